@@ -1,0 +1,300 @@
+/**
+ * The resolved Model: plain, frozen data that every renderer reads. Defaults are applied,
+ * everything derivable is derived, cross-field rules have passed. Lists are sorted by name so
+ * that reordering the catalog never changes rendered bytes.
+ */
+
+export interface Model {
+  /** Catalog file name as the user passed it, relative to the working directory (for headers). */
+  readonly catalogFile: string;
+  /** One entry per environment, sorted by name. */
+  readonly environments: readonly EnvironmentModel[];
+}
+
+export interface EnvironmentModel {
+  readonly name: string;
+  readonly gitops: GitopsModel;
+  readonly versions: VersionsModel;
+  readonly argocd: ArgocdModel;
+  readonly gateway: GatewayModel;
+  /** Gateway namespace and every backend namespace, sorted by name. */
+  readonly namespaces: readonly NamespaceModel[];
+  /** Backends, sorted by namespace then name. */
+  readonly services: readonly BackendModel[];
+  /** Routes, sorted by name. */
+  readonly routes: readonly RouteModel[];
+  /** Derived: one per backend namespace referenced from another namespace, sorted by namespace. */
+  readonly referenceGrants: readonly ReferenceGrantModel[];
+  readonly kong: KongModel;
+  readonly aws: AwsModel;
+  readonly waivers: readonly WaiverModel[];
+}
+
+export interface GitopsModel {
+  readonly repoURL: string;
+  /** Git revision Argo CD tracks for this environment (environment override or catalog default). */
+  readonly targetRevision: string;
+  /** Cluster API server Argo CD deploys to. @default https://kubernetes.default.svc */
+  readonly destinationServer: string;
+}
+
+export interface VersionsModel {
+  /** Gateway API release tag, e.g. v1.6.1 */
+  readonly gatewayApi: string;
+  /** Istio Helm chart version for base, istiod, cni, ztunnel */
+  readonly istio: string;
+  readonly argoCdChart: string;
+  readonly argoCdAppsChart: string;
+  readonly awsLoadBalancerControllerChart: string;
+  /** EKS Kubernetes minor version, e.g. "1.34" */
+  readonly kubernetes: string;
+  /** Kong Gateway version of the Dedicated Cloud Gateway data planes, e.g. "3.12" */
+  readonly kongGateway: string;
+}
+
+export interface ArgocdModel {
+  /** Namespace Argo CD runs in. */
+  readonly namespace: string;
+  /** Dedicated AppProject name, `routeplane-<env>`. */
+  readonly project: string;
+  /** Root Application name, `routeplane-<env>-root`. */
+  readonly rootApplication: string;
+}
+
+export interface Toleration {
+  readonly key: string;
+  readonly operator: 'Equal' | 'Exists';
+  readonly value?: string;
+  readonly effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
+}
+
+export interface GatewayModel {
+  readonly name: string;
+  readonly namespace: string;
+  /** Always `istio`. */
+  readonly className: string;
+  /** Listener hostname; Kong uses it as upstream Host/SNI. */
+  readonly hostname: string;
+  readonly tlsSecretName: string;
+  readonly httpPort: number;
+  readonly httpsPort: number;
+  readonly replicas: number;
+  /** Istio's generated ServiceAccount/Service/Deployment name: `<gateway>-<className>`. */
+  readonly generatedName: string;
+  /** SPIFFE principal of the gateway pods: `cluster.local/ns/<ns>/sa/<gateway>-istio`. */
+  readonly principal: string;
+  /** ConfigMap referenced by `spec.infrastructure.parametersRef`: `<gateway>-options`. */
+  readonly parametersConfigMapName: string;
+  /** Node labels of the system node pool. */
+  readonly systemNodeSelector: Readonly<Record<string, string>>;
+  /** Toleration for the system node pool taint `CriticalAddonsOnly=true:NoSchedule`. */
+  readonly systemToleration: Toleration;
+  /** Gateway status/health port Istio always adds. */
+  readonly statusPort: 15021;
+}
+
+export interface NamespaceModel {
+  readonly name: string;
+  readonly role: 'gateway' | 'backend';
+  /** Complete label set: ambient enrolment, Pod Security Admission, routeplane role labels. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ResourceRequirements {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+export interface SampleResponse {
+  /** Exact request path the sample server answers. */
+  readonly path: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface CallerModel {
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  /** `cluster.local/ns/<namespace>/sa/<serviceAccount>` */
+  readonly principal: string;
+}
+
+export interface BackendModel {
+  readonly name: string;
+  readonly namespace: string;
+  /** Pinned image reference (tag or digest; never `latest`). */
+  readonly image: string;
+  /** Port the container listens on; the Service's targetPort (by name `http`). */
+  readonly containerPort: number;
+  /** Port every backend Service exposes: one convention for all backends. */
+  readonly servicePort: number;
+  /** Name of the container and Service port. */
+  readonly portName: 'http';
+  readonly replicas: number;
+  readonly resources: ResourceRequirements;
+  readonly healthPath: string;
+  /** Content of the sample server, sorted by path. */
+  readonly responses: readonly SampleResponse[];
+  /** Stable selector labels: app.kubernetes.io/name + app.kubernetes.io/instance. */
+  readonly selectorLabels: Readonly<Record<string, string>>;
+  /** Selector labels plus app.kubernetes.io/part-of and managed-by. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Non-root UID and GID (> 10000) the pods run as. */
+  readonly runAsUser: number;
+  readonly runAsGroup: number;
+  /** Callers besides the gateway admitted by the AuthorizationPolicy, sorted. */
+  readonly allowFrom: readonly CallerModel[];
+}
+
+export interface BackendRef {
+  readonly name: string;
+  readonly namespace: string;
+  readonly port: number;
+}
+
+export interface JwtPluginModel {
+  readonly keyClaimName: string;
+  readonly claimsToVerify: readonly ('exp' | 'nbf')[];
+  readonly maximumExpiration?: number;
+}
+
+export interface RateLimitingPluginModel {
+  readonly second?: number;
+  readonly minute?: number;
+  readonly hour?: number;
+  readonly day?: number;
+  readonly policy: 'local' | 'redis';
+  readonly limitBy: 'consumer' | 'ip' | 'credential';
+}
+
+export interface CorsPluginModel {
+  readonly origins: readonly string[];
+  readonly methods: readonly string[];
+  readonly headers: readonly string[];
+  readonly exposedHeaders: readonly string[];
+  readonly credentials: boolean;
+  readonly maxAge?: number;
+}
+
+export interface RequestTransformerPluginModel {
+  /** [name, value] pairs sorted by name. */
+  readonly addHeaders: readonly (readonly [string, string])[];
+  readonly removeHeaders: readonly string[];
+}
+
+export interface RoutePluginsModel {
+  readonly jwt?: JwtPluginModel;
+  readonly rateLimiting?: RateLimitingPluginModel;
+  readonly cors?: CorsPluginModel;
+  readonly requestTransformer?: RequestTransformerPluginModel;
+}
+
+export interface RouteModel {
+  readonly name: string;
+  /** HTTPRoutes live in the gateway's namespace. */
+  readonly namespace: string;
+  /** Normalised PathPrefix values: leading `/`, no trailing `/` (except `/` itself), sorted. */
+  readonly paths: readonly string[];
+  /** Empty: any host. */
+  readonly hosts: readonly string[];
+  /** Empty: any method. */
+  readonly methods: readonly string[];
+  readonly backend: BackendRef;
+  /**
+   * Kong paths with the same segment semantics as the PathPrefix values: `/app1` becomes
+   * `~/app1$` (regex, exact) and `/app1/` (prefix); `/` stays `/`.
+   */
+  readonly kongPaths: readonly string[];
+  readonly plugins: RoutePluginsModel;
+}
+
+export interface ReferenceGrantModel {
+  /** Namespace of the referenced Services (where the grant lives). */
+  readonly namespace: string;
+  /** Namespace of the HTTPRoutes that reference them. */
+  readonly fromNamespace: string;
+  /** Referenced Service names, sorted. */
+  readonly serviceNames: readonly string[];
+}
+
+/** A value decK reads from the environment at sync time, or a literal. */
+export type HostSource =
+  | { readonly kind: 'literal'; readonly value: string }
+  | { readonly kind: 'env'; readonly variable: string };
+
+export interface JwtCredentialModel {
+  readonly key: string;
+  readonly algorithm: 'HS256' | 'HS384' | 'HS512';
+  /** DECK_* variable holding the secret. */
+  readonly secretEnv: string;
+}
+
+export interface ConsumerModel {
+  readonly username: string;
+  readonly jwtCredentials: readonly JwtCredentialModel[];
+}
+
+export interface KongModel {
+  readonly konnectRegion: 'us' | 'eu' | 'au' | 'me' | 'in' | 'sg';
+  readonly controlPlaneName: string;
+  readonly selectTags: readonly string[];
+  readonly networkCidr: string;
+  readonly upstream: {
+    readonly protocol: 'https';
+    readonly port: number;
+    readonly host: HostSource;
+    /** SNI and Host header Kong sends: the Gateway listener hostname. */
+    readonly sni: string;
+    /** PEM of the gateway CA when the catalog provides one (tls_verify on). */
+    readonly caCertificatePem?: string;
+  };
+  readonly cloudfrontOriginHeader?: { readonly name: string; readonly valueEnv: string };
+  readonly trustedIps: readonly string[];
+  /** Sorted by username. */
+  readonly consumers: readonly ConsumerModel[];
+  readonly dataPlane: { readonly version: string; readonly baseRps: number };
+  /** Every DECK_* variable decK needs for this environment, sorted. */
+  readonly requiredEnv: readonly string[];
+}
+
+export interface NodePoolModel {
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredSize: number;
+  readonly diskSizeGiB: number;
+}
+
+export interface AwsModel {
+  readonly region: string;
+  readonly accountId?: string;
+  readonly vpcCidr: string;
+  /** Exactly three AZ ids, shared by the subnets and the Konnect network. */
+  readonly availabilityZoneIds: readonly string[];
+  readonly cluster: {
+    readonly name: string;
+    readonly version: string;
+    /** Empty: public endpoint disabled. */
+    readonly endpointPublicAccessCidrs: readonly string[];
+    readonly admins: readonly string[];
+  };
+  readonly nodePools: { readonly system: NodePoolModel; readonly user: NodePoolModel };
+  readonly transitGatewayAsn: number;
+  readonly edge: {
+    readonly domainName: string;
+    readonly viewerCertificateArn: string;
+    readonly originClientCertificateArn: string;
+    readonly kongProxyDomain: string;
+    readonly wafRateLimitPer5Minutes: number;
+  };
+  readonly state: { readonly bucket: string; readonly region: string; readonly keyPrefix: string };
+}
+
+export interface WaiverModel {
+  /** Rule id, e.g. `policy/replicas`. */
+  readonly rule: string;
+  /** Object the waiver applies to, `<namespace>/<kind>/<name>` or a file path. */
+  readonly object: string;
+  readonly reason: string;
+}
