@@ -1,0 +1,19 @@
+/**
+ * Typed decK file entities. The shapes come from the official decK schema (generated file); the
+ * names below are the ones renderers use.
+ */
+
+export type * as generated from './kong-file.generated.js';
+export type {
+  FCACertificate as KongCaCertificate,
+  FConsumer as KongConsumer,
+  FPlugin as KongPlugin,
+  FRoute as KongRoute,
+  FService as KongService,
+  FTarget as KongTarget,
+  FUpstream as KongUpstream,
+  Info as KongInfo,
+  JWTAuth as JwtSecret,
+  KongFile,
+  Konnect as KongKonnect,
+} from './kong-file.generated.js';
