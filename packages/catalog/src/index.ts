@@ -1,3 +1,10 @@
+export type * from './catalog.generated.js';
+export { catalogSchemaPath, readCatalogSchema } from './catalog-schema.js';
+export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
 export * from './layout.js';
+export { type LoadOptions, loadModel, loadModelFromBytes } from './load-model.js';
 export type * from './model.js';
+export { CatalogError, type CatalogProblem, formatProblem } from './problems.js';
 export type * from './rendered-file.js';
+export { kongPathsForPrefix, normalizePathPrefix, pathProblem } from './route-paths.js';
+export { looksLikeRandomToken, looksLikeSecret } from './secrets.js';

@@ -196,7 +196,11 @@ export interface RouteModel {
   readonly namespace: string;
   /** Normalised PathPrefix values: leading `/`, no trailing `/` (except `/` itself), sorted. */
   readonly paths: readonly string[];
-  /** Empty: any host. */
+  /**
+   * Client-facing hosts matched by Kong only (empty: any host). Inside the cluster every request
+   * carries the gateway listener hostname, so HTTPRoutes carry no hostnames of their own and paths
+   * are unique across routes.
+   */
   readonly hosts: readonly string[];
   /** Empty: any method. */
   readonly methods: readonly string[];

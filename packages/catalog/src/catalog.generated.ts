@@ -1,0 +1,552 @@
+/* Generated from schema/catalog.schema.json by scripts/generate-types.ts. Do not edit. */
+
+/**
+ * routeplane route catalog: the single source of truth for Kong, Istio Gateway API, backends, Argo CD and infrastructure
+ */
+export interface RouteCatalog {
+  apiVersion: 'routeplane.dev/v1alpha1';
+  kind: 'RouteCatalog';
+  gitops: {
+    /**
+     * Git repository Argo CD pulls the rendered tree from
+     */
+    repoURL: string;
+    /**
+     * Branch or tag Argo CD tracks (never HEAD)
+     */
+    targetRevision: string;
+    destinationServer?: string;
+  };
+  /**
+   * Pinned versions; move them here only
+   */
+  versions: {
+    gatewayApi: string;
+    istio: string;
+    argoCdChart: string;
+    argoCdAppsChart: string;
+    awsLoadBalancerControllerChart: string;
+    kubernetes: string;
+    /**
+     * Kong Gateway version of the Dedicated Cloud Gateway data planes
+     */
+    kongGateway: string;
+  };
+  /**
+   * The Istio ingress Gateway (Gateway API) behind the internal NLB
+   */
+  gateway: {
+    /**
+     * DNS-1123 label
+     */
+    name: string;
+    /**
+     * DNS-1123 label
+     */
+    namespace: string;
+    /**
+     * Listener hostname; also the SNI Kong sends upstream
+     */
+    hostname: string;
+    /**
+     * DNS-1123 label
+     */
+    tlsSecretName: string;
+    httpPort?: number;
+    httpsPort?: number;
+    replicas?: number;
+    systemNodeSelector?: {
+      [k: string]: string | undefined;
+    };
+  };
+  kong: {
+    /**
+     * Konnect geo of the control plane
+     */
+    konnectRegion: 'us' | 'eu' | 'au' | 'me' | 'in' | 'sg';
+    /**
+     * @minItems 1
+     */
+    selectTags: [string, ...string[]];
+    /**
+     * IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    networkCidr: string;
+    upstream: {
+      protocol?: 'https';
+      port?: number;
+      /**
+       * DECK_* variable with the NLB hostname, used when an environment gives no upstreamHost
+       */
+      hostEnv: string;
+      /**
+       * PEM file (relative to the catalog) of the CA that signed the gateway certificate; enables tls_verify
+       */
+      caCertificateFile?: string;
+    };
+    /**
+     * Global check that requests carry CloudFront's shared secret header
+     */
+    cloudfrontOriginHeader?: {
+      name: string;
+      /**
+       * Name of a DECK_* environment variable that holds the value at sync time; never the value itself
+       */
+      valueEnv: string;
+    };
+    /**
+     * Sources whose X-Forwarded-For Kong trusts (CloudFront origin-facing ranges)
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    trustedIps?: string[];
+  };
+  aws: {
+    /**
+     * AWS region of the cluster, e.g. us-east-1
+     */
+    region: string;
+    accountId?: string;
+    /**
+     * IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    vpcCidr: string;
+    /**
+     * Three AZ ids (not names), shared by the VPC subnets and the Konnect network, e.g. use1-az1
+     *
+     * @minItems 3
+     * @maxItems 3
+     */
+    availabilityZoneIds: [string, string, string];
+    cluster: {
+      /**
+       * DNS-1123 label
+       */
+      name: string;
+      /**
+       * Empty: private endpoint only
+       *
+       * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+       */
+      endpointPublicAccessCidrs?: string[];
+      /**
+       * IAM principals granted cluster admin through EKS access entries
+       */
+      admins: string[];
+    };
+    nodePools: {
+      system: {
+        /**
+         * @minItems 1
+         */
+        instanceTypes: [string, ...string[]];
+        minSize: number;
+        maxSize: number;
+        desiredSize: number;
+        diskSizeGiB?: number;
+      };
+      user: {
+        /**
+         * @minItems 1
+         */
+        instanceTypes: [string, ...string[]];
+        minSize: number;
+        maxSize: number;
+        desiredSize: number;
+        diskSizeGiB?: number;
+      };
+    };
+    transitGatewayAsn?: number;
+    edge: {
+      domainName: string;
+      /**
+       * ACM certificate in us-east-1 (CloudFront)
+       */
+      viewerCertificateArn: string;
+      /**
+       * Client certificate CloudFront presents to Kong (origin mTLS)
+       */
+      originClientCertificateArn: string;
+      /**
+       * Public hostname of the Kong Dedicated Cloud Gateway proxy (CloudFront origin)
+       */
+      kongProxyDomain: string;
+      wafRateLimitPer5Minutes: number;
+    };
+    state: {
+      bucket: string;
+      region: string;
+      keyPrefix?: string;
+    };
+  };
+  /**
+   * Backends
+   */
+  services: Service[];
+  routes: Route[];
+  /**
+   * Set true to render an empty route set on purpose (decK sync and Argo CD prune then delete every route)
+   */
+  allowEmptyRoutes?: boolean;
+  consumers?: Consumer[];
+  /**
+   * @minItems 1
+   */
+  environments: [Environment, ...Environment[]];
+  /**
+   * Validation findings accepted on purpose, each with a reason
+   */
+  waivers?: {
+    rule: string;
+    object: string;
+    reason: string;
+  }[];
+}
+export interface Service {
+  /**
+   * DNS-1123 label
+   */
+  name: string;
+  /**
+   * DNS-1123 label
+   */
+  namespace: string;
+  /**
+   * Image with a pinned tag or digest
+   */
+  image: string;
+  /**
+   * Container port the server listens on
+   */
+  port: number;
+  replicas?: number;
+  resources: {
+    requests: {
+      /**
+       * Kubernetes quantity
+       */
+      cpu: string;
+      /**
+       * Kubernetes quantity
+       */
+      memory: string;
+    };
+    limits: {
+      /**
+       * Kubernetes quantity
+       */
+      cpu: string;
+      /**
+       * Kubernetes quantity
+       */
+      memory: string;
+    };
+  };
+  healthPath: string;
+  /**
+   * Sample server content (exact paths)
+   */
+  responses?: {
+    path: string;
+    status?: number;
+    contentType?: string;
+    body: string;
+  }[];
+  /**
+   * Callers besides the gateway that may reach this backend
+   */
+  allowFrom?: {
+    /**
+     * DNS-1123 label
+     */
+    namespace: string;
+    /**
+     * DNS-1123 label
+     */
+    serviceAccount: string;
+  }[];
+}
+export interface Route {
+  /**
+   * DNS-1123 label
+   */
+  name: string;
+  /**
+   * @minItems 1
+   * @maxItems 16
+   *
+   * Items: Path prefix with Gateway API PathPrefix semantics (whole segments)
+   */
+  paths:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  hosts?: string[];
+  methods?: (
+    'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'CONNECT' | 'TRACE'
+  )[];
+  /**
+   * DNS-1123 label
+   */
+  service: string;
+  plugins?: Plugins;
+}
+export interface Plugins {
+  jwt?: {
+    keyClaimName?: string;
+    /**
+     * @minItems 1
+     */
+    claimsToVerify?: ['exp' | 'nbf', ...('exp' | 'nbf')[]];
+    maximumExpiration?: number;
+  };
+  rateLimiting?: {
+    second?: number;
+    minute?: number;
+    hour?: number;
+    day?: number;
+    policy?: 'local' | 'redis';
+    limitBy?: 'consumer' | 'ip' | 'credential';
+  };
+  cors?: {
+    /**
+     * @minItems 1
+     */
+    origins: [string, ...string[]];
+    methods?: string[];
+    headers?: string[];
+    exposedHeaders?: string[];
+    credentials?: boolean;
+    maxAge?: number;
+  };
+  requestTransformer?: {
+    addHeaders?: {
+      [k: string]: string | undefined;
+    };
+    removeHeaders?: string[];
+  };
+}
+export interface Consumer {
+  username: string;
+  /**
+   * @minItems 1
+   */
+  jwtCredentials?: [
+    {
+      key: string;
+      algorithm?: 'HS256' | 'HS384' | 'HS512';
+      /**
+       * Name of a DECK_* environment variable that holds the value at sync time; never the value itself
+       */
+      secretEnv: string;
+    },
+    ...{
+      key: string;
+      algorithm?: 'HS256' | 'HS384' | 'HS512';
+      /**
+       * Name of a DECK_* environment variable that holds the value at sync time; never the value itself
+       */
+      secretEnv: string;
+    }[]
+  ];
+}
+export interface Environment {
+  /**
+   * DNS-1123 label
+   */
+  name: string;
+  targetRevision?: string;
+  controlPlaneName: string;
+  konnectRegion?: 'us' | 'eu' | 'au' | 'me' | 'in' | 'sg';
+  /**
+   * Stable private DNS name of the gateway NLB
+   */
+  upstreamHost?: string;
+  dataPlaneBaseRps?: number;
+  gatewayReplicas?: number;
+  /**
+   * Replica count per service name
+   */
+  replicas?: {
+    [k: string]: number | undefined;
+  };
+  /**
+   * Rate-limiting override per route name
+   */
+  rateLimits?: {
+    [k: string]:
+      | {
+          second?: number;
+          minute?: number;
+          hour?: number;
+          day?: number;
+        }
+      | undefined;
+  };
+  aws?: {
+    /**
+     * AWS region of the cluster, e.g. us-east-1
+     */
+    region?: string;
+    accountId?: string;
+    /**
+     * IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    vpcCidr?: string;
+    /**
+     * Three AZ ids (not names), shared by the VPC subnets and the Konnect network, e.g. use1-az1
+     *
+     * @minItems 3
+     * @maxItems 3
+     */
+    availabilityZoneIds?: [string, string, string];
+    cluster?: {
+      /**
+       * DNS-1123 label
+       */
+      name?: string;
+      /**
+       * Empty: private endpoint only
+       *
+       * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+       */
+      endpointPublicAccessCidrs?: string[];
+      /**
+       * IAM principals granted cluster admin through EKS access entries
+       */
+      admins?: string[];
+    };
+    nodePools?: {
+      system?: {
+        /**
+         * @minItems 1
+         */
+        instanceTypes?: [string, ...string[]];
+        minSize?: number;
+        maxSize?: number;
+        desiredSize?: number;
+        diskSizeGiB?: number;
+      };
+      user?: {
+        /**
+         * @minItems 1
+         */
+        instanceTypes?: [string, ...string[]];
+        minSize?: number;
+        maxSize?: number;
+        desiredSize?: number;
+        diskSizeGiB?: number;
+      };
+    };
+    transitGatewayAsn?: number;
+    edge?: {
+      domainName?: string;
+      /**
+       * ACM certificate in us-east-1 (CloudFront)
+       */
+      viewerCertificateArn?: string;
+      /**
+       * Client certificate CloudFront presents to Kong (origin mTLS)
+       */
+      originClientCertificateArn?: string;
+      /**
+       * Public hostname of the Kong Dedicated Cloud Gateway proxy (CloudFront origin)
+       */
+      kongProxyDomain?: string;
+      wafRateLimitPer5Minutes?: number;
+    };
+    state?: {
+      bucket?: string;
+      region?: string;
+      keyPrefix?: string;
+    };
+  };
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { RouteCatalog } from './catalog.generated.js';
+import { formatKeyPath, type KeyPath } from './key-path.js';
+import type { Model } from './model.js';
+import { parseCatalogYaml } from './parse-yaml.js';
+import { CatalogError, type CatalogProblem, sortProblems } from './problems.js';
+import { resolveCatalog } from './resolve.js';
+import { schemaIssues } from './schema-validate.js';
+import { runSemanticRules } from './semantic-rules.js';
+
+export interface LoadOptions {
+  /** Name shown in messages and rendered headers, e.g. `catalog.yaml`. */
+  readonly displayName: string;
+  /** Directory files named by the catalog (CA certificate) are relative to. */
+  readonly baseDir: string;
+}
+
+/**
+ * Loads, validates and resolves a catalog file. Every problem (YAML, schema, cross-field) is
+ * collected and thrown together as one CatalogError; nothing is thrown for a valid catalog.
+ */
+export function loadModel(catalogPath: string, displayName: string = catalogPath): Model {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(catalogPath);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read';
+    throw new CatalogError([
+      { file: displayName, line: 0, column: 0, keyPath: '', message: reason },
+    ]);
+  }
+  return loadModelFromBytes(bytes, { displayName, baseDir: dirname(resolve(catalogPath)) });
+}
+
+/** Same as loadModel for catalog bytes already in memory (tests, editors). */
+export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Model {
+  const file = options.displayName;
+  const parsed = parseCatalogYaml(bytes, file);
+  if (!parsed.ok) throw new CatalogError(sortProblems(parsed.problems));
+  const { data, locate, sourceText } = parsed.parsed;
+
+  const problems: CatalogProblem[] = [];
+  const add = (path: KeyPath, message: string, atKey = false) => {
+    const { line, column } = locate(path, atKey);
+    problems.push({ file, line, column, keyPath: formatKeyPath(path), message });
+  };
+
+  const issues = schemaIssues(data, sourceText);
+  const brokenSections = new Set<string>();
+  for (const issue of issues) {
+    add(issue.path, issue.message, issue.atKey);
+    const top = issue.path[0];
+    brokenSections.add(top === undefined ? '' : String(top));
+  }
+  const isMapping = typeof data === 'object' && data !== null && !Array.isArray(data);
+  if (!isMapping) {
+    throw new CatalogError(sortProblems(problems));
+  }
+  const catalog = data as RouteCatalog;
+  runSemanticRules(catalog, brokenSections, add);
+
+  let caCertificatePem: string | undefined;
+  const caFile = brokenSections.has('kong') ? undefined : catalog.kong.upstream.caCertificateFile;
+  if (caFile !== undefined) {
+    try {
+      caCertificatePem = readFileSync(resolve(options.baseDir, caFile), 'utf8');
+      if (
+        !/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/.test(caCertificatePem)
+      ) {
+        add(['kong', 'upstream', 'caCertificateFile'], `"${caFile}" is not a PEM certificate`);
+      }
+    } catch {
+      add(['kong', 'upstream', 'caCertificateFile'], `file "${caFile}" cannot be read`);
+    }
+  }
+  if (problems.length > 0) throw new CatalogError(sortProblems(problems));
+
+  return resolveCatalog(catalog, {
+    catalogFile: file,
+    ...(caCertificatePem === undefined ? {} : { caCertificatePem }),
+  });
+}

@@ -1,0 +1,45 @@
+/** One user mistake in the catalog, located as precisely as the source allows. */
+export interface CatalogProblem {
+  readonly file: string;
+  /** 1-based; 0 when the problem has no position (e.g. the file cannot be read). */
+  readonly line: number;
+  readonly column: number;
+  /** Key path such as `routes[2].paths[0]`; empty for the whole document. */
+  readonly keyPath: string;
+  readonly message: string;
+}
+
+/** The one error type for user mistakes: the CLI prints the problems and exits 2. */
+export class CatalogError extends Error {
+  readonly problems: readonly CatalogProblem[];
+
+  constructor(problems: readonly CatalogProblem[]) {
+    super(
+      `${problems.length} problem(s) in the catalog:\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'CatalogError';
+    this.problems = problems;
+  }
+}
+
+/** `catalog.yaml:12:5 routes[2].paths[0]: must start with "/", but "app" was given` */
+export function formatProblem(problem: CatalogProblem): string {
+  const where =
+    problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  return problem.keyPath
+    ? `${where} ${problem.keyPath}: ${problem.message}`
+    : `${where}: ${problem.message}`;
+}
+
+/** Sorts problems by position so the report reads top to bottom, then drops exact repeats. */
+export function sortProblems(problems: readonly CatalogProblem[]): CatalogProblem[] {
+  const seen = new Set<string>();
+  return [...problems]
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message))
+    .filter((p) => {
+      const key = formatProblem(p);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

@@ -1,0 +1,362 @@
+import type { Environment, Route, RouteCatalog, Service } from './catalog.generated.js';
+import { effectiveAws } from './environment-overrides.js';
+import type {
+  BackendModel,
+  EnvironmentModel,
+  GatewayModel,
+  KongModel,
+  Model,
+  NamespaceModel,
+  ReferenceGrantModel,
+  RouteModel,
+  RoutePluginsModel,
+} from './model.js';
+import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
+
+/** Facts read from files the catalog points at (the only I/O resolve depends on, done by load). */
+export interface ResolveInputs {
+  readonly catalogFile: string;
+  readonly caCertificatePem?: string;
+}
+
+/** Every backend Service exposes this port; the container port differs per image. */
+export const backendServicePort = 80;
+/** Non-root UID/GID (> 10000, Pod Security Standards "restricted" guidance). */
+export const backendRunAsId = 10101;
+
+const byName = <T extends { readonly name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/** Turns a schema- and rule-clean catalog into the frozen Model renderers read. */
+export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Model {
+  const environments = [...catalog.environments]
+    .sort(byName)
+    .map((env) => resolveEnvironment(catalog, env, inputs));
+  return deepFreeze({ catalogFile: inputs.catalogFile, environments });
+}
+
+function resolveEnvironment(
+  catalog: RouteCatalog,
+  env: Environment,
+  inputs: ResolveInputs,
+): EnvironmentModel {
+  const gateway = resolveGateway(catalog, env);
+  const services = [...catalog.services]
+    .map((s) => resolveBackend(s, env))
+    .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
+  const routes = [...catalog.routes]
+    .map((r) => resolveRoute(r, env, gateway, services))
+    .sort(byName);
+  const aws = effectiveAws(catalog, env);
+  const kong = resolveKong(catalog, env, gateway, inputs);
+  return {
+    name: env.name,
+    gitops: {
+      repoURL: catalog.gitops.repoURL,
+      targetRevision: env.targetRevision ?? catalog.gitops.targetRevision,
+      destinationServer: catalog.gitops.destinationServer ?? 'https://kubernetes.default.svc',
+    },
+    versions: { ...catalog.versions },
+    argocd: {
+      namespace: 'argocd',
+      project: `routeplane-${env.name}`,
+      rootApplication: `routeplane-${env.name}-root`,
+    },
+    gateway,
+    namespaces: resolveNamespaces(gateway, services, catalog.versions.kubernetes),
+    services,
+    routes,
+    referenceGrants: resolveReferenceGrants(routes),
+    kong,
+    aws: {
+      region: aws.region,
+      ...(aws.accountId === undefined ? {} : { accountId: aws.accountId }),
+      vpcCidr: aws.vpcCidr,
+      availabilityZoneIds: [...aws.availabilityZoneIds],
+      cluster: {
+        name: aws.cluster.name,
+        version: catalog.versions.kubernetes,
+        endpointPublicAccessCidrs: [...(aws.cluster.endpointPublicAccessCidrs ?? [])].sort(
+          compareText,
+        ),
+        admins: [...aws.cluster.admins].sort(compareText),
+      },
+      nodePools: {
+        system: { ...aws.nodePools.system, diskSizeGiB: aws.nodePools.system.diskSizeGiB ?? 50 },
+        user: { ...aws.nodePools.user, diskSizeGiB: aws.nodePools.user.diskSizeGiB ?? 50 },
+      },
+      transitGatewayAsn: aws.transitGatewayAsn ?? 64512,
+      edge: { ...aws.edge },
+      state: {
+        bucket: aws.state.bucket,
+        region: aws.state.region,
+        keyPrefix: aws.state.keyPrefix ?? `routeplane/${env.name}`,
+      },
+    },
+    waivers: [...(catalog.waivers ?? [])]
+      .map((w) => ({ rule: w.rule, object: w.object, reason: w.reason }))
+      .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.object, b.object)),
+  };
+}
+
+function resolveGateway(catalog: RouteCatalog, env: Environment): GatewayModel {
+  const g = catalog.gateway;
+  const className = 'istio';
+  const generatedName = `${g.name}-${className}`;
+  return {
+    name: g.name,
+    namespace: g.namespace,
+    className,
+    hostname: g.hostname,
+    tlsSecretName: g.tlsSecretName,
+    httpPort: g.httpPort ?? 80,
+    httpsPort: g.httpsPort ?? 443,
+    replicas: env.gatewayReplicas ?? g.replicas ?? 2,
+    generatedName,
+    principal: `cluster.local/ns/${g.namespace}/sa/${generatedName}`,
+    parametersConfigMapName: `${g.name}-options`,
+    systemNodeSelector: sortedRecord(
+      (g.systemNodeSelector as Record<string, string> | undefined) ?? { 'node-role': 'system' },
+    ),
+    systemToleration: {
+      key: 'CriticalAddonsOnly',
+      operator: 'Equal',
+      value: 'true',
+      effect: 'NoSchedule',
+    },
+    statusPort: 15021,
+  };
+}
+
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
+}
+
+function resolveNamespaces(
+  gateway: GatewayModel,
+  services: readonly BackendModel[],
+  kubernetesVersion: string,
+): NamespaceModel[] {
+  const psaVersion = `v${kubernetesVersion}`;
+  const backendNamespaces = [...new Set(services.map((s) => s.namespace))];
+  const namespaces: NamespaceModel[] = backendNamespaces
+    .filter((ns) => ns !== gateway.namespace)
+    .map((name) => ({
+      name,
+      role: 'backend',
+      labels: sortedRecord({
+        'app.kubernetes.io/managed-by': 'routeplane',
+        'istio.io/dataplane-mode': 'ambient',
+        'pod-security.kubernetes.io/enforce': 'restricted',
+        'pod-security.kubernetes.io/enforce-version': psaVersion,
+        'pod-security.kubernetes.io/audit': 'restricted',
+        'pod-security.kubernetes.io/warn': 'restricted',
+        'routeplane.dev/role': 'backend',
+      }),
+    }));
+  // The gateway namespace is not ambient-enrolled: the NLB sends plain TLS to the gateway pods,
+  // which STRICT mTLS would refuse; the gateway speaks HBONE to ambient backends by itself.
+  // Istio's generated gateway Deployment does not meet "restricted" in every release: enforce
+  // baseline, audit and warn on restricted.
+  namespaces.push({
+    name: gateway.namespace,
+    role: 'gateway',
+    labels: sortedRecord({
+      'app.kubernetes.io/managed-by': 'routeplane',
+      'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/enforce-version': psaVersion,
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'routeplane.dev/role': 'gateway',
+    }),
+  });
+  return namespaces.sort(byName);
+}
+
+function resolveBackend(service: Service, env: Environment): BackendModel {
+  const selectorLabels = { 'app.kubernetes.io/name': service.name };
+  return {
+    name: service.name,
+    namespace: service.namespace,
+    image: service.image,
+    containerPort: service.port,
+    servicePort: backendServicePort,
+    portName: 'http',
+    replicas: env.replicas?.[service.name] ?? service.replicas ?? 2,
+    resources: {
+      requests: { ...service.resources.requests },
+      limits: { ...service.resources.limits },
+    },
+    healthPath: service.healthPath,
+    responses: (service.responses ?? [])
+      .map((r) => ({
+        path: r.path,
+        status: r.status ?? 200,
+        contentType: r.contentType ?? 'application/json',
+        body: r.body,
+      }))
+      .sort((a, b) => compareText(a.path, b.path)),
+    selectorLabels,
+    labels: sortedRecord({
+      ...selectorLabels,
+      'app.kubernetes.io/component': 'backend',
+      'app.kubernetes.io/managed-by': 'routeplane',
+      'app.kubernetes.io/part-of': 'routeplane',
+    }),
+    runAsUser: backendRunAsId,
+    runAsGroup: backendRunAsId,
+    allowFrom: (service.allowFrom ?? [])
+      .map((c) => ({
+        namespace: c.namespace,
+        serviceAccount: c.serviceAccount,
+        principal: `cluster.local/ns/${c.namespace}/sa/${c.serviceAccount}`,
+      }))
+      .sort((a, b) => compareText(a.principal, b.principal)),
+  };
+}
+
+function resolveRoute(
+  route: Route,
+  env: Environment,
+  gateway: GatewayModel,
+  services: readonly BackendModel[],
+): RouteModel {
+  const backend = services.find((s) => s.name === route.service);
+  if (!backend)
+    throw new Error(`resolve: route ${route.name} names unknown service ${route.service}`);
+  const paths = [...new Set(route.paths.map(normalizePathPrefix))].sort(compareText);
+  return {
+    name: route.name,
+    namespace: gateway.namespace,
+    paths,
+    hosts: [...new Set(route.hosts ?? [])].sort(compareText),
+    methods: [...new Set(route.methods ?? [])].sort(compareText),
+    backend: { name: backend.name, namespace: backend.namespace, port: backend.servicePort },
+    kongPaths: paths.flatMap(kongPathsForPrefix),
+    plugins: resolvePlugins(route, env),
+  };
+}
+
+function resolvePlugins(route: Route, env: Environment): RoutePluginsModel {
+  const p = route.plugins ?? {};
+  const plugins: {
+    -readonly [K in keyof RoutePluginsModel]: RoutePluginsModel[K];
+  } = {};
+  if (p.jwt) {
+    plugins.jwt = {
+      keyClaimName: p.jwt.keyClaimName ?? 'iss',
+      claimsToVerify: [...(p.jwt.claimsToVerify ?? ['exp'])].sort(compareText),
+      ...(p.jwt.maximumExpiration === undefined
+        ? {}
+        : { maximumExpiration: p.jwt.maximumExpiration }),
+    };
+  }
+  if (p.rateLimiting) {
+    const override = env.rateLimits?.[route.name];
+    const limits = override ?? p.rateLimiting;
+    plugins.rateLimiting = {
+      ...(limits.second === undefined ? {} : { second: limits.second }),
+      ...(limits.minute === undefined ? {} : { minute: limits.minute }),
+      ...(limits.hour === undefined ? {} : { hour: limits.hour }),
+      ...(limits.day === undefined ? {} : { day: limits.day }),
+      policy: p.rateLimiting.policy ?? 'local',
+      limitBy: p.rateLimiting.limitBy ?? 'consumer',
+    };
+  }
+  if (p.cors) {
+    plugins.cors = {
+      origins: [...p.cors.origins].sort(compareText),
+      methods: [...(p.cors.methods ?? [])],
+      headers: [...(p.cors.headers ?? [])],
+      exposedHeaders: [...(p.cors.exposedHeaders ?? [])],
+      credentials: p.cors.credentials ?? false,
+      ...(p.cors.maxAge === undefined ? {} : { maxAge: p.cors.maxAge }),
+    };
+  }
+  if (p.requestTransformer) {
+    plugins.requestTransformer = {
+      addHeaders: Object.entries(p.requestTransformer.addHeaders ?? {})
+        .map(([name, value]) => [name, String(value)] as const)
+        .sort(([a], [b]) => compareText(a, b)),
+      removeHeaders: [...(p.requestTransformer.removeHeaders ?? [])].sort(compareText),
+    };
+  }
+  return plugins;
+}
+
+function resolveReferenceGrants(routes: readonly RouteModel[]): ReferenceGrantModel[] {
+  const byNamespace = new Map<string, { from: string; services: Set<string> }>();
+  for (const route of routes) {
+    if (route.backend.namespace === route.namespace) continue;
+    const key = `${route.backend.namespace}\u0000${route.namespace}`;
+    const entry = byNamespace.get(key) ?? { from: route.namespace, services: new Set<string>() };
+    entry.services.add(route.backend.name);
+    byNamespace.set(key, entry);
+  }
+  return [...byNamespace.entries()]
+    .map(([key, entry]) => ({
+      namespace: key.split('\u0000')[0] ?? '',
+      fromNamespace: entry.from,
+      serviceNames: [...entry.services].sort(compareText),
+    }))
+    .sort((a, b) => compareText(a.namespace, b.namespace));
+}
+
+function resolveKong(
+  catalog: RouteCatalog,
+  env: Environment,
+  gateway: GatewayModel,
+  inputs: ResolveInputs,
+): KongModel {
+  const k = catalog.kong;
+  const host: KongModel['upstream']['host'] = env.upstreamHost
+    ? { kind: 'literal', value: env.upstreamHost }
+    : { kind: 'env', variable: k.upstream.hostEnv };
+  const consumers = [...(catalog.consumers ?? [])]
+    .map((c) => ({
+      username: c.username,
+      jwtCredentials: [...(c.jwtCredentials ?? [])]
+        .map((j) => ({ key: j.key, algorithm: j.algorithm ?? 'HS256', secretEnv: j.secretEnv }))
+        .sort((a, b) => compareText(a.key, b.key)),
+    }))
+    .sort((a, b) => compareText(a.username, b.username));
+  const requiredEnv = new Set<string>();
+  if (host.kind === 'env') requiredEnv.add(host.variable);
+  if (k.cloudfrontOriginHeader) requiredEnv.add(k.cloudfrontOriginHeader.valueEnv);
+  for (const c of consumers) for (const j of c.jwtCredentials) requiredEnv.add(j.secretEnv);
+  return {
+    konnectRegion: env.konnectRegion ?? k.konnectRegion,
+    controlPlaneName: env.controlPlaneName,
+    selectTags: [...k.selectTags],
+    networkCidr: k.networkCidr,
+    upstream: {
+      protocol: 'https',
+      port: k.upstream.port ?? gateway.httpsPort,
+      host,
+      sni: gateway.hostname,
+      ...(inputs.caCertificatePem === undefined
+        ? {}
+        : { caCertificatePem: inputs.caCertificatePem }),
+    },
+    ...(k.cloudfrontOriginHeader
+      ? {
+          cloudfrontOriginHeader: {
+            name: k.cloudfrontOriginHeader.name,
+            valueEnv: k.cloudfrontOriginHeader.valueEnv,
+          },
+        }
+      : {}),
+    trustedIps: [...(k.trustedIps ?? [])].sort(compareText),
+    consumers,
+    dataPlane: { version: catalog.versions.kongGateway, baseRps: env.dataPlaneBaseRps ?? 100 },
+    requiredEnv: [...requiredEnv].sort(compareText),
+  };
+}
