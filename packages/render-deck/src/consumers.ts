@@ -1,0 +1,21 @@
+import type { EnvironmentModel } from '@routeplane/catalog';
+import type { KongConsumer } from '@routeplane/deck-types';
+import { deckEnvRef } from './env-ref.js';
+
+/** Consumers with their JWT credentials; secrets are decK env references, never values. */
+export function kongConsumers(env: EnvironmentModel, tags: readonly string[]): KongConsumer[] {
+  return env.kong.consumers.map((consumer) => ({
+    username: consumer.username,
+    tags: [...tags],
+    ...(consumer.jwtCredentials.length > 0
+      ? {
+          jwt_secrets: consumer.jwtCredentials.map((cred) => ({
+            key: cred.key,
+            algorithm: cred.algorithm,
+            secret: deckEnvRef(cred.secretEnv),
+            tags: [...tags],
+          })),
+        }
+      : {}),
+  }));
+}

@@ -1,0 +1,5 @@
+export { missingDeckEnv, requiredDeckEnv } from './deck-env.js';
+export { DeckRenderError } from './errors.js';
+export { renderDeck, renderKongFile } from './render-deck.js';
+export { kongServiceName } from './services.js';
+export { upstreamName } from './upstream.js';

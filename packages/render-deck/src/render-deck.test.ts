@@ -1,0 +1,289 @@
+import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
+import { describe, expect, it } from 'vitest';
+import { fixtureEnvironment, fixtureModel } from './environment.fixture.js';
+import { DeckRenderError, renderDeck, renderKongFile } from './index.js';
+
+const caPem = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
+
+describe('renderDeck', () => {
+  it('renders one deck/<env>/kong.yaml per environment', () => {
+    const files = renderDeck(
+      fixtureModel(fixtureEnvironment(), fixtureEnvironment({ name: 'prod' })),
+    );
+    expect(files.map((f) => f.path)).toEqual(['deck/dev/kong.yaml', 'deck/prod/kong.yaml']);
+    expect(files[0]?.content.kind).toBe('yaml');
+  });
+
+  it('scopes the file to the control plane and the select tags', () => {
+    const file = renderKongFile(fixtureEnvironment());
+    expect(file._format_version).toBe('3.0');
+    expect(file._konnect).toEqual({ control_plane_name: 'kong-cloud-gw-dev' });
+    expect(file._info).toEqual({ select_tags: ['routeplane'] });
+  });
+
+  it('tags every entity with the select tags', () => {
+    const file = renderKongFile(
+      fixtureEnvironment({
+        kong: {
+          ...fixtureEnvironment().kong,
+          upstream: { ...fixtureEnvironment().kong.upstream, caCertificatePem: caPem },
+        },
+      }),
+    );
+    const untagged: string[] = [];
+    const visit = (node: unknown, at: string, isEntity: boolean): void => {
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => visit(item, `${at}[${i}]`, true));
+      } else if (typeof node === 'object' && node !== null) {
+        const record = node as Record<string, unknown>;
+        if (isEntity && !JSON.stringify(record.tags ?? []).includes('routeplane'))
+          untagged.push(at);
+        for (const [key, value] of Object.entries(record)) {
+          // configs and field values are not entities; only arrays of entity lists are walked
+          if (['config', '_info', '_konnect', 'tags'].includes(key)) continue;
+          if (Array.isArray(value) && value.every((v) => typeof v === 'object'))
+            visit(value, `${at}.${key}`, true);
+        }
+      }
+    };
+    visit(file, '', false);
+    expect(untagged).toEqual([]);
+  });
+
+  it('reaches the gateway NLB through an upstream that sets Host and SNI to the listener hostname', () => {
+    const file = renderKongFile(fixtureEnvironment());
+    expect(file.upstreams).toEqual([
+      {
+        name: 'kong-cloud-gw-gateway.istio-ingress.routeplane',
+        host_header: 'gateway.internal.example.com',
+        targets: [{ target: '${{ env "DECK_GATEWAY_UPSTREAM_HOST" }}:443', tags: ['routeplane'] }],
+        tags: ['routeplane'],
+      },
+    ]);
+    for (const service of file.services ?? []) {
+      expect(service).toMatchObject({
+        protocol: 'https',
+        host: 'kong-cloud-gw-gateway.istio-ingress.routeplane',
+        port: 443,
+        tls_verify: false,
+      });
+    }
+  });
+
+  it('uses a literal upstream host when the environment has a stable DNS name', () => {
+    const env = fixtureEnvironment();
+    const file = renderKongFile(
+      fixtureEnvironment({
+        kong: {
+          ...env.kong,
+          upstream: { ...env.kong.upstream, host: { kind: 'literal', value: 'gw.prod.internal' } },
+        },
+      }),
+    );
+    expect(file.upstreams?.[0]?.targets?.[0]?.target).toBe('gw.prod.internal:443');
+  });
+
+  it('verifies the gateway certificate when the CA is given, with a stable id', () => {
+    const env = fixtureEnvironment();
+    const withCa = fixtureEnvironment({
+      kong: { ...env.kong, upstream: { ...env.kong.upstream, caCertificatePem: caPem } },
+    });
+    const a = renderKongFile(withCa);
+    const b = renderKongFile(withCa);
+    const id = a.ca_certificates?.[0]?.id;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.ca_certificates?.[0]?.id).toBe(id);
+    expect(a.services?.[0]).toMatchObject({ tls_verify: true, ca_certificates: [id] });
+  });
+
+  it('renders one service per backend with its routes nested', () => {
+    const file = renderKongFile(fixtureEnvironment());
+    expect(file.services?.map((s) => [s.name, s.routes?.map((r) => r.name)])).toEqual([
+      ['api-services.users-api', ['users-api']],
+      ['sample-apps.sample-app-1', ['app1']],
+    ]);
+    expect(file.services?.[1]?.routes?.[0]).toMatchInlineSnapshot(`
+      {
+        "https_redirect_status_code": 426,
+        "name": "app1",
+        "path_handling": "v0",
+        "paths": [
+          "~/app1$",
+          "/app1/",
+        ],
+        "preserve_host": false,
+        "protocols": [
+          "https",
+        ],
+        "strip_path": false,
+        "tags": [
+          "routeplane",
+        ],
+      }
+    `);
+  });
+
+  it('renders route plugins from the catalog', () => {
+    const route = renderKongFile(fixtureEnvironment()).services?.[0]?.routes?.[0];
+    expect(route?.methods).toEqual(['GET', 'POST']);
+    expect(route?.plugins?.map((p) => [p.name, p.config])).toMatchInlineSnapshot(`
+      [
+        [
+          "cors",
+          {
+            "credentials": true,
+            "headers": [
+              "Authorization",
+            ],
+            "max_age": 3600,
+            "methods": [
+              "GET",
+              "POST",
+            ],
+            "origins": [
+              "https://app.example.com",
+            ],
+            "preflight_continue": false,
+          },
+        ],
+        [
+          "jwt",
+          {
+            "claims_to_verify": [
+              "exp",
+            ],
+            "key_claim_name": "iss",
+            "run_on_preflight": true,
+          },
+        ],
+        [
+          "rate-limiting",
+          {
+            "limit_by": "consumer",
+            "minute": 100,
+            "policy": "local",
+          },
+        ],
+        [
+          "request-transformer",
+          {
+            "add": {
+              "headers": [
+                "X-Gateway-Source:kong-konnect",
+              ],
+            },
+          },
+        ],
+      ]
+    `);
+  });
+
+  it('checks the CloudFront header globally with the value read from a DECK_ variable', () => {
+    const plugins = renderKongFile(fixtureEnvironment()).plugins ?? [];
+    expect(plugins.map((p) => p.name)).toEqual(['pre-function']);
+    const [lua] = (plugins[0]?.config?.access as string[] | undefined) ?? [];
+    expect(lua).toContain('local expected = [==[${{ env "DECK_CLOUDFRONT_ORIGIN_SECRET" }}]==]');
+    expect(lua).toContain('kong.request.get_header("X-Origin-Verify") ~= expected');
+    expect(lua).toContain('kong.service.request.clear_header("X-Origin-Verify")');
+    const without = fixtureEnvironment();
+    const { cloudfrontOriginHeader: _dropped, ...kong } = without.kong;
+    expect(renderKongFile(fixtureEnvironment({ kong })).plugins).toBeUndefined();
+  });
+
+  it('renders consumers whose JWT secrets are DECK_ references', () => {
+    expect(renderKongFile(fixtureEnvironment()).consumers).toEqual([
+      {
+        username: 'demo-user',
+        tags: ['routeplane'],
+        jwt_secrets: [
+          {
+            key: 'demo-issuer',
+            algorithm: 'HS256',
+            secret: '${{ env "DECK_DEMO_USER_JWT_SECRET" }}',
+            tags: ['routeplane'],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('is deterministic', () => {
+    const model = fixtureModel();
+    expect(JSON.stringify(renderDeck(model))).toBe(JSON.stringify(renderDeck(model)));
+  });
+});
+
+describe('refuses configurations Kong would get wrong', () => {
+  const env = fixtureEnvironment();
+  const users = env.routes[1];
+  if (users === undefined) throw new Error('fixture changed');
+  const withUsers = (plugins: typeof users.plugins) =>
+    fixtureEnvironment({ routes: [env.routes[0] ?? users, { ...users, plugins }] });
+
+  it.each([
+    [
+      'wildcard CORS origin with credentials',
+      withUsers({
+        cors: { origins: ['*'], methods: [], headers: [], exposedHeaders: [], credentials: true },
+      }),
+      /cors.origins must list explicit origins/,
+    ],
+    [
+      'redis rate limiting without a server',
+      withUsers({ rateLimiting: { minute: 1, policy: 'redis', limitBy: 'ip' } }),
+      /policy must be local/,
+    ],
+    [
+      'rate limiting without a window',
+      withUsers({ rateLimiting: { policy: 'local', limitBy: 'ip' } }),
+      /at least one of/,
+    ],
+    [
+      'a header name with a colon',
+      withUsers({ requestTransformer: { addHeaders: [['X-A:b', 'c']], removeHeaders: [] } }),
+      /HTTP tokens/,
+    ],
+    [
+      'a private key as CA',
+      fixtureEnvironment({
+        kong: {
+          ...env.kong,
+          upstream: { ...env.kong.upstream, caCertificatePem: '-----BEGIN PRIVATE KEY-----\nx' },
+        },
+      }),
+      /private key/,
+    ],
+    ['a route without backend', fixtureEnvironment({ services: [] }), /reference no backend/],
+  ])('%s', (_name, input, message) => {
+    expect(() => renderKongFile(input)).toThrow(DeckRenderError);
+    expect(() => renderKongFile(input)).toThrow(message);
+  });
+});
+
+describe.runIf(haveSharedSchemas())('official decK schema', () => {
+  it.each([
+    ['fixture', fixtureEnvironment()],
+    [
+      'fixture with CA and literal host, no CloudFront check',
+      (() => {
+        const env = fixtureEnvironment();
+        const { cloudfrontOriginHeader: _dropped, ...kong } = env.kong;
+        return fixtureEnvironment({
+          kong: {
+            ...kong,
+            upstream: {
+              ...kong.upstream,
+              host: { kind: 'literal', value: 'gw.internal' },
+              caCertificatePem: caPem,
+            },
+          },
+        });
+      })(),
+    ],
+  ])('validates the rendered %s', (_name, env) => {
+    const validate = deckValidator();
+    const ok = validate(renderKongFile(env));
+    expect(formatSchemaErrors(validate.errors)).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/catalog';
+import { deckFile } from '@routeplane/catalog';
+import type { KongFile } from '@routeplane/deck-types';
+import { kongConsumers } from './consumers.js';
+import { DeckRenderError } from './errors.js';
+import { originCheckPlugin } from './origin-check.js';
+import { assertSamePrecedence } from './precedence-guard.js';
+import { kongServices } from './services.js';
+import { gatewayCaCertificate, gatewayUpstream } from './upstream.js';
+
+function assertRouteBackendsExist(env: EnvironmentModel): void {
+  const known = new Set(env.services.map((s) => `${s.namespace}/${s.name}`));
+  const missing = env.routes.filter((r) => !known.has(`${r.backend.namespace}/${r.backend.name}`));
+  if (missing.length > 0) {
+    throw new DeckRenderError(
+      `environment ${env.name}: routes ${missing.map((r) => `${r.name} -> ${r.backend.namespace}/${r.backend.name}`).join(', ')} reference no backend`,
+    );
+  }
+}
+
+/**
+ * The decK state of one environment. Every entity carries the select tags, so `deck gateway sync`
+ * creates, changes and deletes only what routeplane owns in the control plane.
+ */
+export function renderKongFile(env: EnvironmentModel): KongFile {
+  assertRouteBackendsExist(env);
+  assertSamePrecedence(env);
+  const tags = [...env.kong.selectTags];
+  const ca = gatewayCaCertificate(env, tags);
+  const origin = originCheckPlugin(env, tags);
+  const consumers = kongConsumers(env, tags);
+  return {
+    _format_version: '3.0',
+    _konnect: { control_plane_name: env.kong.controlPlaneName },
+    _info: { select_tags: tags },
+    ...(ca === undefined ? {} : { ca_certificates: [ca] }),
+    upstreams: [gatewayUpstream(env, tags)],
+    services: kongServices(env, tags, ca?.id),
+    ...(origin === undefined ? {} : { plugins: [origin] }),
+    ...(consumers.length > 0 ? { consumers } : {}),
+  };
+}
+
+/** One `deck/<env>/kong.yaml` per environment. */
+export function renderDeck(model: Model): RenderedFile[] {
+  return model.environments.map((env) => ({
+    path: deckFile(env.name),
+    content: { kind: 'yaml', documents: [renderKongFile(env)] },
+  }));
+}

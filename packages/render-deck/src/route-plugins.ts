@@ -1,0 +1,96 @@
+import type {
+  CorsPluginModel,
+  JwtPluginModel,
+  RateLimitingPluginModel,
+  RequestTransformerPluginModel,
+  RouteModel,
+} from '@routeplane/catalog';
+import type { KongPlugin } from '@routeplane/deck-types';
+import { DeckRenderError } from './errors.js';
+
+type Config = Record<string, unknown>;
+
+/**
+ * jwt. `run_on_preflight` stays true: the cors plugin (priority 2000) answers preflights before jwt
+ * (priority 1450) runs, so CORS works without letting other OPTIONS requests through unauthenticated.
+ */
+function jwtConfig(jwt: JwtPluginModel): Config {
+  return {
+    key_claim_name: jwt.keyClaimName,
+    claims_to_verify: [...jwt.claimsToVerify],
+    ...(jwt.maximumExpiration === undefined ? {} : { maximum_expiration: jwt.maximumExpiration }),
+    run_on_preflight: true,
+  };
+}
+
+/** rate-limiting. Konnect data planes have no database: `cluster` is impossible, `redis` needs a server. */
+function rateLimitingConfig(route: RouteModel, limits: RateLimitingPluginModel): Config {
+  if (limits.policy !== 'local') {
+    throw new DeckRenderError(
+      `route ${route.name}: plugins.rateLimiting.policy must be local until the catalog can describe a Redis server, but ${JSON.stringify(limits.policy)} was given`,
+    );
+  }
+  const windows = (['second', 'minute', 'hour', 'day'] as const).flatMap((unit) =>
+    limits[unit] === undefined ? [] : [[unit, limits[unit]] as const],
+  );
+  if (windows.length === 0) {
+    throw new DeckRenderError(
+      `route ${route.name}: plugins.rateLimiting needs at least one of second, minute, hour, day`,
+    );
+  }
+  return { ...Object.fromEntries(windows), policy: limits.policy, limit_by: limits.limitBy };
+}
+
+/** cors. Browsers refuse `*` with credentials and it would reflect every origin: never render it. */
+function corsConfig(route: RouteModel, cors: CorsPluginModel): Config {
+  if (cors.credentials && cors.origins.includes('*')) {
+    throw new DeckRenderError(
+      `route ${route.name}: plugins.cors.origins must list explicit origins when credentials is true, but "*" was given`,
+    );
+  }
+  return {
+    origins: [...cors.origins],
+    ...(cors.methods.length > 0 ? { methods: [...cors.methods] } : {}),
+    ...(cors.headers.length > 0 ? { headers: [...cors.headers] } : {}),
+    ...(cors.exposedHeaders.length > 0 ? { exposed_headers: [...cors.exposedHeaders] } : {}),
+    credentials: cors.credentials,
+    ...(cors.maxAge === undefined ? {} : { max_age: cors.maxAge }),
+    preflight_continue: false,
+  };
+}
+
+const headerName = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** request-transformer takes `Name:value` strings; a bad name would shift the split point. */
+function requestTransformerConfig(route: RouteModel, rt: RequestTransformerPluginModel): Config {
+  for (const name of [...rt.addHeaders.map(([n]) => n), ...rt.removeHeaders]) {
+    if (!headerName.test(name)) {
+      throw new DeckRenderError(
+        `route ${route.name}: plugins.requestTransformer header names must be HTTP tokens, but ${JSON.stringify(name)} was given`,
+      );
+    }
+  }
+  return {
+    ...(rt.addHeaders.length > 0
+      ? { add: { headers: rt.addHeaders.map(([name, value]) => `${name}:${value}`) } }
+      : {}),
+    ...(rt.removeHeaders.length > 0 ? { remove: { headers: [...rt.removeHeaders] } } : {}),
+  };
+}
+
+/** The route's plugins, sorted by plugin name. */
+export function routePlugins(route: RouteModel, tags: readonly string[]): KongPlugin[] {
+  const { plugins } = route;
+  const entries: [string, Config | undefined][] = [
+    ['cors', plugins.cors && corsConfig(route, plugins.cors)],
+    ['jwt', plugins.jwt && jwtConfig(plugins.jwt)],
+    ['rate-limiting', plugins.rateLimiting && rateLimitingConfig(route, plugins.rateLimiting)],
+    [
+      'request-transformer',
+      plugins.requestTransformer && requestTransformerConfig(route, plugins.requestTransformer),
+    ],
+  ];
+  return entries.flatMap(([name, config]) =>
+    config === undefined ? [] : [{ name, config, tags: [...tags] }],
+  );
+}
