@@ -1,0 +1,160 @@
+import { type EnvironmentModel, type K8sComponent, k8sDir } from '@routeplane/catalog';
+import type { ChildApp } from './child-app.js';
+import {
+  gatewayApiCrdPath,
+  gatewayApiRepoURL,
+  istioChartRepoURL,
+  istioNamespace,
+} from './constants.js';
+import {
+  istioBaseValues,
+  istioCniValues,
+  istiodValues,
+  istioWebhookIgnoreDifferences,
+  ztunnelValues,
+} from './istio-values.js';
+
+/**
+ * Sync waves of the children. Each wave waits for the previous one to be Healthy and Synced (see
+ * application-health.ts); the wave-order test derives the dependencies from the rendered objects.
+ */
+export const waves = {
+  gatewayApiCrds: -2,
+  istioBase: -1,
+  istioControlPlane: 0,
+  namespaces: 1,
+  gateway: 5,
+  routes: 6,
+  backends: 7,
+} as const;
+
+/** Defaults shared by every child; the table below states only what differs. */
+const plain = {
+  createNamespace: false,
+  prune: true,
+  keepOnDelete: false,
+  serverSideApply: false,
+  ignoreDifferences: [],
+} as const;
+
+function helmChild(
+  env: EnvironmentModel,
+  chart: string,
+  releaseName: string,
+  valuesObject: Record<string, unknown>,
+): Pick<ChildApp, 'source' | 'destinationNamespace'> {
+  return {
+    source: {
+      repoURL: istioChartRepoURL,
+      chart,
+      targetRevision: env.versions.istio,
+      // Explicit: Argo CD would otherwise use the Application name, and the charts name objects after it.
+      helm: { releaseName, valuesObject },
+    },
+    destinationNamespace: istioNamespace,
+  };
+}
+
+function gitChild(
+  env: EnvironmentModel,
+  component: K8sComponent,
+  destinationNamespace: string,
+): Pick<ChildApp, 'source' | 'destinationNamespace' | 'k8sComponent'> {
+  return {
+    source: {
+      repoURL: env.gitops.repoURL,
+      targetRevision: env.gitops.targetRevision,
+      path: k8sDir(env.name, component),
+    },
+    destinationNamespace,
+    k8sComponent: component,
+  };
+}
+
+/** The children of one environment, in wave order (then by component). */
+export function childApps(env: EnvironmentModel): readonly ChildApp[] {
+  const backendNamespaces = env.namespaces
+    .filter((ns) => ns.role === 'backend')
+    .map((ns) => ns.name);
+  const children: ChildApp[] = [
+    {
+      ...plain,
+      component: 'gateway-api-crds',
+      wave: waves.gatewayApiCrds,
+      description: `Gateway API ${env.versions.gatewayApi} standard-channel CRDs`,
+      source: {
+        repoURL: gatewayApiRepoURL,
+        targetRevision: env.versions.gatewayApi,
+        path: gatewayApiCrdPath,
+      },
+      destinationNamespace: env.argocd.namespace,
+      prune: false,
+      keepOnDelete: true,
+      // The HTTPRoute CRD exceeds the 256 KiB last-applied annotation of client-side apply.
+      serverSideApply: true,
+    },
+    {
+      ...plain,
+      component: 'istio-base',
+      wave: waves.istioBase,
+      description: `Istio ${env.versions.istio} base chart: Istio CRDs and the default validating webhook`,
+      ...helmChild(env, 'base', 'istio-base', istioBaseValues()),
+      createNamespace: true,
+      serverSideApply: true,
+      ignoreDifferences: istioWebhookIgnoreDifferences(false),
+    },
+    {
+      ...plain,
+      component: 'istiod',
+      wave: waves.istioControlPlane,
+      description: `Istio ${env.versions.istio} istiod (ambient profile) on the system nodes`,
+      ...helmChild(env, 'istiod', 'istiod', istiodValues(env)),
+      ignoreDifferences: istioWebhookIgnoreDifferences(true),
+    },
+    {
+      ...plain,
+      component: 'istio-cni',
+      wave: waves.istioControlPlane,
+      description: `Istio ${env.versions.istio} CNI node agent (ambient profile) on every node`,
+      ...helmChild(env, 'cni', 'istio-cni', istioCniValues()),
+    },
+    {
+      ...plain,
+      component: 'ztunnel',
+      wave: waves.istioControlPlane,
+      description: `Istio ${env.versions.istio} ztunnel (ambient L4 mTLS) on every node`,
+      ...helmChild(env, 'ztunnel', 'ztunnel', ztunnelValues()),
+    },
+    {
+      ...plain,
+      component: 'namespaces',
+      wave: waves.namespaces,
+      description: 'Gateway and backend namespaces with ambient enrolment and Pod Security labels',
+      ...gitChild(env, 'namespaces', env.argocd.namespace),
+    },
+    {
+      ...plain,
+      component: 'gateway',
+      wave: waves.gateway,
+      description: `Istio Gateway ${env.gateway.name} and its options in ${env.gateway.namespace}`,
+      ...gitChild(env, 'gateway', env.gateway.namespace),
+    },
+    {
+      ...plain,
+      component: 'routes',
+      wave: waves.routes,
+      description: 'HTTPRoutes in the gateway namespace and ReferenceGrants in backend namespaces',
+      ...gitChild(env, 'routes', env.gateway.namespace),
+    },
+    ...backendNamespaces.map(
+      (ns): ChildApp => ({
+        ...plain,
+        component: `backends-${ns}`,
+        wave: waves.backends,
+        description: `Sample backends of namespace ${ns}`,
+        ...gitChild(env, `backends/${ns}`, ns),
+      }),
+    ),
+  ];
+  return children;
+}
