@@ -1,0 +1,1 @@
+export { namespacePoliciesFile, renderK8s } from './render-k8s.js';

@@ -1,0 +1,26 @@
+import type { EnvironmentModel } from '@routeplane/catalog';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Namespace } from 'cdk8s-plus-28';
+import { type K8sObject, synthObjects } from './synth.js';
+
+/**
+ * Namespaces are cluster-scoped: they are built in a chart without a namespace so that no
+ * `metadata.namespace` appears. Labels (ambient enrolment, Pod Security Admission, role) come
+ * from the Model as they are.
+ */
+export function namespaceObjects(env: EnvironmentModel): ReadonlyMap<string, K8sObject[]> {
+  const out = new Map<string, K8sObject[]>();
+  for (const ns of env.namespaces) {
+    out.set(
+      ns.name,
+      synthObjects(undefined, (scope) => {
+        const namespace = new Namespace(scope, ns.name, {
+          metadata: { name: ns.name, labels: { ...ns.labels } },
+        });
+        // cdk8s-plus writes an empty spec; a hand-written Namespace has none.
+        ApiObject.of(namespace).addJsonPatch(JsonPatch.remove('/spec'));
+      }),
+    );
+  }
+  return out;
+}
