@@ -1,0 +1,31 @@
+import type { Finding } from './finding.js';
+
+/** Findings grouped by file, then object; one line per finding with its rule id. */
+export function formatFindingsHuman(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'validate: no findings\n';
+  const lines: string[] = [];
+  let file: string | undefined;
+  let object: string | undefined;
+  for (const f of findings) {
+    if (f.file !== file) {
+      file = f.file;
+      object = undefined;
+      lines.push(f.file);
+    }
+    if (f.object !== object) {
+      object = f.object;
+      lines.push(`  ${f.object}`);
+    }
+    const waived = f.waived ? ` (waived: ${f.waived.reason})` : '';
+    lines.push(`    ${f.waived ? 'waived' : 'error '} ${f.rule}: ${f.message}${waived}`);
+  }
+  const blocking = findings.filter((f) => !f.waived).length;
+  lines.push('', `${blocking} finding(s), ${findings.length - blocking} waived`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Machine-readable findings: `{findings, errors, waived}`. */
+export function formatFindingsJson(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => !f.waived).length;
+  return `${JSON.stringify({ findings, errors, waived: findings.length - errors }, null, 2)}\n`;
+}

@@ -1,0 +1,8 @@
+export { type ExternalToolResult, runExternalTools } from './external-tools.js';
+export type { Finding, TreeFile, ValidateInput, Waiver } from './finding.js';
+export { hasBlockingFindings } from './finding.js';
+export { formatFindingsHuman, formatFindingsJson } from './format.js';
+export { readTree } from './read-tree.js';
+export type { Rule } from './rule.js';
+export { rules } from './rules/index.js';
+export { validateTree } from './validate-tree.js';

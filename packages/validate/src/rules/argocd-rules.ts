@@ -1,0 +1,126 @@
+import { arr, isObject, obj, show, str } from '../json.js';
+import { envRule, type Rule } from '../rule.js';
+import { type EnvTree, type K8sObject, ofKind } from '../tree-index.js';
+
+interface AppSource {
+  readonly repoURL: string;
+  readonly path: string | undefined;
+  readonly chart: string | undefined;
+}
+
+function sources(app: K8sObject): readonly AppSource[] {
+  const single = obj(app.doc, 'spec', 'source');
+  return [...(single ? [single] : []), ...arr(app.doc, 'spec', 'sources').filter(isObject)].map(
+    (s) => ({
+      repoURL: str(s, 'repoURL') ?? '',
+      path: str(s, 'path'),
+      chart: str(s, 'chart'),
+    }),
+  );
+}
+
+function wave(app: K8sObject): number {
+  return Number(str(app.doc, 'metadata', 'annotations', 'argocd.argoproj.io/sync-wave') ?? '0');
+}
+
+/** Sources whose path lives in this repository's rendered tree (argocd/ or generated/). */
+function localPaths(app: K8sObject): readonly string[] {
+  return sources(app)
+    .map((s) => s.path?.replace(/\/+$/, ''))
+    .filter((p): p is string => p !== undefined && /^(argocd|generated|deck)\//.test(p));
+}
+
+/** What each Application provides to others, and what its objects need. */
+interface AppFacts {
+  readonly app: K8sObject;
+  readonly provides: ReadonlySet<string>;
+  readonly needs: ReadonlyMap<string, string>;
+}
+
+function appFacts(env: EnvTree, app: K8sObject): AppFacts {
+  const provides = new Set<string>();
+  const needs = new Map<string, string>();
+  for (const s of sources(app)) {
+    if (s.repoURL.includes('gateway-api')) provides.add('crd:gateway.networking.k8s.io');
+    if (s.chart === 'base') provides.add('crd:security.istio.io').add('crd:networking.istio.io');
+    if (s.chart === 'istiod') provides.add('istio-control-plane');
+  }
+  const paths = localPaths(app);
+  const deployed = env.objects.filter(
+    (o) => o.kind !== 'Application' && paths.some((p) => o.file.startsWith(`${p}/`)),
+  );
+  for (const o of deployed) {
+    if (o.kind === 'Namespace') provides.add(`ns:${o.name}`);
+    if (o.kind === 'Gateway') provides.add(`gw:${o.namespace}/${o.name}`);
+    if (o.namespace !== '') needs.set(`ns:${o.namespace}`, o.id);
+    const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : undefined;
+    if (group) needs.set(`crd:${group}`, o.id);
+    if (o.kind === 'Gateway') needs.set('istio-control-plane', o.id);
+    for (const p of arr(o.doc, 'spec', 'parentRefs')) {
+      needs.set(`gw:${str(p, 'namespace') ?? o.namespace}/${str(p, 'name') ?? ''}`, o.id);
+    }
+  }
+  return { app, provides, needs };
+}
+
+export const argocdRules: readonly Rule[] = [
+  envRule(
+    'xlayer/argocd-path',
+    'Every Application path in this repository exists in the rendered tree',
+    (env, r) => {
+      for (const app of ofKind(env, 'Application')) {
+        for (const path of localPaths(app)) {
+          if (!env.paths.some((p) => p.startsWith(`${path}/`))) {
+            r.on(app, `source path ${path} contains no rendered file`);
+          }
+        }
+      }
+    },
+  ),
+  envRule(
+    'xlayer/sync-wave',
+    'Sync waves deploy what an object needs in an earlier wave',
+    (env, r) => {
+      const facts = ofKind(env, 'Application').map((app) => appFacts(env, app));
+      for (const consumer of facts) {
+        for (const [need, objectId] of consumer.needs) {
+          for (const provider of facts) {
+            if (provider === consumer || !provider.provides.has(need)) continue;
+            if (wave(provider.app) >= wave(consumer.app)) {
+              r.on(
+                consumer.app,
+                `wave ${wave(consumer.app)} deploys ${objectId}, which needs ${need} from Application ${provider.app.name} (wave ${wave(provider.app)}); expected a wave > ${wave(provider.app)}`,
+              );
+            }
+          }
+        }
+      }
+    },
+  ),
+  envRule(
+    'policy/argocd-application',
+    'Applications use a dedicated project, a pinned revision and sane sync options',
+    (env, r) => {
+      for (const app of ofKind(env, 'Application')) {
+        const project = str(app.doc, 'spec', 'project');
+        if (project === undefined || project === 'default') {
+          r.on(app, `spec.project must be a dedicated AppProject, but ${show(project)} was given`);
+        }
+        for (const [i, s] of sources(app).entries()) {
+          const source = obj(app.doc, 'spec', 'source') ?? arr(app.doc, 'spec', 'sources')[i];
+          const revision = str(source, 'targetRevision');
+          if (revision === undefined || revision === '' || revision === 'HEAD') {
+            r.on(
+              app,
+              `source ${s.repoURL} targetRevision must be pinned, but ${show(revision)} was given`,
+            );
+          }
+        }
+        const options = arr(app.doc, 'spec', 'syncPolicy', 'syncOptions');
+        if (options.includes('ServerSideApply=true') && options.includes('Replace=true')) {
+          r.on(app, 'syncOptions ServerSideApply=true is ignored when Replace=true is also set');
+        }
+      }
+    },
+  ),
+];

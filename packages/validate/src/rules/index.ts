@@ -1,0 +1,27 @@
+import type { Rule } from '../rule.js';
+import { argocdRules } from './argocd-rules.js';
+import { backendRules } from './backend-rules.js';
+import { deckSchemaRules } from './deck-schema-rules.js';
+import { gatewayRules } from './gateway-rules.js';
+import { grantRules } from './grant-rules.js';
+import { kongRules } from './kong-rules.js';
+import { meshRules } from './mesh-rules.js';
+import { podCoverageRules } from './pod-coverage-rules.js';
+import { podSecurityRules } from './pod-security-rules.js';
+import { schemaRules } from './schema-rules.js';
+import { secretRules } from './secret-rules.js';
+
+/** The rule table: every check `routeplane validate` runs, in report order. */
+export const rules: readonly Rule[] = [
+  ...schemaRules,
+  ...deckSchemaRules,
+  ...backendRules,
+  ...grantRules,
+  ...gatewayRules,
+  ...meshRules,
+  ...argocdRules,
+  ...kongRules,
+  ...podSecurityRules,
+  ...podCoverageRules,
+  ...secretRules,
+];

@@ -1,0 +1,40 @@
+import type { Finding, ValidateInput, Waiver } from './finding.js';
+import type { RawFinding, Rule } from './rule.js';
+import { rules as allRules } from './rules/index.js';
+import { envOf, indexTree } from './tree-index.js';
+
+/** `Kind/ns/name` as the catalog writes it in waivers: `ns/Kind/name`. */
+function catalogForm(object: string): string {
+  const parts = object.split('/');
+  return parts.length === 3 ? `${parts[1]}/${parts[0]}/${parts[2]}` : object;
+}
+
+function waiverFor(f: RawFinding, waivers: readonly Waiver[]): Waiver | undefined {
+  return waivers.find(
+    (w) =>
+      w.rule === f.rule &&
+      (w.env === undefined || w.env === envOf(f.file)) &&
+      (w.object === f.object || w.object === catalogForm(f.object) || w.object === f.file),
+  );
+}
+
+/** Runs every rule over the tree in memory; waived findings are kept, marked waived. Sorted. */
+export function validateTree(input: ValidateInput, rules: readonly Rule[] = allRules): Finding[] {
+  const tree = indexTree(input.files);
+  const findings = rules.flatMap((rule) => rule.check(tree));
+  return findings
+    .map((f): Finding => {
+      const waiver = waiverFor(f, input.waivers);
+      return waiver
+        ? { ...f, severity: 'error', waived: { reason: waiver.reason } }
+        : { ...f, severity: 'error' };
+    })
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        a.object.localeCompare(b.object) ||
+        a.rule.localeCompare(b.rule) ||
+        a.message.localeCompare(b.message),
+    )
+    .filter((f, i, all) => i === 0 || JSON.stringify(f) !== JSON.stringify(all[i - 1]));
+}
