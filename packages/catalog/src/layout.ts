@@ -27,3 +27,8 @@ export function deckFile(env: string): string {
 export function terraformDir(env: string): string {
   return `generated/terraform/${env}`;
 }
+
+/** Every directory holding one environment's files: the writer prunes only there for `--env`. */
+export function environmentDirs(env: string): string[] {
+  return [argocdDir(env), `generated/k8s/${env}`, terraformDir(env), `deck/${env}`];
+}

@@ -51,8 +51,7 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   const brokenSections = new Set<string>();
   for (const issue of issues) {
     add(issue.path, issue.message, issue.atKey);
-    const top = issue.path[0];
-    brokenSections.add(top === undefined ? '' : String(top));
+    brokenSections.add(issue.section);
   }
   const isMapping = typeof data === 'object' && data !== null && !Array.isArray(data);
   if (!isMapping) {

@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { closest, distance } from 'fastest-levenshtein';
 import { readCatalogSchema } from './catalog-schema.js';
+import { didYouMean } from './did-you-mean.js';
 import { type KeyPath, keyPathFromPointer } from './key-path.js';
 import { looksLikeSecret } from './secrets.js';
 
@@ -10,10 +10,13 @@ export interface SchemaIssue {
   /** Point at the key (unknown key) rather than its value. */
   readonly atKey: boolean;
   readonly message: string;
+  /** Top-level catalog section the problem is in (`gateway`, `routes`, ...); '' for the root. */
+  readonly section: string;
 }
 
 const ajv = new Ajv2020({
   allErrors: true,
+  verbose: true,
   strict: true,
   strictTypes: false,
   allowUnionTypes: true,
@@ -27,7 +30,15 @@ export function schemaIssues(
 ): SchemaIssue[] {
   if (validateCatalog(data)) return [];
   const errors = (validateCatalog.errors ?? []).filter(isReportable);
-  return errors.map((error) => toIssue(error, sourceText));
+  return errors.map((error) => {
+    const issue = toIssue(error, sourceText);
+    const params = error.params as { missingProperty?: string };
+    const section =
+      error.keyword === 'required' && error.instancePath === ''
+        ? String(params.missingProperty)
+        : String(issue.path[0] ?? '');
+    return { ...issue, section };
+  });
 }
 
 /** `if`/`anyOf` wrappers repeat what their branches already said. */
@@ -49,7 +60,7 @@ function given(value: unknown, source: string | undefined, fieldName: string): s
 function toIssue(
   error: ErrorObject,
   sourceText: (path: KeyPath) => string | undefined,
-): SchemaIssue {
+): Omit<SchemaIssue, 'section'> {
   const path = keyPathFromPointer(error.instancePath);
   const field = String(path[path.length - 1] ?? '');
   const value = error.data;
@@ -61,13 +72,7 @@ function toIssue(
       const allowed = Object.keys(
         (error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {},
       );
-      const suggestion = allowed.length > 0 ? closest(key, allowed) : undefined;
-      const hint =
-        suggestion && distance(key, suggestion) <= Math.max(2, Math.floor(key.length / 3))
-          ? `; did you mean "${suggestion}"?`
-          : allowed.length > 0
-            ? `; allowed keys: ${allowed.join(', ')}`
-            : '';
+      const hint = didYouMean(key, allowed, 'allowed keys');
       return { path: [...path, key], atKey: true, message: `unknown key "${key}"${hint}` };
     }
     case 'required':

@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein';
 import type { RouteCatalog } from './catalog.generated.js';
 import { cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from './cidr.js';
+import { didYouMean } from './did-you-mean.js';
 import { awsValuePath, effectiveAws } from './environment-overrides.js';
 import type { KeyPath } from './key-path.js';
 import { normalizePathPrefix, pathProblem } from './route-paths.js';
@@ -30,15 +30,6 @@ export const reservedNamespaces: readonly string[] = [
 
 /** Ports ztunnel and Istio own inside every ambient pod's network namespace. */
 const istioPorts: readonly number[] = [15001, 15006, 15008, 15020, 15021, 15053, 15090];
-
-function suggest(name: string, candidates: readonly string[]): string {
-  const best = candidates.length > 0 ? closest(name, [...candidates]) : undefined;
-  return best && distance(name, best) <= Math.max(2, Math.floor(name.length / 3))
-    ? `; did you mean "${best}"?`
-    : candidates.length > 0
-      ? `; known: ${candidates.join(', ')}`
-      : '';
-}
 
 function reportDuplicates(
   context: RuleContext,
@@ -191,7 +182,7 @@ export const semanticRules: readonly SemanticRule[] = [
         if (!names.includes(route.service)) {
           report(
             ['routes', i, 'service'],
-            `names service "${route.service}", which is not in services${suggest(route.service, names)}`,
+            `names service "${route.service}", which is not in services${didYouMean(route.service, names)}`,
           );
         }
       });
@@ -306,7 +297,7 @@ export const semanticRules: readonly SemanticRule[] = [
           if (!services.includes(name)) {
             report(
               ['environments', i, 'replicas', name],
-              `names service "${name}", which is not in services${suggest(name, services)}`,
+              `names service "${name}", which is not in services${didYouMean(name, services)}`,
               true,
             );
           }
@@ -316,7 +307,7 @@ export const semanticRules: readonly SemanticRule[] = [
           if (!route) {
             report(
               ['environments', i, 'rateLimits', name],
-              `names route "${name}", which is not in routes${suggest(name, routes)}`,
+              `names route "${name}", which is not in routes${didYouMean(name, routes)}`,
               true,
             );
           } else if (!route.plugins?.rateLimiting) {
@@ -397,7 +388,8 @@ export function runSemanticRules(
 ): number {
   let ran = 0;
   for (const rule of semanticRules) {
-    if (rule.needs.some((section) => sectionsWithSchemaErrors.has(section))) continue;
+    const blocked = sectionsWithSchemaErrors.has('') && rule.needs.length > 0;
+    if (blocked || rule.needs.some((section) => sectionsWithSchemaErrors.has(section))) continue;
     rule.check({ catalog, report });
     ran += 1;
   }

@@ -1,4 +1,9 @@
-export { haveSharedSchemas, readSharedSchema, repoRoot, sharedSchemasDir } from './shared-schemas.js';
+export {
+  haveSharedSchemas,
+  readSharedSchema,
+  repoRoot,
+  sharedSchemasDir,
+} from './shared-schemas.js';
 export {
   crdSchemaFiles,
   crdValidator,

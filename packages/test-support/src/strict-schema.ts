@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
+import AjvDraft04Module from 'ajv-draft-04';
 import { readSharedSchema } from './shared-schemas.js';
 
 type JsonObject = Record<string, unknown>;
@@ -45,10 +45,15 @@ let deckValidate: ValidateFunction | undefined;
 /** Validator for the official decK file schema (draft-04, as published by Kong). */
 export function deckValidator(): ValidateFunction {
   if (!deckValidate) {
-    const ajv = new AjvDraft04({ strict: false, allErrors: true, validateFormats: false });
+    // ajv-draft-04 is CommonJS: under NodeNext its class is the module's `default` export.
+    const ajv = new AjvDraft04Module.default({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+    });
     deckValidate = ajv.compile(readSharedSchema('deck/kong_json_schema.json'));
   }
-  return deckValidate;
+  return deckValidate as ValidateFunction;
 }
 
 /** Human-readable list of ajv errors, for assertion messages. */

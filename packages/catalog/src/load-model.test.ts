@@ -1,0 +1,397 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@routeplane/test-support';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadModel, loadModelFromBytes } from './load-model.js';
+import { CatalogError, formatProblem } from './problems.js';
+
+const shippedText = readFileSync(join(repoRoot, 'catalog.yaml'), 'utf8');
+const options = { displayName: 'catalog.yaml', baseDir: repoRoot };
+
+function load(text: string) {
+  return loadModelFromBytes(new TextEncoder().encode(text), options);
+}
+
+/** Messages of a catalog that must be refused (fails the test when it loads). */
+function problemsOf(text: string | Uint8Array): string[] {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  try {
+    loadModelFromBytes(bytes, options);
+  } catch (error) {
+    if (error instanceof CatalogError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error('catalog was accepted');
+}
+
+type Edit = readonly [path: string, value: unknown];
+
+/** Sets (or, for undefined, deletes) one dotted path such as `routes.1.name` in plain data. */
+function setPath(data: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() ?? '';
+  let cursor = data as Record<string, unknown>;
+  for (const key of keys) cursor = cursor[key] as Record<string, unknown>;
+  if (value === undefined) delete cursor[last];
+  else cursor[last] = value;
+}
+
+/** The shipped catalog with edits applied to its data (positions come from re-serialised YAML). */
+function shipped(...edits: readonly Edit[]): string {
+  const data = parse(shippedText) as unknown;
+  for (const [path, value] of edits) setPath(data, path, value);
+  return stringify(data);
+}
+
+describe('the shipped catalog', () => {
+  it('loads into dev and prod environments', () => {
+    const model = loadModel(join(repoRoot, 'catalog.yaml'), 'catalog.yaml');
+    expect(model.environments.map((e) => e.name)).toEqual(['dev', 'prod']);
+    expect(Object.isFrozen(model.environments[0]?.routes)).toBe(true);
+  });
+
+  it('reproduces the seed system', () => {
+    const [dev] = load(shippedText).environments;
+    expect(dev?.routes.map((r) => [r.paths, `${r.backend.namespace}/${r.backend.name}`])).toEqual([
+      [['/app1'], 'sample-apps/sample-app-1'],
+      [['/app2'], 'sample-apps/sample-app-2'],
+      [['/healthz'], 'gateway-health/health-responder'],
+      [['/api/users'], 'api-services/users-api'],
+    ]);
+    expect(dev?.gateway).toMatchObject({
+      name: 'kong-cloud-gw-gateway',
+      namespace: 'istio-ingress',
+      principal: 'cluster.local/ns/istio-ingress/sa/kong-cloud-gw-gateway-istio',
+    });
+    expect(dev?.kong.networkCidr).toBe('192.168.0.0/16');
+    expect(dev?.aws.vpcCidr).toBe('10.0.0.0/16');
+    const users = dev?.routes.find((r) => r.name === 'users-api');
+    expect(users?.plugins.jwt?.claimsToVerify).toEqual(['exp']);
+    expect(users?.plugins.rateLimiting?.minute).toBe(100);
+    expect(dev?.kong.consumers[0]?.jwtCredentials[0]?.secretEnv).toBe('DECK_DEMO_USER_JWT_SECRET');
+  });
+
+  it('applies environment overrides', () => {
+    const [dev, prod] = load(shippedText).environments;
+    expect(dev?.kong.controlPlaneName).toBe('kong-cloud-gw-dev');
+    expect(prod?.kong.controlPlaneName).toBe('kong-cloud-gw-prod');
+    expect(prod?.routes.find((r) => r.name === 'users-api')?.plugins.rateLimiting?.minute).toBe(
+      600,
+    );
+    expect(prod?.services.find((s) => s.name === 'users-api')?.replicas).toBe(3);
+    expect(prod?.gitops.targetRevision).toBe('release');
+    expect(dev?.gitops.targetRevision).toBe('main');
+    expect(prod?.kong.upstream.host).toEqual({
+      kind: 'literal',
+      value: 'gateway.prod.internal.example.com',
+    });
+    expect(dev?.kong.upstream.host).toEqual({
+      kind: 'env',
+      variable: 'DECK_GATEWAY_UPSTREAM_HOST',
+    });
+    expect(prod?.aws.nodePools.user.instanceTypes).toEqual(['m7i.xlarge']);
+    expect(prod?.aws.region).toBe('us-east-1');
+    expect(dev?.aws.cluster.name).toBe('kong-cloud-gw-dev');
+  });
+
+  it('derives exactly one grant per referenced backend namespace, none for the gateway namespace', () => {
+    const [dev] = load(shippedText).environments;
+    expect(dev?.referenceGrants).toEqual([
+      { namespace: 'api-services', fromNamespace: 'istio-ingress', serviceNames: ['users-api'] },
+      {
+        namespace: 'gateway-health',
+        fromNamespace: 'istio-ingress',
+        serviceNames: ['health-responder'],
+      },
+      {
+        namespace: 'sample-apps',
+        fromNamespace: 'istio-ingress',
+        serviceNames: ['sample-app-1', 'sample-app-2'],
+      },
+    ]);
+    const sameNamespace = shipped(['services.0.namespace', 'istio-ingress']);
+    const grants = load(sameNamespace).environments[0]?.referenceGrants ?? [];
+    expect(grants.map((g) => g.namespace)).not.toContain('istio-ingress');
+  });
+
+  it('lists the DECK_* variables each environment needs', () => {
+    const [dev, prod] = load(shippedText).environments;
+    expect(dev?.kong.requiredEnv).toEqual([
+      'DECK_CLOUDFRONT_ORIGIN_SECRET',
+      'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_UPSTREAM_HOST',
+    ]);
+    expect(prod?.kong.requiredEnv).not.toContain('DECK_GATEWAY_UPSTREAM_HOST');
+  });
+
+  it('gives the same Model whatever the order of the catalog lists', () => {
+    const data = parse(shippedText) as Record<string, unknown[]>;
+    const reverse = (list: unknown) => [...(list as unknown[])].reverse();
+    const routes = reverse(data.routes) as Record<string, unknown>[];
+    const users = routes.find((r) => r.name === 'users-api') ?? {};
+    users.methods = reverse(users.methods);
+    const reordered = stringify({
+      ...data,
+      routes,
+      services: reverse(data.services),
+      environments: reverse(data.environments),
+    });
+    expect(load(reordered)).toEqual(load(shippedText));
+  });
+});
+
+/** Each bad catalog, the message it must produce (substring) and the key path it must name. */
+const badCatalogs: readonly [string, string | Uint8Array, string][] = [
+  [
+    'not UTF-8',
+    new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]),
+    'catalog.yaml: file is not valid UTF-8 text',
+  ],
+  [
+    'two documents',
+    `${shippedText}\n---\nfoo: bar\n`,
+    'must hold exactly one YAML document, but 2 were given',
+  ],
+  [
+    'an anchor and alias',
+    shippedText
+      .replace('gitops:\n', 'gitops: &g\n')
+      .replace('kind: RouteCatalog', 'kind: RouteCatalog\nx: *g'),
+    'anchors (&g) are not allowed',
+  ],
+  [
+    'a duplicate key',
+    shippedText.replace('kind: RouteCatalog', 'kind: RouteCatalog\nkind: RouteCatalog'),
+    'duplicate key',
+  ],
+  [
+    'a custom tag',
+    shippedText.replace('targetRevision: main', 'targetRevision: !secret main'),
+    'custom tags (!secret) are not allowed',
+  ],
+  [
+    'a misspelled key',
+    shippedText.replace('  targetRevision: main', '  targetRevison: main'),
+    'gitops.targetRevison: unknown key "targetRevison"; did you mean "targetRevision"?',
+  ],
+  ['a missing section', shipped(['gateway', undefined]), ': missing required key "gateway"'],
+  [
+    'a wrong apiVersion',
+    shipped(['apiVersion', 'routeplane.dev/v2']),
+    'apiVersion: must be "routeplane.dev/v1alpha1", but "routeplane.dev/v2" was given',
+  ],
+  [
+    'a YAML 1.1 boolean',
+    shipped(['allowEmptyRoutes', 'no']),
+    'allowEmptyRoutes: must be a boolean, but "no" was given',
+  ],
+  [
+    'a YAML 1.1 octal',
+    shippedText.replace('kubernetes: "1.34"', 'kubernetes: 0777'),
+    'versions.kubernetes: must be a string, but 0777 was given (YAML 1.2 reads a leading zero as decimal',
+  ],
+  [
+    'a name that is not DNS-1123',
+    shipped(['services.0.name', 'Health_Responder']),
+    'services[0].name: must be a DNS-1123 label',
+  ],
+  [
+    'a reserved namespace',
+    shipped(['services.1.namespace', 'kube-system']),
+    'services[1].namespace: "kube-system" is reserved',
+  ],
+  [
+    'a reserved gateway namespace',
+    shipped(['gateway.namespace', 'istio-system']),
+    'gateway.namespace: "istio-system" is reserved',
+  ],
+  [
+    'a duplicate route name',
+    shipped(['routes.1.name', 'healthz']),
+    'routes[1].name: route name "healthz" is already used at routes[0].name',
+  ],
+  [
+    'a duplicate service name',
+    shipped(['services.2.name', 'sample-app-1']),
+    'services[2].name: service name "sample-app-1" is already used',
+  ],
+  [
+    'a path equal after normalisation',
+    shipped(['routes.2.paths', ['/app1/']]),
+    'routes[2].paths[0]: path prefix (after removing trailing "/") "/app1" is already used at routes[1].paths[0]',
+  ],
+  [
+    'a path without leading slash',
+    shipped(['routes.1.paths', ['app1']]),
+    'routes[1].paths[0]: must start with "/", but "app1" was given',
+  ],
+  [
+    'a path with //',
+    shipped(['routes.1.paths', ['/app1//x']]),
+    'routes[1].paths[0]: must not contain "//"',
+  ],
+  [
+    'a path with /../',
+    shipped(['routes.1.paths', ['/app1/../x']]),
+    'must not contain "/./" or "/../" segments',
+  ],
+  [
+    'a path with %2f',
+    shipped(['routes.1.paths', ['/app1%2fx']]),
+    'must not contain percent-encoded characters',
+  ],
+  ['a path with #', shipped(['routes.1.paths', ['/app1#x']]), 'must not contain "#" or "?"'],
+  [
+    'a route to a missing service',
+    shipped(['routes.1.service', 'sample-app-l']),
+    'routes[1].service: names service "sample-app-l", which is not in services; did you mean "sample-app-1"?',
+  ],
+  [
+    'a port out of range',
+    shipped(['services.0.port', 70000]),
+    'services[0].port: must be 1-65535, but 70000 was given',
+  ],
+  [
+    'an Istio port',
+    shipped(['services.0.port', 15008]),
+    "services[0].port: must not be one of Istio's ambient ports",
+  ],
+  [
+    'a CIDR that does not parse',
+    shipped(['kong.networkCidr', '192.168.0.0/33']),
+    'kong.networkCidr: must be an IPv4 CIDR such as 10.0.0.0/16, but "192.168.0.0/33" was given',
+  ],
+  [
+    'a CIDR with host bits',
+    shipped(['aws.vpcCidr', '10.0.0.1/16']),
+    'aws.vpcCidr: has host bits set: the network address is 10.0.0.0/16',
+  ],
+  [
+    'overlapping VPC and Kong networks',
+    shipped(['aws.vpcCidr', '192.168.0.0/20']),
+    "aws.vpcCidr: VPC CIDR 192.168.0.0/20 overlaps Kong's network 192.168.0.0/16 (environment dev)",
+  ],
+  [
+    'an overlap only in one environment',
+    shipped(['environments.1.aws.vpcCidr', '192.168.16.0/20']),
+    'environments[1].aws.vpcCidr: VPC CIDR 192.168.16.0/20 overlaps',
+  ],
+  [
+    'a secret where a variable name is expected',
+    shipped(['consumers.0.jwtCredentials.0.secretEnv', 'Zx9!kq2LmP0vR7tYw3Nb']),
+    'consumers[0].jwtCredentials[0].secretEnv: looks like a secret value where the NAME of a DECK_* environment variable is expected',
+  ],
+  [
+    'a PEM private key anywhere',
+    shipped(['services.0.responses.0.body', '-----BEGIN RSA PRIVATE KEY-----\nMIIB']),
+    'services[0].responses[0].body: looks like a secret',
+  ],
+  [
+    'an empty route list',
+    shipped(['routes', []]),
+    'routes: is empty: decK sync and Argo CD prune would delete every route; set allowEmptyRoutes: true',
+  ],
+  [
+    'CORS wildcard with credentials',
+    shipped(['routes.3.plugins.cors.origins', ['*']]),
+    'routes[3].plugins.cors.origins: must list explicit origins when credentials is true',
+  ],
+  [
+    'an unpinned image',
+    shipped(['services.0.image', 'nginx']),
+    'services[0].image: must match Image with a pinned tag or digest',
+  ],
+  [
+    'an override for an unknown service',
+    shipped(['environments.1.replicas', { 'user-api': 2 }]),
+    'environments[1].replicas.user-api: names service "user-api", which is not in services; did you mean "users-api"?',
+  ],
+  [
+    'a rate limit override without the plugin',
+    shipped(['environments.1.rateLimits', { app1: { minute: 5 } }]),
+    'route "app1" has no rateLimiting plugin to override',
+  ],
+  [
+    'HEAD as revision',
+    shipped(['gitops.targetRevision', 'HEAD']),
+    'gitops.targetRevision: must be a pinned branch or tag name (not HEAD, no spaces)',
+  ],
+  [
+    'Kong upstream port that is not the HTTPS listener',
+    shipped(['kong.upstream.port', 80]),
+    "kong.upstream.port: must be the gateway's HTTPS listener port 443",
+  ],
+  [
+    'an unknown environment key',
+    shipped(['environments.0.replica', {}]),
+    'environments[0].replica: unknown key "replica"; did you mean "replicas"?',
+  ],
+  [
+    'a public EKS endpoint to the world',
+    shipped(['aws.cluster.endpointPublicAccessCidrs', ['0.0.0.0/0']]),
+    'must not open the EKS API to the whole internet',
+  ],
+  [
+    'node pool sizes out of order',
+    shipped(['aws.nodePools.user.desiredSize', 9]),
+    'needs minSize <= desiredSize <= maxSize',
+  ],
+  [
+    'a health path the server does not answer',
+    shipped(['services.0.healthPath', '/ready']),
+    'services[0].healthPath: must be one of the paths the server answers (/healthz), but "/ready" was given',
+  ],
+];
+
+describe('bad catalogs', () => {
+  it.each(badCatalogs)('refuses %s', (_name, text, expected) => {
+    const problems = problemsOf(text);
+    expect(problems.join('\n')).toContain(expected);
+    for (const problem of problems) expect(problem).toMatch(/^catalog\.yaml(:\d+:\d+)?[ :]/);
+  });
+
+  it('places problems on the line of the offending key', () => {
+    const text = shippedText.replace('  targetRevision: main', '  targetRevison: main');
+    const line = text.split('\n').findIndex((l) => l.includes('targetRevison')) + 1;
+    expect(problemsOf(text).find((p) => p.includes('unknown key'))).toBe(
+      `catalog.yaml:${line}:3 gitops.targetRevison: unknown key "targetRevison"; did you mean "targetRevision"?`,
+    );
+  });
+
+  it('reports schema and semantic problems together', () => {
+    const text = shipped(
+      ['gateway.hostname', 'NOT A HOST'],
+      ['routes.1.service', 'nope'],
+      ['routes.2.paths', ['/app1']],
+    );
+    const problems = problemsOf(text).join('\n');
+    expect(problems).toContain('gateway.hostname');
+    expect(problems).toContain('routes[1].service');
+    expect(problems).toContain('routes[2].paths[0]');
+  });
+
+  it('never repeats a secret in a message', () => {
+    const token = 'kpat_abcdefghijklmnopqrstuvwxyz0123456789';
+    const problems = problemsOf(shipped(['consumers.0.jwtCredentials.0.secretEnv', token]));
+    expect(problems.join('\n')).not.toContain(token);
+  });
+
+  it('refuses files over the size cap', () => {
+    const huge = `${shippedText}\n# ${'x'.repeat(1024 * 1024)}\n`;
+    expect(problemsOf(huge)[0]).toContain('the limit is 1048576 bytes');
+  });
+
+  it('names a missing file', () => {
+    expect(() => loadModel('/nonexistent/catalog.yaml', 'catalog.yaml')).toThrow(/file not found/);
+  });
+
+  it('accepts an empty route list when asked explicitly', () => {
+    const text = shipped(
+      ['routes', []],
+      ['allowEmptyRoutes', true],
+      ['environments.1.rateLimits', undefined],
+    );
+    expect(load(text).environments[0]?.routes).toEqual([]);
+  });
+});
