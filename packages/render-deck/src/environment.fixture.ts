@@ -3,15 +3,7 @@
  * fields of the environment; `fixtureRoute` builds routes with Kong paths derived the documented way.
  */
 import type { BackendModel, EnvironmentModel, Model, RouteModel } from '@routeplane/catalog';
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** PathPrefix `/p` as Kong paths: `~/p$` (exact, regex) and `/p/` (segment prefix); `/` stays `/`. */
-export function kongPathsFor(prefix: string): string[] {
-  return prefix === '/' ? ['/'] : [`~${escapeRegex(prefix)}$`, `${prefix}/`];
-}
+import { kongPathsForPrefix } from '@routeplane/catalog';
 
 export function fixtureBackend(namespace: string, name: string): BackendModel {
   const selectorLabels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name };
@@ -51,7 +43,8 @@ export function fixtureRoute(
     hosts: extra.hosts ?? [],
     methods: extra.methods ?? [],
     backend: { ...backend, port: 80 },
-    kongPaths: sorted.flatMap(kongPathsFor),
+    // the resolver's own derivation, so the property tests exercise it
+    kongPaths: sorted.flatMap(kongPathsForPrefix),
     plugins: extra.plugins ?? {},
   };
 }

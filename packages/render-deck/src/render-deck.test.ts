@@ -1,5 +1,6 @@
 import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
+import { deckEnvRef } from './env-ref.js';
 import { fixtureEnvironment, fixtureModel } from './environment.fixture.js';
 import { DeckRenderError, renderDeck, renderKongFile } from './index.js';
 
@@ -33,7 +34,7 @@ describe('renderDeck', () => {
     const untagged: string[] = [];
     const visit = (node: unknown, at: string, isEntity: boolean): void => {
       if (Array.isArray(node)) {
-        node.forEach((item, i) => visit(item, `${at}[${i}]`, true));
+        for (const [i, item] of node.entries()) visit(item, `${at}[${i}]`, true);
       } else if (typeof node === 'object' && node !== null) {
         const record = node as Record<string, unknown>;
         if (isEntity && !JSON.stringify(record.tags ?? []).includes('routeplane'))
@@ -56,7 +57,9 @@ describe('renderDeck', () => {
       {
         name: 'kong-cloud-gw-gateway.istio-ingress.routeplane',
         host_header: 'gateway.internal.example.com',
-        targets: [{ target: '${{ env "DECK_GATEWAY_UPSTREAM_HOST" }}:443', tags: ['routeplane'] }],
+        targets: [
+          { target: `${deckEnvRef('DECK_GATEWAY_UPSTREAM_HOST')}:443`, tags: ['routeplane'] },
+        ],
         tags: ['routeplane'],
       },
     ]);
@@ -182,7 +185,9 @@ describe('renderDeck', () => {
     const plugins = renderKongFile(fixtureEnvironment()).plugins ?? [];
     expect(plugins.map((p) => p.name)).toEqual(['pre-function']);
     const [lua] = (plugins[0]?.config?.access as string[] | undefined) ?? [];
-    expect(lua).toContain('local expected = [==[${{ env "DECK_CLOUDFRONT_ORIGIN_SECRET" }}]==]');
+    expect(lua).toContain(
+      `local expected = [==[${deckEnvRef('DECK_CLOUDFRONT_ORIGIN_SECRET')}]==]`,
+    );
     expect(lua).toContain('kong.request.get_header("X-Origin-Verify") ~= expected');
     expect(lua).toContain('kong.service.request.clear_header("X-Origin-Verify")');
     const without = fixtureEnvironment();
@@ -199,7 +204,7 @@ describe('renderDeck', () => {
           {
             key: 'demo-issuer',
             algorithm: 'HS256',
-            secret: '${{ env "DECK_DEMO_USER_JWT_SECRET" }}',
+            secret: deckEnvRef('DECK_DEMO_USER_JWT_SECRET'),
             tags: ['routeplane'],
           },
         ],

@@ -1,0 +1,254 @@
+/**
+ * Property: for every request, Kong (reading the rendered kong.yaml) and Gateway API (reading the
+ * routes' PathPrefix values, as the HTTPRoutes carry them) send it to the same backend, or both to
+ * none. The two matchers are independent models, see testing/*.ts for the documentation each follows.
+ */
+import { join } from 'node:path';
+import type { EnvironmentModel } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import { repoRoot } from '@routeplane/test-support';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixtureBackend, fixtureEnvironment, fixtureRoute } from './environment.fixture.js';
+import { DeckRenderError } from './errors.js';
+import { renderKongFile } from './render-deck.js';
+import { kongServiceName } from './services.js';
+import { type GatewayRoute, gatewaySelect } from './testing/gateway-api-router-model.js';
+import { kongForwardedPath, kongSelect } from './testing/kong-router-model.js';
+
+const methods = ['GET', 'POST', 'DELETE'] as const;
+
+function gatewayRoutes(env: EnvironmentModel): GatewayRoute[] {
+  return env.routes.map((r) => ({
+    backend: `${r.backend.namespace}/${r.backend.name}`,
+    prefixes: r.paths,
+    methods: r.methods,
+  }));
+}
+
+/** Both picks as `<namespace>/<name>` of the backend, or `none` / `ambiguous`. */
+function picks(env: EnvironmentModel, method: string, rawPath: string): [string, string] {
+  const kongFile = renderKongFile(env);
+  const byServiceName = new Map(
+    env.services.map((s) => [kongServiceName(s), `${s.namespace}/${s.name}`]),
+  );
+  const kong = kongSelect(kongFile, method, rawPath);
+  const gateway = gatewaySelect(gatewayRoutes(env), method, kongForwardedPath(rawPath));
+  return [
+    typeof kong === 'string'
+      ? kong
+      : (byServiceName.get(kong.service) ?? `unknown ${kong.service}`),
+    typeof gateway === 'string' ? gateway : gateway.backend,
+  ];
+}
+
+const segment = fc.constantFrom(
+  'app',
+  'app1',
+  'app10',
+  'api',
+  'users',
+  'usersx',
+  'v1.0',
+  'v1x0',
+  'a+b',
+  'x(y)',
+  'A',
+);
+const prefix = fc.oneof(
+  { weight: 1, arbitrary: fc.constant('/') },
+  {
+    weight: 6,
+    arbitrary: fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => `/${s.join('/')}`),
+  },
+);
+const suffix = fc.constantFrom(
+  '',
+  '',
+  '/',
+  '0',
+  'x',
+  '/x',
+  '/x/y',
+  '//',
+  '//x',
+  '/./',
+  '/../',
+  '/..',
+  '/.',
+  '.',
+  '%2F',
+  '%2f',
+  '/%2e%2e/',
+  '%0A',
+  '%0a',
+  '%20',
+  '?q=/x',
+  '?',
+  ';v=1',
+  '#f',
+  '/?a=b',
+  'X',
+  '%7E',
+  '~',
+);
+
+/** A request path near one of the prefixes: near-misses, encodings, slashes, dot segments. */
+function requestPath(prefixes: readonly string[]): fc.Arbitrary<string> {
+  const base = prefixes.length > 0 ? fc.oneof(fc.constantFrom(...prefixes), prefix) : prefix;
+  return fc
+    .record({
+      base,
+      suffix,
+      encodeAt: fc.option(fc.nat(), { nil: undefined }),
+      lowerHex: fc.boolean(),
+      doubleSlashAt: fc.option(fc.nat(), { nil: undefined }),
+      upper: fc.boolean(),
+    })
+    .map(({ base, suffix, encodeAt, lowerHex, doubleSlashAt, upper }) => {
+      let path = (base === '/' ? '' : base) + suffix;
+      if (!path.startsWith('/')) path = `/${path}`;
+      if (encodeAt !== undefined) {
+        const i = 1 + (encodeAt % Math.max(1, path.length - 1));
+        const c = path.charAt(i);
+        if (c !== '') {
+          const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
+          path = `${path.slice(0, i)}%${lowerHex ? hex : hex.toUpperCase()}${path.slice(i + 1)}`;
+        }
+      }
+      if (doubleSlashAt !== undefined) {
+        const slashes = [...path.matchAll(/\//g)].map((m) => m.index);
+        const at = slashes[doubleSlashAt % slashes.length] ?? 0;
+        path = `${path.slice(0, at)}/${path.slice(at)}`;
+      }
+      return upper ? path.replace(/app/, 'APP') : path;
+    });
+}
+
+const backends = [
+  fixtureBackend('ns-a', 'one'),
+  fixtureBackend('ns-a', 'two'),
+  fixtureBackend('ns-b', 'one'),
+];
+
+interface RouteSpec {
+  readonly paths: readonly string[];
+  readonly methods: readonly string[];
+  readonly backend: number;
+}
+
+/** Compact specs (so counterexamples stay readable), turned into an environment in the property. */
+const routeSpecs = fc
+  .array(
+    fc.record({
+      paths: fc.uniqueArray(prefix, { minLength: 1, maxLength: 3 }),
+      methods: fc.constantFrom<readonly string[]>([], [], ['GET'], ['GET', 'POST'], ['DELETE']),
+      backend: fc.nat({ max: backends.length - 1 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  )
+  // the catalog refuses the same prefix in two routes
+  .filter(
+    (routes) =>
+      new Set(routes.flatMap((r) => r.paths)).size === routes.flatMap((r) => r.paths).length,
+  );
+
+function environmentFrom(specs: readonly RouteSpec[]): EnvironmentModel {
+  return fixtureEnvironment({
+    services: backends,
+    routes: specs.map((r, i) => {
+      const backend = backends[r.backend];
+      if (backend === undefined) throw new Error(`no backend ${r.backend}`);
+      return fixtureRoute(`r${i}`, r.paths, backend, { methods: r.methods });
+    }),
+  });
+}
+
+describe('Kong and Gateway API route every request alike', () => {
+  it('for random route sets and thousands of near-miss paths', () => {
+    const runs = 400;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        routeSpecs.chain((specs) =>
+          fc.tuple(
+            fc.constant(specs),
+            fc.array(requestPath(specs.flatMap((r) => r.paths)), { minLength: 10, maxLength: 20 }),
+          ),
+        ),
+        ([specs, paths]) => {
+          const env = environmentFrom(specs);
+          try {
+            renderKongFile(env);
+          } catch (error) {
+            // the precedence guard refused a route set Kong would order differently: not rendered
+            if (!(error instanceof DeckRenderError)) throw error;
+            refused++;
+            return;
+          }
+          for (const path of paths) {
+            for (const method of methods) {
+              const [kong, gateway] = picks(env, method, path);
+              expect(kong, `${method} ${path}`).not.toBe('ambiguous');
+              expect(kong, `${method} ${path} (Kong) vs Gateway API`).toBe(gateway);
+            }
+          }
+        },
+      ),
+      { numRuns: runs, seed: 20261123 },
+    );
+    // most drawn route sets must be rendered and compared, not refused
+    expect(refused).toBeLessThan(runs / 2);
+  });
+
+  it.each([
+    ['/app1', 'sample-apps/sample-app-1'],
+    ['/app1/', 'sample-apps/sample-app-1'],
+    ['/app1/x', 'sample-apps/sample-app-1'],
+    ['/app10', 'none'],
+    ['/app1x', 'none'],
+    ['/%61pp1', 'sample-apps/sample-app-1'],
+    ['/app1%2Fx', 'none'],
+    ['//app1', 'sample-apps/sample-app-1'],
+    ['/api/users', 'api-services/users-api'],
+    ['/api/usersx', 'none'],
+    ['/api/users/../../app1', 'sample-apps/sample-app-1'],
+  ])('fixture: GET %s goes to %s in both', (path, backend) => {
+    expect(picks(fixtureEnvironment(), 'GET', path)).toEqual([backend, backend]);
+  });
+
+  it('for the shipped catalog, every environment', () => {
+    const model = loadModel(join(repoRoot, 'catalog.yaml'));
+    for (const env of model.environments) {
+      const prefixes = env.routes.flatMap((r) => r.paths);
+      fc.assert(
+        fc.property(
+          requestPath(prefixes),
+          fc.constantFrom(...methods, 'OPTIONS', 'PUT'),
+          (path, method) => {
+            const [kong, gateway] = picks(env, method, path);
+            expect(kong, `${env.name}: ${method} ${path}`).toBe(gateway);
+          },
+        ),
+        { numRuns: 3000, seed: 7 },
+      );
+    }
+  });
+});
+
+describe('the precedence guard', () => {
+  it('refuses a shorter prefix with methods in front of a longer one without', () => {
+    const [one, two] = backends;
+    if (one === undefined || two === undefined) throw new Error('fixture changed');
+    const env = fixtureEnvironment({
+      services: backends,
+      routes: [
+        fixtureRoute('broad', ['/api'], one, { methods: ['GET'] }),
+        fixtureRoute('narrow', ['/api/users'], two),
+      ],
+    });
+    expect(() => renderKongFile(env)).toThrow(
+      /route broad .* would win over the longer prefix \/api\/users of route narrow/,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { loadModel, looksLikeRandomToken, looksLikeSecret } from '@routeplane/catalog';
+import {
+  deckValidator,
+  formatSchemaErrors,
+  haveSharedSchemas,
+  repoRoot,
+} from '@routeplane/test-support';
+import { describe, expect, it } from 'vitest';
+import { renderDeck } from './index.js';
+
+const model = loadModel(join(repoRoot, 'catalog.yaml'));
+const files = renderDeck(model);
+
+function strings(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(strings);
+  if (typeof node === 'object' && node !== null) return Object.values(node).flatMap(strings);
+  return [];
+}
+
+describe('the shipped catalog', () => {
+  it('renders deck/<env>/kong.yaml for every environment', () => {
+    expect(files.map((f) => f.path)).toEqual(
+      model.environments.map((e) => `deck/${e.name}/kong.yaml`),
+    );
+  });
+
+  it('puts no secret value in any rendered file: secrets are DECK_ references', () => {
+    for (const file of files) {
+      const values = strings(file.content);
+      expect(values.filter(looksLikeSecret), file.path).toEqual([]);
+      // random-looking tokens are allowed only as Lua/route text, never as a bare value
+      expect(
+        values.filter((v) => looksLikeRandomToken(v) && !/[\s/~:]/.test(v)),
+        file.path,
+      ).toEqual([]);
+      const secrets = values.filter((v, i, all) => all.indexOf(v) === i && /secret/i.test(v));
+      for (const value of secrets)
+        expect(value, file.path).toMatch(/\$\{\{ env "DECK_[A-Z0-9_]+" \}\}/);
+    }
+  });
+});
+
+describe.runIf(haveSharedSchemas())('the shipped catalog against the official decK schema', () => {
+  it.each(files.map((f) => [f.path, f] as const))('%s validates', (_path, file) => {
+    const validate = deckValidator();
+    if (file.content.kind !== 'yaml') throw new Error('expected YAML');
+    for (const document of file.content.documents) {
+      const ok = validate(document);
+      expect(formatSchemaErrors(validate.errors)).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+});

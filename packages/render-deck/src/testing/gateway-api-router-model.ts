@@ -1,0 +1,55 @@
+/**
+ * Test-only model of Gateway API HTTPRoute matching for PathPrefix + method matches, written from the
+ * specification, independent of Kong. Sources: kubernetes-sigs/gateway-api apis/v1/httproute_types.go
+ * - PathPrefix "matches based on a URL path prefix split by `/`. Matching is done on a path element
+ *   by element basis", a trailing `/` in the value is ignored: `/abc` matches `/abc`, `/abc/`,
+ *   `/abc/def` but not `/abcd`;
+ * - precedence across all matches of all routes: the longest PathPrefix (characters) first, then a
+ *   method match over none, then (ties) the oldest route / alphabetical — the catalog refuses those.
+ * The path is the one Kong forwards: the Istio gateway only sees requests Kong proxied.
+ */
+export interface GatewayRoute {
+  /** `<namespace>/<name>` of the backend Service. */
+  readonly backend: string;
+  /** PathPrefix values as the HTTPRoute carries them. */
+  readonly prefixes: readonly string[];
+  /** Empty: any method. */
+  readonly methods: readonly string[];
+}
+
+/** Element-by-element prefix match; `/` matches every path. */
+export function pathPrefixMatches(prefix: string, path: string): boolean {
+  const want = prefix.split('/').filter((s) => s !== '');
+  const have = path.split('/');
+  if (have[0] !== '') return false;
+  const elements = have.slice(1);
+  // trailing "/" of the request is an empty last element, which must not be required to match
+  return want.every((segment, i) => elements[i] === segment);
+}
+
+export type GatewayPick = { readonly backend: string } | 'none' | 'ambiguous';
+
+export function gatewaySelect(
+  routes: readonly GatewayRoute[],
+  method: string,
+  path: string,
+): GatewayPick {
+  const matches = routes.flatMap((route) =>
+    route.prefixes
+      .filter((p) => pathPrefixMatches(p, path))
+      .filter(() => route.methods.length === 0 || route.methods.includes(method))
+      .map((p) => ({
+        backend: route.backend,
+        length: p === '/' ? 1 : p.replace(/\/+$/, '').length,
+        method: route.methods.length > 0 ? 1 : 0,
+      })),
+  );
+  if (matches.length === 0) return 'none';
+  matches.sort((a, b) => b.length - a.length || b.method - a.method);
+  const [best, ...rest] = matches;
+  if (best === undefined) return 'none';
+  const tied = rest.some(
+    (m) => m.length === best.length && m.method === best.method && m.backend !== best.backend,
+  );
+  return tied ? 'ambiguous' : { backend: best.backend };
+}
