@@ -1,0 +1,128 @@
+/**
+ * The four Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
+ * attribute names of the provider's documentation.
+ */
+import type { TerraformMetaArguments } from 'cdktn';
+import type { Construct } from 'constructs';
+import { konnectProvider } from './provider-versions.js';
+import { type BoundProvider, TypedDataSource, TypedResource } from './typed-resource.js';
+
+const konnect: BoundProvider = { name: 'konnect', version: konnectProvider.version };
+
+export interface KonnectGatewayControlPlaneArgs {
+  readonly name: string;
+  readonly description?: string;
+  readonly cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE';
+  /** Dedicated Cloud Gateways need a control plane created with this on (forces replacement). */
+  readonly cloud_gateway: boolean;
+  readonly auth_type?: 'pinned_client_certs' | 'pki_client_certs';
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** `resource "konnect_gateway_control_plane"`. */
+export class KonnectGatewayControlPlane extends TypedResource<KonnectGatewayControlPlaneArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectGatewayControlPlaneArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_gateway_control_plane', konnect, args, meta);
+  }
+}
+
+export interface KonnectCloudGatewayNetworkArgs {
+  readonly name: string;
+  /** `id` of Kong's provider account (not the AWS account number). */
+  readonly cloud_gateway_provider_account_id: string;
+  readonly region: string;
+  /** AZ ids (e.g. `use1-az1`), not names: names differ between AWS accounts. */
+  readonly availability_zones: readonly string[];
+  readonly cidr_block: string;
+}
+
+/** `resource "konnect_cloud_gateway_network"`. */
+export class KonnectCloudGatewayNetwork extends TypedResource<KonnectCloudGatewayNetworkArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayNetworkArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_network', konnect, args, meta);
+  }
+}
+
+export interface KonnectAutopilot {
+  readonly kind: 'autopilot';
+  readonly base_rps: number;
+}
+
+export interface KonnectDataplaneGroup {
+  readonly provider: 'aws';
+  readonly region: string;
+  readonly cloud_gateway_network_id: string;
+  readonly autoscale: {
+    readonly configuration_data_plane_group_autoscale_autopilot: KonnectAutopilot;
+  };
+  /** Only `KONG_`/`OTEL_` variables are accepted by Dedicated Cloud Gateways. */
+  readonly environment?: readonly { readonly name: string; readonly value: string }[];
+}
+
+export interface KonnectCloudGatewayConfigurationArgs {
+  readonly control_plane_id: string;
+  readonly control_plane_geo: string;
+  readonly kind: 'dedicated.v0';
+  readonly version: string;
+  readonly api_access: 'public' | 'private' | 'private+public';
+  readonly dataplane_groups: readonly KonnectDataplaneGroup[];
+}
+
+/** `resource "konnect_cloud_gateway_configuration"` (replaces the whole data plane config). */
+export class KonnectCloudGatewayConfiguration extends TypedResource<KonnectCloudGatewayConfigurationArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayConfigurationArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_configuration', konnect, args, meta);
+  }
+}
+
+export interface KonnectAwsTransitGateway {
+  readonly name: string;
+  /** CIDRs Kong routes into the Transit Gateway: the customer VPC. */
+  readonly cidr_blocks: readonly string[];
+  readonly transit_gateway_attachment_config: {
+    readonly kind: 'aws-transit-gateway-attachment';
+    readonly transit_gateway_id: string;
+    readonly ram_share_arn: string;
+  };
+}
+
+export interface KonnectCloudGatewayTransitGatewayArgs {
+  readonly network_id: string;
+  readonly aws_transit_gateway: KonnectAwsTransitGateway;
+}
+
+/** `resource "konnect_cloud_gateway_transit_gateway"`: Kong's side of the TGW attachment. */
+export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectCloudGatewayTransitGatewayArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayTransitGatewayArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_transit_gateway', konnect, args, meta);
+  }
+}
+
+/** `data "konnect_cloud_gateway_provider_account_list"`: Kong's cloud accounts (no arguments). */
+export class DataKonnectCloudGatewayProviderAccountList extends TypedDataSource<
+  Record<string, never>
+> {
+  constructor(scope: Construct, id: string, meta?: TerraformMetaArguments) {
+    super(scope, id, 'konnect_cloud_gateway_provider_account_list', konnect, {}, meta);
+  }
+}

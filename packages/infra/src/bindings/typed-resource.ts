@@ -1,0 +1,73 @@
+import { TerraformDataSource, type TerraformMetaArguments, TerraformResource } from 'cdktn';
+import type { Construct } from 'constructs';
+
+/** Provider a hand-written binding belongs to: its `required_providers` entry. */
+export interface BoundProvider {
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * Base of the hand-written resource bindings. `A` is the resource's argument object written with
+ * the provider's documented (snake_case) attribute names, so what the type checker sees is exactly
+ * what lands in the Terraform JSON.
+ */
+export abstract class TypedResource<A extends object> extends TerraformResource {
+  readonly #attributes: A;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    type: string,
+    provider: BoundProvider,
+    attributes: A,
+    meta: TerraformMetaArguments = {},
+  ) {
+    super(scope, id, {
+      ...meta,
+      terraformResourceType: type,
+      terraformGeneratorMetadata: {
+        providerName: provider.name,
+        providerVersion: provider.version,
+      },
+    });
+    this.#attributes = attributes;
+  }
+
+  /** The computed `id` every resource has. */
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return { ...this.#attributes } as Record<string, unknown>;
+  }
+}
+
+/** Base of the hand-written data source bindings (see TypedResource). */
+export abstract class TypedDataSource<A extends object> extends TerraformDataSource {
+  readonly #attributes: A;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    type: string,
+    provider: BoundProvider,
+    attributes: A,
+    meta: TerraformMetaArguments = {},
+  ) {
+    super(scope, id, {
+      ...meta,
+      terraformResourceType: type,
+      terraformGeneratorMetadata: {
+        providerName: provider.name,
+        providerVersion: provider.version,
+      },
+    });
+    this.#attributes = attributes;
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return { ...this.#attributes } as Record<string, unknown>;
+  }
+}

@@ -1,0 +1,41 @@
+import type { EnvironmentModel } from '@routeplane/catalog';
+import type { TerraformStack } from 'cdktn';
+import { addArgocd } from './parts/argocd.js';
+import { addCloudfront } from './parts/cloudfront.js';
+import { addEksAddons } from './parts/eks-addons.js';
+import { addEksCluster } from './parts/eks-cluster.js';
+import { addGatewayIngress } from './parts/gateway-ingress.js';
+import { logsKey } from './parts/kms.js';
+import { addKongAccount, addKonnect } from './parts/konnect.js';
+import { addHelmProvider } from './parts/kubernetes-access.js';
+import { addLbController } from './parts/lb-controller.js';
+import { addNetwork } from './parts/network.js';
+import { addNodeGroups } from './parts/node-groups.js';
+import { addProviders } from './parts/providers.js';
+import { addTransitGateway } from './parts/transit-gateway.js';
+import { addWaf } from './parts/waf.js';
+
+/** Everything one environment needs, in one stack (one state file). */
+export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentModel): void {
+  const ctx = addProviders(stack, env);
+  const regionalLogsKey = logsKey(ctx, 'logs', env.aws.region);
+
+  const network = addNetwork(ctx, regionalLogsKey);
+  const cluster = addEksCluster(ctx, network, regionalLogsKey);
+  const nodes = addNodeGroups(ctx, network, cluster);
+  const addons = addEksAddons(ctx, cluster, nodes);
+  const helm = addHelmProvider(ctx, cluster);
+  // Both releases run on the system nodes and need Pod Identity for the controller.
+  const lbController = addLbController(ctx, network, cluster, helm, [
+    nodes.system,
+    addons.podIdentityAgent,
+  ]);
+  addArgocd(ctx, helm, [nodes.system, lbController]);
+
+  addGatewayIngress(ctx, network);
+  const kongAccount = addKongAccount(ctx);
+  const tgw = addTransitGateway(ctx, network, kongAccount.awsAccountId);
+  addKonnect(ctx, kongAccount, tgw);
+
+  addCloudfront(ctx, addWaf(ctx));
+}

@@ -1,0 +1,131 @@
+import { CloudfrontDistribution } from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
+import { S3Bucket } from '@cdktn/provider-aws/lib/s3-bucket/index.js';
+import { S3BucketLifecycleConfiguration } from '@cdktn/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
+import { S3BucketOwnershipControls } from '@cdktn/provider-aws/lib/s3-bucket-ownership-controls/index.js';
+import { S3BucketPublicAccessBlock } from '@cdktn/provider-aws/lib/s3-bucket-public-access-block/index.js';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
+import type { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
+import { TerraformVariable } from 'cdktn';
+import type { StackContext } from './context.js';
+import { logRetentionDays } from './network.js';
+
+/** AWS managed CloudFront policies (fixed ids, the same in every account). */
+export const managedPolicies = {
+  cachingDisabled: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+  allViewerExceptHostHeader: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+  securityHeaders: '67f7725c-6f97-4210-82d7-5512b31e9d03',
+} as const;
+
+const originId = 'kong-dedicated-cloud-gateway';
+
+/**
+ * CloudFront in front of the Kong proxy endpoint: HTTPS only on both sides, CloudFront presents
+ * the catalog's client certificate to Kong (origin mTLS), nothing is cached, every viewer header
+ * but Host reaches Kong (Kong's TLS name is its own domain), access logs go to S3.
+ */
+export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): CloudfrontDistribution {
+  const { stack, env } = ctx;
+  const edge = env.aws.edge;
+  const logs = addAccessLogBucket(ctx);
+
+  const originHeader = env.kong.cloudfrontOriginHeader;
+  const customHeader =
+    originHeader === undefined
+      ? []
+      : [
+          {
+            name: originHeader.name,
+            // The same secret decK gives Kong as DECK_*: supplied at plan time, never rendered.
+            value: new TerraformVariable(stack, 'cloudfront_origin_secret', {
+              type: 'string',
+              sensitive: true,
+              nullable: false,
+              description: `Value of the ${originHeader.name} header CloudFront sends to Kong (same value as ${originHeader.valueEnv})`,
+            }).stringValue,
+          },
+        ];
+
+  return new CloudfrontDistribution(stack, 'distribution', {
+    comment: `routeplane ${env.name}: ${edge.domainName} -> Kong`,
+    enabled: true,
+    isIpv6Enabled: true,
+    httpVersion: 'http2and3',
+    aliases: [edge.domainName],
+    webAclId: webAcl.arn,
+    origin: [
+      {
+        originId,
+        domainName: edge.kongProxyDomain,
+        customHeader,
+        customOriginConfig: {
+          httpPort: 80,
+          httpsPort: 443,
+          originProtocolPolicy: 'https-only',
+          originSslProtocols: ['TLSv1.2'],
+          originMtlsConfig: { clientCertificateArn: edge.originClientCertificateArn },
+        },
+      },
+    ],
+    defaultCacheBehavior: {
+      targetOriginId: originId,
+      viewerProtocolPolicy: 'https-only',
+      allowedMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+      cachedMethods: ['GET', 'HEAD'],
+      compress: true,
+      cachePolicyId: managedPolicies.cachingDisabled,
+      originRequestPolicyId: managedPolicies.allViewerExceptHostHeader,
+      responseHeadersPolicyId: managedPolicies.securityHeaders,
+    },
+    viewerCertificate: {
+      acmCertificateArn: edge.viewerCertificateArn,
+      sslSupportMethod: 'sni-only',
+      minimumProtocolVersion: 'TLSv1.2_2021',
+    },
+    restrictions: { geoRestriction: { restrictionType: 'none' } },
+    loggingConfig: {
+      bucket: logs.bucket.bucketDomainName,
+      includeCookies: false,
+      prefix: 'cloudfront/',
+    },
+    dependsOn: [logs.ownership],
+  });
+}
+
+/** CloudFront standard logs need a bucket with ACLs enabled (BucketOwnerPreferred) and SSE-S3. */
+function addAccessLogBucket(ctx: StackContext): {
+  readonly bucket: S3Bucket;
+  readonly ownership: S3BucketOwnershipControls;
+} {
+  const { stack, env } = ctx;
+  const bucket = new S3Bucket(stack, 'access_logs', {
+    bucketPrefix: `${env.aws.cluster.name}-edge-logs-`,
+    tags: { Name: `${env.aws.cluster.name}-edge-logs` },
+  });
+  new S3BucketPublicAccessBlock(stack, 'access_logs_public_access', {
+    bucket: bucket.id,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  });
+  new S3BucketServerSideEncryptionConfigurationA(stack, 'access_logs_encryption', {
+    bucket: bucket.id,
+    rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+  });
+  new S3BucketLifecycleConfiguration(stack, 'access_logs_expiry', {
+    bucket: bucket.id,
+    rule: [
+      {
+        id: 'expire',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        expiration: [{ days: logRetentionDays }],
+      },
+    ],
+  });
+  const ownership = new S3BucketOwnershipControls(stack, 'access_logs_ownership', {
+    bucket: bucket.id,
+    rule: { objectOwnership: 'BucketOwnerPreferred' },
+  });
+  return { bucket, ownership };
+}

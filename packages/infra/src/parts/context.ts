@@ -1,0 +1,23 @@
+import type { AwsProvider } from '@cdktn/provider-aws/lib/provider/index.js';
+import type { EnvironmentModel } from '@routeplane/catalog';
+import type { TerraformStack } from 'cdktn';
+import type { KonnectProvider } from '../bindings/konnect-provider.js';
+
+/** What every part of an environment stack shares. */
+export interface StackContext {
+  readonly stack: TerraformStack;
+  readonly env: EnvironmentModel;
+  /** The environment's region. */
+  readonly aws: AwsProvider;
+  /** CloudFront-scoped WAF, its logs and its KMS key must live in us-east-1. */
+  readonly awsUsEast1: AwsProvider;
+  readonly konnect: KonnectProvider;
+  /** `${partition}`, `${account}`, `${region}` of the environment's AWS account. */
+  readonly partition: string;
+  readonly accountId: string;
+}
+
+/** Terraform-safe suffix of an AZ id: `use1-az1` -> `use1_az1`. */
+export function idSuffix(value: string): string {
+  return value.replace(/[^A-Za-z0-9_]/g, '_');
+}

@@ -1,0 +1,53 @@
+import { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
+import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js';
+import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
+import type { StackContext } from './context.js';
+import type { Network } from './network.js';
+
+/** Name tag of the gateway NLB's security group, the value of the Gateway Service's
+ * `service.beta.kubernetes.io/aws-load-balancer-security-groups` annotation (it accepts Name tags). */
+export function gatewayNlbSecurityGroupName(clusterName: string): string {
+  return `${clusterName}-gateway-nlb`;
+}
+
+/**
+ * Front-end security group of the internal NLB the AWS Load Balancer Controller creates for the
+ * Istio Gateway. Kong's network may reach only the port Kong sends to (the HTTPS listener: the
+ * upstream is https-only, so port 80 stays closed). With this group given by annotation and
+ * `aws-load-balancer-manage-backend-security-group-rules: "true"`, the controller opens the pod
+ * ports on the node security group to this group only, so ip targets need no CIDR rule.
+ */
+export function addGatewayIngress(ctx: StackContext, network: Network): SecurityGroup {
+  const { stack, env } = ctx;
+  const name = gatewayNlbSecurityGroupName(env.aws.cluster.name);
+  const group = new SecurityGroup(stack, 'gateway_nlb_security_group', {
+    name,
+    description: `Internal NLB of ${env.gateway.namespace}/${env.gateway.name}: Kong only`,
+    vpcId: network.vpc.id,
+    tags: { Name: name },
+  });
+  const kongPorts = [env.kong.upstream.port];
+  for (const port of kongPorts) {
+    new VpcSecurityGroupIngressRule(stack, `gateway_nlb_from_kong_${port}`, {
+      securityGroupId: group.id,
+      description: `Kong Dedicated Cloud Gateway to the gateway listener ${port}`,
+      cidrIpv4: env.kong.networkCidr,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+    });
+  }
+  // Forwarded traffic and health checks to the gateway pods (ip targets inside the VPC).
+  const targetPorts = [...new Set([...kongPorts, env.gateway.statusPort])].sort((a, b) => a - b);
+  for (const port of targetPorts) {
+    new VpcSecurityGroupEgressRule(stack, `gateway_nlb_to_targets_${port}`, {
+      securityGroupId: group.id,
+      description: `Gateway pods port ${port}`,
+      cidrIpv4: env.aws.vpcCidr,
+      ipProtocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+    });
+  }
+  return group;
+}

@@ -1,0 +1,125 @@
+import { TerraformLocal } from 'cdktn';
+import {
+  DataKonnectCloudGatewayProviderAccountList,
+  KonnectCloudGatewayConfiguration,
+  KonnectCloudGatewayNetwork,
+  KonnectCloudGatewayTransitGateway,
+  KonnectGatewayControlPlane,
+} from '../bindings/konnect-resources.js';
+import type { StackContext } from './context.js';
+import type { TransitGateway } from './transit-gateway.js';
+
+export interface KongAccount {
+  /** Kong's AWS account number: the RAM principal. */
+  readonly awsAccountId: string;
+  /** Konnect's id of that provider account: the network's `cloud_gateway_provider_account_id`. */
+  readonly providerAccountId: string;
+}
+
+/** Kong's AWS account, read from Konnect so nobody pastes an account number. */
+export function addKongAccount(ctx: StackContext): KongAccount {
+  const list = new DataKonnectCloudGatewayProviderAccountList(ctx.stack, 'kong_provider_accounts', {
+    provider: ctx.konnect,
+  });
+  const aws = `[for account in data.${list.terraformResourceType}.${list.friendlyUniqueId}.data : account if account.provider == "aws"][0]`;
+  const awsAccountId = new TerraformLocal(
+    ctx.stack,
+    'kong_aws_account_id',
+    `\${${aws}.provider_account_id}`,
+  );
+  const providerAccountId = new TerraformLocal(
+    ctx.stack,
+    'kong_provider_account_id',
+    `\${${aws}.id}`,
+  );
+  return { awsAccountId: awsAccountId.asString, providerAccountId: providerAccountId.asString };
+}
+
+/**
+ * Control plane, network, data plane configuration and transit gateway attachment. References
+ * order them; `depends_on` adds what references cannot say (the share must name Kong and the VPC
+ * must be attached before Kong requests its attachment).
+ */
+export function addKonnect(ctx: StackContext, account: KongAccount, tgw: TransitGateway): void {
+  const { stack, env, konnect: provider } = ctx;
+  const controlPlane = new KonnectGatewayControlPlane(
+    stack,
+    'control_plane',
+    {
+      name: env.kong.controlPlaneName,
+      description: `routeplane ${env.name}: Dedicated Cloud Gateway in front of ${env.aws.cluster.name}`,
+      cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE',
+      cloud_gateway: true,
+      labels: { 'routeplane-environment': env.name },
+    },
+    { provider },
+  );
+  const network = new KonnectCloudGatewayNetwork(
+    stack,
+    'cloud_gateway_network',
+    {
+      name: `${env.kong.controlPlaneName}-${env.aws.region}`,
+      cloud_gateway_provider_account_id: account.providerAccountId,
+      region: env.aws.region,
+      availability_zones: [...env.aws.availabilityZoneIds],
+      cidr_block: env.kong.networkCidr,
+    },
+    { provider },
+  );
+  const trusted = env.kong.trustedIps;
+  const configuration = new KonnectCloudGatewayConfiguration(
+    stack,
+    'cloud_gateway_configuration',
+    {
+      control_plane_id: controlPlane.id,
+      control_plane_geo: env.kong.konnectRegion,
+      kind: 'dedicated.v0',
+      version: env.kong.dataPlane.version,
+      // CloudFront reaches the data planes on their public endpoint; Kong reaches the cluster
+      // privately through the Transit Gateway (egress, unaffected by this setting).
+      api_access: 'public',
+      dataplane_groups: [
+        {
+          provider: 'aws',
+          region: env.aws.region,
+          cloud_gateway_network_id: network.id,
+          autoscale: {
+            configuration_data_plane_group_autoscale_autopilot: {
+              kind: 'autopilot',
+              base_rps: env.kong.dataPlane.baseRps,
+            },
+          },
+          // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
+          ...(trusted.length > 0
+            ? {
+                environment: [
+                  { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
+                  { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
+                  { name: 'KONG_TRUSTED_IPS', value: trusted.join(',') },
+                ],
+              }
+            : {}),
+        },
+      ],
+    },
+    { provider },
+  );
+  new KonnectCloudGatewayTransitGateway(
+    stack,
+    'cloud_gateway_transit_gateway',
+    {
+      network_id: network.id,
+      aws_transit_gateway: {
+        name: `${env.aws.cluster.name}-transit-gateway`,
+        cidr_blocks: [env.aws.vpcCidr],
+        transit_gateway_attachment_config: {
+          kind: 'aws-transit-gateway-attachment',
+          transit_gateway_id: tgw.transitGateway.id,
+          ram_share_arn: tgw.share.arn,
+        },
+      },
+    },
+    // The network is provisioned once a configuration uses it.
+    { provider, dependsOn: [...tgw.ready, configuration] },
+  );
+}
