@@ -1,5 +1,10 @@
 import type { TreeFile } from './finding.js';
 
+/** A decK environment reference, `${{ env "NAME" }}`. */
+export function deckEnv(name: string): string {
+  return `\${{ env "${name}" }}`;
+}
+
 /**
  * A realistic, clean rendered tree for one environment: one gateway, one backend in another
  * namespace, one route, the Argo CD App-of-Apps and the decK file. Tests corrupt it one way at a time.
@@ -215,12 +220,12 @@ export function cleanTree(env = 'dev'): TreeFile[] {
         {
           apiVersion: 'apps/v1',
           kind: 'Deployment',
-          metadata: { name: 'sample-app-1', namespace: 'sample-apps', labels: podLabels },
+          metadata: { name: 'sample-app-1', namespace: 'sample-apps', labels: { ...podLabels } },
           spec: {
             replicas: 2,
-            selector: { matchLabels: podLabels },
+            selector: { matchLabels: { ...podLabels } },
             template: {
-              metadata: { labels: podLabels },
+              metadata: { labels: { ...podLabels } },
               spec: {
                 serviceAccountName: 'sample-app-1',
                 automountServiceAccountToken: false,
@@ -263,10 +268,10 @@ export function cleanTree(env = 'dev'): TreeFile[] {
         {
           apiVersion: 'v1',
           kind: 'Service',
-          metadata: { name: 'sample-app-1', namespace: 'sample-apps', labels: podLabels },
+          metadata: { name: 'sample-app-1', namespace: 'sample-apps', labels: { ...podLabels } },
           spec: {
             type: 'ClusterIP',
-            selector: podLabels,
+            selector: { ...podLabels },
             ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
           },
         },
@@ -274,7 +279,7 @@ export function cleanTree(env = 'dev'): TreeFile[] {
           apiVersion: 'policy/v1',
           kind: 'PodDisruptionBudget',
           metadata: { name: 'sample-app-1', namespace: 'sample-apps' },
-          spec: { minAvailable: 1, selector: { matchLabels: podLabels } },
+          spec: { minAvailable: 1, selector: { matchLabels: { ...podLabels } } },
         },
       ],
     },
@@ -341,7 +346,7 @@ export function cleanTree(env = 'dev'): TreeFile[] {
             {
               name: 'sample-apps-sample-app-1',
               protocol: 'https',
-              host: '${{ env "DECK_GATEWAY_UPSTREAM_HOST" }}',
+              host: deckEnv('DECK_GATEWAY_UPSTREAM_HOST'),
               port: 443,
               tags: ['routeplane'],
               routes: [
@@ -361,7 +366,7 @@ export function cleanTree(env = 'dev'): TreeFile[] {
                 {
                   key: 'demo-issuer',
                   algorithm: 'HS256',
-                  secret: '${{ env "DECK_DEMO_USER_JWT_SECRET" }}',
+                  secret: deckEnv('DECK_DEMO_USER_JWT_SECRET'),
                 },
               ],
             },

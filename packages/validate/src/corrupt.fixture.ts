@@ -1,0 +1,32 @@
+import type { TreeFile } from './finding.js';
+
+type Doc = Record<string, unknown>;
+
+/**
+ * A deep copy of the tree with one document changed: `edit` receives the document at `index` of
+ * `path` (untyped, as parsed YAML) and may mutate it or return a replacement (`null` drops it).
+ */
+export function corrupt(
+  files: readonly TreeFile[],
+  path: string,
+  index: number,
+  edit: (doc: Doc) => Doc | null | undefined,
+): TreeFile[] {
+  const copy = structuredClone(files) as TreeFile[];
+  const file = copy.find((f) => f.path === path);
+  if (!file) throw new Error(`fixture has no file ${path}`);
+  const docs = [...file.documents];
+  const doc = docs[index] as Doc | undefined;
+  if (!doc) throw new Error(`fixture ${path} has no document ${index}`);
+  const result = edit(doc);
+  if (result === null) docs.splice(index, 1);
+  else if (result !== undefined) docs[index] = result;
+  return copy.map((f) => (f.path === path ? { path, documents: docs } : f));
+}
+
+/** Follows a key path through plain objects and arrays (`'0'` indexes arrays). */
+export function at(doc: unknown, ...keys: readonly (string | number)[]): Doc {
+  let current: unknown = doc;
+  for (const key of keys) current = (current as Record<string | number, unknown>)[key];
+  return current as Doc;
+}

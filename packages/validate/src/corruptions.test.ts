@@ -1,0 +1,494 @@
+import { describe, expect, it } from 'vitest';
+import { cleanTree } from './clean-tree.fixture.js';
+import { at, corrupt } from './corrupt.fixture.js';
+import type { TreeFile } from './finding.js';
+import { validateTree } from './validate-tree.js';
+
+const k8s = 'generated/k8s/dev';
+const grant = `${k8s}/routes/referencegrant-sample-apps.yaml`;
+const route = `${k8s}/routes/httproute-app1.yaml`;
+const gateway = `${k8s}/gateway/gateway.yaml`;
+const namespace = `${k8s}/namespaces/namespace-sample-apps.yaml`;
+const backend = `${k8s}/backends/sample-apps/sample-app-1.yaml`;
+const policies = `${k8s}/backends/sample-apps/policies.yaml`;
+const kong = 'deck/dev/kong.yaml';
+const container = (d: unknown) => at(d, 'spec', 'template', 'spec', 'containers', 0);
+const kongService = (d: unknown) => at(d, 'services', 0);
+
+interface Case {
+  readonly name: string;
+  readonly files: TreeFile[];
+  readonly rule: string;
+  readonly object: string;
+  readonly message: string;
+}
+
+const tree = cleanTree();
+const cases: readonly Case[] = [
+  {
+    name: 'drop a grant',
+    files: corrupt(tree, grant, 0, () => null),
+    rule: 'xlayer/grant-missing',
+    object: 'HTTPRoute/istio-ingress/app1',
+    message:
+      'reference to Service sample-apps/sample-app-1 needs a ReferenceGrant in namespace sample-apps from {group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: istio-ingress} to {group: "", kind: Service, name: sample-app-1}, but none admits it',
+  },
+  {
+    name: 'grant a namespace to itself',
+    files: corrupt(
+      tree,
+      grant,
+      0,
+      (d) => void (at(d, 'spec', 'from', 0).namespace = 'sample-apps'),
+    ),
+    rule: 'xlayer/grant-unused',
+    object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
+    message: "from.namespace sample-apps is the grant's own namespace",
+  },
+  {
+    name: 'grant an unused Service',
+    files: corrupt(
+      tree,
+      grant,
+      0,
+      (d) => void at(d, 'spec', 'to').push({ group: '', kind: 'Service', name: 'other' }),
+    ),
+    rule: 'xlayer/grant-unused',
+    object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
+    message: 'to {kind: "Service", name: other} is used by no reference',
+  },
+  {
+    name: 'mismatch a backendRef port',
+    files: corrupt(
+      tree,
+      route,
+      0,
+      (d) => void (at(d, 'spec', 'rules', 0, 'backendRefs', 0).port = 8080),
+    ),
+    rule: 'xlayer/backend-ref',
+    object: 'HTTPRoute/istio-ingress/app1',
+    message:
+      'backendRef sample-apps/sample-app-1 port must be one of the Service ports [80], but 8080 was given',
+  },
+  {
+    name: 'point a route at a missing Service',
+    files: corrupt(
+      tree,
+      route,
+      0,
+      (d) => void (at(d, 'spec', 'rules', 0, 'backendRefs', 0).name = 'nope'),
+    ),
+    rule: 'xlayer/backend-ref',
+    object: 'HTTPRoute/istio-ingress/app1',
+    message: 'backendRef Service sample-apps/nope does not exist in the rendered tree',
+  },
+  {
+    name: 'mismatch a targetPort',
+    files: corrupt(tree, backend, 2, (d) => void (at(d, 'spec', 'ports', 0).targetPort = 9090)),
+    rule: 'xlayer/target-port',
+    object: 'Service/sample-apps/sample-app-1',
+    message:
+      'port http targetPort 9090 must be a container port of Deployment/sample-apps/sample-app-1, which has [8080]',
+  },
+  {
+    name: 'break a Service selector',
+    files: corrupt(
+      tree,
+      backend,
+      2,
+      (d) => void (at(d, 'spec', 'selector')['app.kubernetes.io/name'] = 'typo'),
+    ),
+    rule: 'xlayer/service-selector',
+    object: 'Service/sample-apps/sample-app-1',
+    message: 'selects no pod template in namespace sample-apps',
+  },
+  {
+    name: 'widen a listener',
+    files: corrupt(
+      tree,
+      gateway,
+      0,
+      (d) => void (at(d, 'spec', 'listeners', 0, 'allowedRoutes', 'namespaces').from = 'All'),
+    ),
+    rule: 'policy/listener-scope',
+    object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
+    message:
+      'listener "https" allowedRoutes.namespaces.from must be Same or Selector, but "All" was given: any namespace could attach routes',
+  },
+  {
+    name: 'attach a route to a missing listener',
+    files: corrupt(
+      tree,
+      route,
+      0,
+      (d) => void (at(d, 'spec', 'parentRefs', 0).sectionName = 'http'),
+    ),
+    rule: 'xlayer/route-parent',
+    object: 'HTTPRoute/istio-ingress/app1',
+    message:
+      'parentRef sectionName "http" is not a listener of Gateway istio-ingress/kong-cloud-gw-gateway',
+  },
+  {
+    name: 'remove the ambient label',
+    files: corrupt(
+      tree,
+      namespace,
+      0,
+      (d) => void delete at(d, 'metadata', 'labels')['istio.io/dataplane-mode'],
+    ),
+    rule: 'xlayer/ambient-enrolment',
+    object: 'Namespace/sample-apps',
+    message: 'label istio.io/dataplane-mode must be "ambient", but nothing was given',
+  },
+  {
+    name: 'reorder waves (routes before the gateway)',
+    files: corrupt(
+      tree,
+      'argocd/dev/apps/routes.yaml',
+      0,
+      (d) => void (at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '4'),
+    ),
+    rule: 'xlayer/sync-wave',
+    object: 'Application/argocd/routeplane-dev-routes',
+    message:
+      'wave 4 deploys HTTPRoute/istio-ingress/app1, which needs gw:istio-ingress/kong-cloud-gw-gateway from Application routeplane-dev-gateway (wave 5); expected a wave > 5',
+  },
+  {
+    name: 'reorder waves (backends before their namespace)',
+    files: corrupt(
+      tree,
+      'argocd/dev/apps/backends-sample-apps.yaml',
+      0,
+      (d) => void (at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '1'),
+    ),
+    rule: 'xlayer/sync-wave',
+    object: 'Application/argocd/routeplane-dev-backends-sample-apps',
+    message:
+      'needs ns:sample-apps from Application routeplane-dev-namespaces (wave 1); expected a wave > 1',
+  },
+  {
+    name: 'point a child Application at a missing path',
+    files: corrupt(
+      tree,
+      'argocd/dev/apps/routes.yaml',
+      0,
+      (d) => void (at(d, 'spec', 'source').path = `${k8s}/route`),
+    ),
+    rule: 'xlayer/argocd-path',
+    object: 'Application/argocd/routeplane-dev-routes',
+    message: 'source path generated/k8s/dev/route contains no rendered file',
+  },
+  {
+    name: 'set ServerSideApply with Replace',
+    files: corrupt(
+      tree,
+      'argocd/dev/apps/gateway-api-crds.yaml',
+      0,
+      (d) => void at(d, 'spec', 'syncPolicy', 'syncOptions').push('Replace=true'),
+    ),
+    rule: 'policy/argocd-application',
+    object: 'Application/argocd/routeplane-dev-gateway-api-crds',
+    message: 'syncOptions ServerSideApply=true is ignored when Replace=true is also set',
+  },
+  {
+    name: 'inline a JWT secret',
+    files: corrupt(
+      tree,
+      kong,
+      0,
+      (d) =>
+        void (at(d, 'consumers', 0, 'jwt_secrets', 0).secret = 'q8Zr2xVt7Lm4Np9Kc3Wd6Hs1Fb5Jg0Ye'),
+    ),
+    rule: 'policy/secret-literal',
+    object: '-',
+    message:
+      'consumers[0].jwt_secrets[0].secret: field secret holds a high-entropy literal (32 chars)',
+  },
+  {
+    name: 'inline an AWS access key',
+    files: corrupt(
+      tree,
+      gateway,
+      1,
+      (d) =>
+        void (at(d, 'data').service = 'metadata:\n  annotations:\n    key: AKIAIOSFODNN7EXAMPLE\n'),
+    ),
+    rule: 'policy/secret-literal',
+    object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
+    message: 'data.service: value looks like an AWS access key id',
+  },
+  {
+    name: 'inline a PEM private key',
+    files: corrupt(
+      tree,
+      gateway,
+      1,
+      (d) =>
+        void (at(d, 'data').service =
+          '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n'),
+    ),
+    rule: 'policy/secret-literal',
+    object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
+    message: 'data.service: value looks like a PEM private key',
+  },
+  {
+    name: 'inline a Konnect token',
+    files: corrupt(
+      tree,
+      kong,
+      0,
+      (d) =>
+        void (d._info = {
+          select_tags: ['routeplane'],
+          note: 'kpat_0123456789abcdefghijABCDEFGHIJ',
+        }),
+    ),
+    rule: 'policy/secret-literal',
+    object: '-',
+    message: '_info.note: value looks like a Konnect access token',
+  },
+  {
+    name: 'reference a non-DECK variable',
+    files: corrupt(tree, kong, 0, (d) => void (kongService(d).host = '${{ env "UPSTREAM" }}')),
+    rule: 'policy/secret-literal',
+    object: '-',
+    message: 'services[0].host: env reference "UPSTREAM" must name a DECK_* variable',
+  },
+  {
+    name: 'break a schema field (type)',
+    files: corrupt(tree, backend, 1, (d) => void (at(d, 'spec').replicas = 'two')),
+    rule: 'schema/valid',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'spec.replicas must be integer {"type":"integer"}',
+  },
+  {
+    name: 'break a schema field (unknown field in an HTTPRoute)',
+    files: corrupt(tree, route, 0, (d) => void (at(d, 'spec', 'rules', 0).backendRef = [])),
+    rule: 'schema/strict',
+    object: 'HTTPRoute/istio-ingress/app1',
+    message: 'spec.rules.0.backendRef is not a field of gateway.networking.k8s.io/v1 HTTPRoute',
+  },
+  {
+    name: 'break a schema field (enum in a PeerAuthentication)',
+    files: corrupt(tree, policies, 1, (d) => void (at(d, 'spec', 'mtls').mode = 'STRICTER')),
+    rule: 'schema/valid',
+    object: 'PeerAuthentication/sample-apps/default',
+    message: 'spec.mtls.mode must be equal to one of the allowed values',
+  },
+  {
+    name: 'break a schema field (unknown metadata field)',
+    files: corrupt(tree, backend, 2, (d) => void (at(d, 'metadata').label = {})),
+    rule: 'schema/strict',
+    object: 'Service/sample-apps/sample-app-1',
+    message: 'metadata.label is not a field of v1 Service',
+  },
+  {
+    name: 'emit an unknown kind',
+    files: corrupt(tree, backend, 0, (d) => void (d.apiVersion = 'v2')),
+    rule: 'schema/valid',
+    object: 'ServiceAccount/sample-apps/sample-app-1',
+    message: 'no schema is known for apiVersion "v2" kind "ServiceAccount"',
+  },
+  {
+    name: 'use a plain string prefix in Kong',
+    files: corrupt(tree, kong, 0, (d) => void (at(kongService(d), 'routes', 0).paths = ['/app1'])),
+    rule: 'xlayer/kong-route-match',
+    object: 'KongRoute/app1',
+    message:
+      'paths must be ["/app1/","~/app1$"] to match the PathPrefix values ["/app1"] of HTTPRoute/istio-ingress/app1, but ["/app1"] was given',
+  },
+  {
+    name: 'point a Kong route at another backend',
+    files: corrupt(tree, kong, 0, (d) => void (kongService(d).name = 'sample-apps-sample-app-2')),
+    rule: 'xlayer/kong-route-backend',
+    object: 'KongRoute/app1',
+    message:
+      'must identify backend sample-apps/sample-app-1 of HTTPRoute/istio-ingress/app1 by name sample-apps-sample-app-1 or tag',
+  },
+  {
+    name: 'rename a Kong route',
+    files: corrupt(tree, kong, 0, (d) => void (at(kongService(d), 'routes', 0).name = 'app-one')),
+    rule: 'xlayer/kong-route-exposed',
+    object: 'HTTPRoute/istio-ingress/app1',
+    message: 'no Kong route named app1 in deck/dev/kong.yaml',
+  },
+  {
+    name: 'send Kong upstream traffic in clear text',
+    files: corrupt(
+      tree,
+      kong,
+      0,
+      (d) => void Object.assign(kongService(d), { protocol: 'http', port: 80 }),
+    ),
+    rule: 'xlayer/kong-upstream',
+    object: 'KongService/sample-apps-sample-app-1',
+    message: 'protocol must be https (TLS to the Gateway), but "http" was given',
+  },
+  {
+    name: 'drop the gateway AuthorizationPolicy',
+    files: corrupt(tree, policies, 2, () => null),
+    rule: 'xlayer/authz-gateway',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message:
+      'no ALLOW AuthorizationPolicy in namespace sample-apps selects the pods and admits the gateway principal cluster.local/ns/istio-ingress/sa/kong-cloud-gw-gateway-istio',
+  },
+  {
+    name: 'put an L7 field in a ztunnel policy',
+    files: corrupt(
+      tree,
+      policies,
+      2,
+      (d) => void (at(d, 'spec', 'rules', 0, 'to', 0, 'operation').methods = ['GET']),
+    ),
+    rule: 'policy/ztunnel-l4-only',
+    object: 'AuthorizationPolicy/sample-apps/allow-gateway',
+    message: 'rules[0].to.operation.methods is L7',
+  },
+  {
+    name: 'run as root',
+    files: corrupt(
+      tree,
+      backend,
+      1,
+      (d) => void delete at(d, 'spec', 'template', 'spec', 'securityContext').runAsNonRoot,
+    ),
+    rule: 'policy/run-as-non-root',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'container server: runAsNonRoot must be true, but nothing was given',
+  },
+  {
+    name: 'allow privilege escalation',
+    files: corrupt(
+      tree,
+      backend,
+      1,
+      (d) => void (at(container(d), 'securityContext').allowPrivilegeEscalation = true),
+    ),
+    rule: 'policy/privilege-escalation',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message:
+      'container server: securityContext.allowPrivilegeEscalation must be false, but true was given',
+  },
+  {
+    name: 'keep capabilities',
+    files: corrupt(
+      tree,
+      backend,
+      1,
+      (d) => void (at(container(d), 'securityContext').capabilities = { drop: ['NET_RAW'] }),
+    ),
+    rule: 'policy/capabilities',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message:
+      'container server: securityContext.capabilities.drop must contain ALL, but ["NET_RAW"] was given',
+  },
+  {
+    name: 'use the latest image',
+    files: corrupt(
+      tree,
+      backend,
+      1,
+      (d) => void (container(d).image = 'docker.io/nginxinc/nginx-unprivileged:latest'),
+    ),
+    rule: 'policy/image-tag',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message:
+      'image must be pinned to a tag other than latest or a digest, but "docker.io/nginxinc/nginx-unprivileged:latest" was given',
+  },
+  {
+    name: 'drop the limits',
+    files: corrupt(tree, backend, 1, (d) => void delete at(container(d), 'resources').limits),
+    rule: 'policy/resources',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'container server: resources.limits.cpu must be set, but nothing was given',
+  },
+  {
+    name: 'use the same probe twice',
+    files: corrupt(
+      tree,
+      backend,
+      1,
+      (d) => void (container(d).livenessProbe = container(d).readinessProbe),
+    ),
+    rule: 'policy/probes',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'container server: livenessProbe and readinessProbe must differ',
+  },
+  {
+    name: 'run one replica',
+    files: corrupt(tree, backend, 1, (d) => void (at(d, 'spec').replicas = 1)),
+    rule: 'policy/replicas',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'spec.replicas must be >= 2, but 1 was given',
+  },
+  {
+    name: 'drop the PodDisruptionBudget',
+    files: corrupt(tree, backend, 3, () => null),
+    rule: 'policy/pdb',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'no PodDisruptionBudget in namespace sample-apps selects the pod labels',
+  },
+  {
+    name: 'drop the NetworkPolicy',
+    files: corrupt(tree, policies, 0, () => null),
+    rule: 'policy/network-policy',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'no NetworkPolicy in namespace sample-apps selects the pod labels',
+  },
+  {
+    name: 'forget the HBONE port in the NetworkPolicy',
+    files: corrupt(tree, policies, 0, (d) => void at(d, 'spec', 'ingress', 0, 'ports').pop()),
+    rule: 'policy/network-policy',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'NetworkPolicy ingress ports [8080] must include 15008 (ambient HBONE)',
+  },
+  {
+    name: 'drop the Gateway parametersRef',
+    files: corrupt(
+      tree,
+      gateway,
+      0,
+      (d) => void delete at(d, 'spec', 'infrastructure').parametersRef,
+    ),
+    rule: 'xlayer/gateway-parameters',
+    object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
+    message:
+      'spec.infrastructure.parametersRef must name the ConfigMap that pins the gateway pods, but none was given',
+  },
+  {
+    name: 'pin the gateway with labels only',
+    files: corrupt(
+      tree,
+      gateway,
+      1,
+      (d) => void (at(d, 'data').deployment = 'metadata:\n  labels:\n    node-role: system\n'),
+    ),
+    rule: 'xlayer/gateway-parameters',
+    object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
+    message:
+      'data.deployment must set spec.template.spec.nodeSelector: labels alone schedule nothing',
+  },
+  {
+    name: 'drop the TLS certificateRef',
+    files: corrupt(tree, gateway, 0, (d) => void delete at(d, 'spec', 'listeners', 0).tls),
+    rule: 'xlayer/gateway-tls',
+    object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
+    message: 'listener "https" tls.certificateRefs must name the TLS Secret, but none was given',
+  },
+  {
+    name: 'break the decK format version',
+    files: corrupt(tree, kong, 0, (d) => void (d._format_version = '1.1')),
+    rule: 'schema/deck',
+    object: '-',
+    message: '_format_version must be "3.0", but "1.1" was given',
+  },
+];
+
+describe('validateTree catches each corruption of a clean tree', () => {
+  it.each(cases)('$name -> $rule', ({ files, rule, object, message }) => {
+    const findings = validateTree({ files, waivers: [] });
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule, object, message: expect.stringContaining(message) }),
+    );
+  });
+});
