@@ -17,15 +17,20 @@ import {
 /**
  * Sync waves of the children. Each wave waits for the previous one to be Healthy and Synced (see
  * application-health.ts); the wave-order test derives the dependencies from the rendered objects.
+ *
+ * Backends come BEFORE the routes (not after, as first planned): Argo CD's built-in HTTPRoute health
+ * check reports Degraded while a backendRef's Service is missing (ResolvedRefs=False,
+ * BackendNotFound), and a Degraded wave never lets the next wave start. Routes after backends is
+ * also the safe order for traffic: a route is only attached once its Service exists.
  */
 export const waves = {
   gatewayApiCrds: -2,
   istioBase: -1,
   istioControlPlane: 0,
   namespaces: 1,
+  backends: 3,
   gateway: 5,
   routes: 6,
-  backends: 7,
 } as const;
 
 /** Defaults shared by every child; the table below states only what differs. */

@@ -1,0 +1,172 @@
+import type { RenderedFile } from '@routeplane/catalog';
+import type { Application } from './argo-types.js';
+import { documentsOf, waveOf } from './rendered.fixture.js';
+
+/**
+ * Derives "X must exist before Y" edges from rendered objects and checks them against the waves of
+ * the Applications that deploy X and Y. Used by the wave-order test.
+ */
+
+export interface K8sObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string };
+  readonly spec?: Record<string, unknown>;
+}
+
+/** Objects of upstream sources (not rendered here), keyed by how a child's source names them. */
+interface UpstreamFacts {
+  /** API groups whose CRDs the source installs. */
+  readonly crdGroups: readonly string[];
+  /** Objects the source's controllers create or serve at run time, as `kind/name`. */
+  readonly runtime: readonly string[];
+}
+
+const istioGroups = [
+  'extensions.istio.io',
+  'networking.istio.io',
+  'security.istio.io',
+  'telemetry.istio.io',
+];
+
+/** What the pinned upstream sources install (checked against Gateway API v1.6 and Istio 1.30). */
+export function upstreamFacts(app: Application): UpstreamFacts {
+  const { source } = app.spec;
+  if (source.repoURL.endsWith('/kubernetes-sigs/gateway-api.git')) {
+    return { crdGroups: ['gateway.networking.k8s.io'], runtime: [] };
+  }
+  if (source.chart === 'base') return { crdGroups: istioGroups, runtime: [] };
+  // istiod's gateway controller creates GatewayClass `istio`; its webhook validates Istio config
+  // (failurePolicy Fail), so Istio objects need a running istiod, not just the CRDs.
+  if (source.chart === 'istiod') {
+    return {
+      crdGroups: [],
+      runtime: ['GatewayClass/istio', ...istioGroups.map((g) => `webhook/${g}`)],
+    };
+  }
+  return { crdGroups: [], runtime: [] };
+}
+
+const builtinGroups = new Set([
+  '',
+  'admissionregistration.k8s.io',
+  'apps',
+  'autoscaling',
+  'batch',
+  'networking.k8s.io',
+  'policy',
+  'rbac.authorization.k8s.io',
+]);
+
+export function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
+}
+
+/** Objects a git child deploys: the documents of files directly in its path (not recursive). */
+export function objectsOfChild(app: Application, k8sFiles: readonly RenderedFile[]): K8sObject[] {
+  const path = app.spec.source.path;
+  if (
+    app.spec.source.chart ||
+    path === undefined ||
+    app.spec.source.repoURL.includes('gateway-api')
+  )
+    return [];
+  return k8sFiles
+    .filter((f) => f.path.startsWith(`${path}/`) && !f.path.slice(path.length + 1).includes('/'))
+    .flatMap((f) => documentsOf(f) as K8sObject[]);
+}
+
+type Key = string;
+
+/** Every key an app provides: `crd/<group>`, `Namespace/<name>`, `<Kind>/<ns>/<name>`, runtime facts. */
+function provided(app: Application, k8sFiles: readonly RenderedFile[]): Set<Key> {
+  const keys = new Set<Key>();
+  const facts = upstreamFacts(app);
+  for (const group of facts.crdGroups) keys.add(`crd/${group}`);
+  for (const fact of facts.runtime) keys.add(fact);
+  if (app.spec.syncPolicy.syncOptions.includes('CreateNamespace=true')) {
+    keys.add(`Namespace/${app.spec.destination.namespace}`);
+  }
+  for (const obj of objectsOfChild(app, k8sFiles)) {
+    if (obj.kind === 'Namespace') keys.add(`Namespace/${obj.metadata.name}`);
+    else keys.add(`${obj.kind}/${namespaceOf(obj, app)}/${obj.metadata.name}`);
+  }
+  return keys;
+}
+
+function namespaceOf(obj: K8sObject, app: Application): string {
+  return obj.metadata.namespace ?? app.spec.destination.namespace;
+}
+
+interface Ref {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly kind?: string;
+}
+
+/** What one object needs to exist (and work) before it is applied. */
+function requirements(obj: K8sObject, app: Application): { key: Key; why: string }[] {
+  const needs: { key: Key; why: string }[] = [];
+  const group = groupOf(obj.apiVersion);
+  if (!builtinGroups.has(group)) needs.push({ key: `crd/${group}`, why: 'its CRD' });
+  if (istioGroups.includes(group))
+    needs.push({ key: `webhook/${group}`, why: "istiod's validating webhook" });
+  if (obj.kind !== 'Namespace') {
+    needs.push({ key: `Namespace/${namespaceOf(obj, app)}`, why: 'its namespace' });
+  }
+  const ns = namespaceOf(obj, app);
+  if (obj.kind === 'Gateway') {
+    needs.push({
+      key: `GatewayClass/${String(obj.spec?.gatewayClassName)}`,
+      why: 'its GatewayClass',
+    });
+    const infra = obj.spec?.infrastructure as { parametersRef?: Ref } | undefined;
+    if (infra?.parametersRef) {
+      needs.push({ key: `ConfigMap/${ns}/${infra.parametersRef.name}`, why: 'its parameters' });
+    }
+  }
+  if (obj.kind === 'HTTPRoute') {
+    for (const parent of (obj.spec?.parentRefs as Ref[] | undefined) ?? []) {
+      needs.push({
+        key: `${parent.kind ?? 'Gateway'}/${parent.namespace ?? ns}/${parent.name}`,
+        why: 'its parent Gateway',
+      });
+    }
+    const rules = (obj.spec?.rules as { backendRefs?: Ref[] }[] | undefined) ?? [];
+    for (const ref of rules.flatMap((r) => r.backendRefs ?? [])) {
+      // Argo CD's HTTPRoute health is Degraded while a backend is missing (ResolvedRefs=False).
+      needs.push({
+        key: `${ref.kind ?? 'Service'}/${ref.namespace ?? ns}/${ref.name}`,
+        why: 'its backend Service',
+      });
+    }
+  }
+  return needs;
+}
+
+/** Human-readable violations: missing providers and providers in a later or equal wave. */
+export function waveViolations(
+  apps: readonly Application[],
+  k8sFiles: readonly RenderedFile[],
+): string[] {
+  const providers = apps.map((app) => ({ app, keys: provided(app, k8sFiles) }));
+  const problems: string[] = [];
+  for (const app of apps) {
+    for (const obj of objectsOfChild(app, k8sFiles)) {
+      for (const need of requirements(obj, app)) {
+        const what = `${app.metadata.name}: ${obj.kind}/${obj.metadata.name} needs ${need.why} (${need.key})`;
+        const from = providers.filter((p) => p.keys.has(need.key)).map((p) => p.app);
+        if (from.length === 0) problems.push(`${what}, which nothing deploys`);
+        for (const provider of from) {
+          // Inside one Application, Argo CD orders CRDs and namespaces first and the rest converges.
+          if (provider !== app && waveOf(provider) >= waveOf(app)) {
+            problems.push(
+              `${what} from ${provider.metadata.name} in wave ${waveOf(provider)} >= ${waveOf(app)}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
