@@ -1,0 +1,61 @@
+/** Test helpers: the Models under test and typed views of rendered objects. */
+import { join } from 'node:path';
+import type { Model, RenderedFile } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import { repoRoot } from '@routeplane/test-support';
+import { fixtureModel } from './model.fixture.js';
+
+export type Json = Record<string, unknown>;
+
+export interface RenderedObject {
+  readonly path: string;
+  readonly object: Json;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string | undefined;
+}
+
+/** The inline fixture and the shipped catalog, as the lead's loader resolves it. */
+export const models: readonly (readonly [string, () => Model])[] = [
+  ['fixture', fixtureModel],
+  ['shipped catalog', () => loadModel(join(repoRoot, 'catalog.yaml'))],
+];
+
+export function objectsOf(files: readonly RenderedFile[]): RenderedObject[] {
+  return files.flatMap((f) => {
+    if (f.content.kind !== 'yaml') throw new Error(`${f.path} is not YAML`);
+    return f.content.documents.map((doc) => {
+      const object = doc as Json;
+      const metadata = object.metadata as Json;
+      return {
+        path: f.path,
+        object,
+        apiVersion: object.apiVersion as string,
+        kind: object.kind as string,
+        name: metadata.name as string,
+        namespace: metadata.namespace as string | undefined,
+      };
+    });
+  });
+}
+
+/** Reads a nested field, e.g. `get(o, 'spec', 'template', 'spec')`. */
+export function get(value: unknown, ...keys: (string | number)[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+export function asArray(value: unknown): Json[] {
+  return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+export function labelsMatch(selector: unknown, labels: unknown): boolean {
+  const wanted = Object.entries((selector ?? {}) as Record<string, string>);
+  const have = (labels ?? {}) as Record<string, string>;
+  return wanted.length > 0 && wanted.every(([k, v]) => have[k] === v);
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { renderK8s } from './index.js';
+import { asArray, get, type Json, labelsMatch, models, objectsOf } from './objects.fixture.js';
+
+const restrictedVolumeTypes = new Set([
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+]);
+
+/** Violations of the Pod Security Standards "restricted" profile (baseline included) in a pod spec. */
+function restrictedViolations(pod: Json): string[] {
+  const problems: string[] = [];
+  const podSc = (pod.securityContext ?? {}) as Json;
+  for (const host of ['hostNetwork', 'hostPID', 'hostIPC'] as const)
+    if (pod[host] === true) problems.push(`${host} is true`);
+  for (const v of asArray(pod.volumes)) {
+    const type = Object.keys(v).find((k) => k !== 'name');
+    if (!type || !restrictedVolumeTypes.has(type))
+      problems.push(`volume ${v.name as string} has type ${type}`);
+  }
+  if (asArray(podSc.sysctls).length > 0) problems.push('pod sets sysctls');
+  for (const c of [...asArray(pod.containers), ...asArray(pod.initContainers)]) {
+    const sc = (c.securityContext ?? {}) as Json;
+    const where = `container ${c.name as string}`;
+    if (sc.privileged === true) problems.push(`${where} is privileged`);
+    if (sc.allowPrivilegeEscalation !== false) problems.push(`${where} may escalate privileges`);
+    const caps = (sc.capabilities ?? {}) as Json;
+    if (!asArray(caps.drop).includes('ALL' as unknown as Json))
+      problems.push(`${where} does not drop ALL capabilities`);
+    if (asArray(caps.add).some((cap) => (cap as unknown) !== 'NET_BIND_SERVICE'))
+      problems.push(`${where} adds capabilities`);
+    if ((sc.runAsNonRoot ?? podSc.runAsNonRoot) !== true) problems.push(`${where} may run as root`);
+    if ((sc.runAsUser ?? podSc.runAsUser) === 0) problems.push(`${where} runs as UID 0`);
+    const seccomp = get(sc, 'seccompProfile', 'type') ?? get(podSc, 'seccompProfile', 'type');
+    if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost')
+      problems.push(`${where} has no seccomp profile`);
+    if (asArray(c.ports).some((p) => p.hostPort !== undefined))
+      problems.push(`${where} uses a hostPort`);
+  }
+  return problems;
+}
+
+describe('restricted checker', () => {
+  it.each([
+    [{ containers: [{ name: 'c', securityContext: {} }] }, 4],
+    [{ hostNetwork: true, containers: [], volumes: [{ name: 'h', hostPath: { path: '/' } }] }, 2],
+  ])('flags non-compliant pods (%#)', (pod, count) => {
+    expect(restrictedViolations(pod as Json)).toHaveLength(count);
+  });
+});
+
+describe.each(models)('backends of the %s', (_, load) => {
+  const model = load();
+  const objects = objectsOf(renderK8s(model));
+  const deployments = objects.filter((o) => o.kind === 'Deployment');
+
+  it('render one Deployment per backend per environment', () => {
+    expect(deployments.length).toBe(model.environments.reduce((n, e) => n + e.services.length, 0));
+  });
+
+  it.each(['restricted'])('comply with Pod Security "%s"', () => {
+    for (const d of deployments) {
+      expect(
+        restrictedViolations(get(d.object, 'spec', 'template', 'spec') as Json),
+        `${d.path}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('are hardened beyond the profile: high UID/GID, read-only root, pinned image, limits, distinct named-port probes', () => {
+    for (const d of deployments) {
+      const pod = get(d.object, 'spec', 'template', 'spec') as Json;
+      expect(pod.automountServiceAccountToken).toBe(false);
+      const sa = objects.find(
+        (o) =>
+          o.kind === 'ServiceAccount' && o.path === d.path && o.name === pod.serviceAccountName,
+      );
+      expect(sa?.object.automountServiceAccountToken).toBe(false);
+      for (const c of asArray(pod.containers)) {
+        const sc = c.securityContext as Json;
+        expect(sc.runAsUser as number).toBeGreaterThan(10000);
+        expect(sc.runAsGroup as number).toBeGreaterThan(10000);
+        expect(sc.readOnlyRootFilesystem).toBe(true);
+        expect(c.image).toMatch(/(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/);
+        expect(c.image).not.toMatch(/:latest$/);
+        expect(c.resources).toMatchObject({
+          requests: { cpu: expect.any(String), memory: expect.any(String) },
+          limits: { cpu: expect.any(String), memory: expect.any(String) },
+        });
+        const portNames = asArray(c.ports).map((p) => p.name);
+        const probePort = (probe: unknown) =>
+          get(probe, 'httpGet', 'port') ?? get(probe, 'tcpSocket', 'port');
+        expect(portNames).toContain(probePort(c.readinessProbe));
+        expect(portNames).toContain(probePort(c.livenessProbe));
+        expect(c.readinessProbe).not.toEqual(c.livenessProbe);
+        const mounts = asArray(c.volumeMounts);
+        expect(mounts.find((m) => m.mountPath === '/tmp')).toBeDefined();
+        expect(mounts.filter((m) => m.readOnly !== true).map((m) => m.mountPath)).toEqual(['/tmp']);
+      }
+      const spread = asArray(pod.topologySpreadConstraints);
+      expect(spread.map((t) => t.topologyKey)).toContain('topology.kubernetes.io/zone');
+      const pdbs = objects.filter(
+        (o) =>
+          o.kind === 'PodDisruptionBudget' &&
+          o.path === d.path &&
+          labelsMatch(
+            get(o.object, 'spec', 'selector', 'matchLabels'),
+            get(d.object, 'spec', 'template', 'metadata', 'labels'),
+          ),
+      );
+      expect(pdbs).toHaveLength(1);
+    }
+  });
+
+  it('give the Istio gateway pods the seccomp profile restricted needs, pinned to the system pool', () => {
+    for (const env of model.environments) {
+      const cm = objects.find(
+        (o) =>
+          o.kind === 'ConfigMap' &&
+          o.name === env.gateway.parametersConfigMapName &&
+          o.path.includes(`/${env.name}/`),
+      );
+      const overlay = parse(get(cm?.object, 'data', 'deployment') as string) as Json;
+      expect(get(overlay, 'spec', 'replicas')).toBe(env.gateway.replicas);
+      const pod = get(overlay, 'spec', 'template', 'spec') as Json;
+      expect(get(pod, 'securityContext', 'seccompProfile', 'type')).toBe('RuntimeDefault');
+      expect(pod.nodeSelector).toEqual(env.gateway.systemNodeSelector);
+      expect(pod.tolerations).toEqual([env.gateway.systemToleration]);
+      expect(parse(get(cm?.object, 'data', 'podDisruptionBudget') as string)).toEqual({
+        spec: { minAvailable: 1 },
+      });
+    }
+  });
+});
