@@ -100,7 +100,7 @@ export function fixtureEnvironment(overrides: Partial<EnvironmentModel> = {}): E
     routes: [
       fixtureRoute('app1', ['/app1'], app1),
       fixtureRoute('users-api', ['/api/users'], usersApi, {
-        methods: ['GET', 'POST'],
+        methods: ['GET', 'OPTIONS', 'POST'],
         plugins: {
           jwt: { keyClaimName: 'iss', claimsToVerify: ['exp'] },
           rateLimiting: { minute: 100, policy: 'local', limitBy: 'consumer' },

@@ -128,7 +128,7 @@ describe('renderDeck', () => {
 
   it('renders route plugins from the catalog', () => {
     const route = renderKongFile(fixtureEnvironment()).services?.[0]?.routes?.[0];
-    expect(route?.methods).toEqual(['GET', 'POST']);
+    expect(route?.methods).toEqual(['GET', 'OPTIONS', 'POST']);
     expect(route?.plugins?.map((p) => [p.name, p.config])).toMatchInlineSnapshot(`
       [
         [
@@ -232,6 +232,27 @@ describe('refuses configurations Kong would get wrong', () => {
         cors: { origins: ['*'], methods: [], headers: [], exposedHeaders: [], credentials: true },
       }),
       /cors.origins must list explicit origins/,
+    ],
+    [
+      'CORS on a route that refuses OPTIONS',
+      fixtureEnvironment({
+        routes: [
+          {
+            ...users,
+            methods: ['GET'],
+            plugins: {
+              cors: {
+                origins: ['https://a.example'],
+                methods: [],
+                headers: [],
+                exposedHeaders: [],
+                credentials: false,
+              },
+            },
+          },
+        ],
+      }),
+      /must include OPTIONS/,
     ],
     [
       'redis rate limiting without a server',

@@ -48,6 +48,12 @@ function corsConfig(route: RouteModel, cors: CorsPluginModel): Config {
       `route ${route.name}: plugins.cors.origins must list explicit origins when credentials is true, but "*" was given`,
     );
   }
+  // A preflight is an OPTIONS request: a route limited to other methods never lets it reach cors.
+  if (route.methods.length > 0 && !route.methods.includes('OPTIONS')) {
+    throw new DeckRenderError(
+      `route ${route.name}: methods must include OPTIONS when plugins.cors is set (browsers send preflights as OPTIONS), but ${JSON.stringify(route.methods)} was given`,
+    );
+  }
   return {
     origins: [...cors.origins],
     ...(cors.methods.length > 0 ? { methods: [...cors.methods] } : {}),
