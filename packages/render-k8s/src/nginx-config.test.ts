@@ -9,7 +9,7 @@ describe('nginxServerConfig', () => {
       containerPort: 8080,
     };
     expect(nginxServerConfig(b)).toMatchInlineSnapshot(`
-      "# users-api: fixed sample responses rendered by routeplane from the catalog.
+      "# users-api: sample responses from the catalog
       server {
         listen 8080;
         server_name _;

@@ -41,7 +41,7 @@ export function nginxServerConfig(backend: BackendModel): string {
   responses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const needsDollar = responses.some((r) => r.body.includes('$') || r.contentType.includes('$'));
   const lines = [
-    `# ${backend.name}: fixed sample responses rendered by routeplane from the catalog.`,
+    `# ${backend.name}: sample responses from the catalog`,
     ...(needsDollar ? [`geo $${dollarVariable} {`, '  default "$";', '}', ''] : []),
     'server {',
     `  listen ${backend.containerPort};`,
