@@ -30,3 +30,8 @@ export function at(doc: unknown, ...keys: readonly (string | number)[]): Doc {
   for (const key of keys) current = (current as Record<string | number, unknown>)[key];
   return current as Doc;
 }
+
+/** The array at a key path, for push/pop. */
+export function list(doc: unknown, ...keys: readonly (string | number)[]): unknown[] {
+  return at(doc, ...keys) as unknown as unknown[];
+}

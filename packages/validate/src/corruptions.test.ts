@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTree } from './clean-tree.fixture.js';
-import { at, corrupt } from './corrupt.fixture.js';
+import { cleanTree, deckEnv } from './clean-tree.fixture.js';
+import { at, corrupt, list } from './corrupt.fixture.js';
 import type { TreeFile } from './finding.js';
 import { validateTree } from './validate-tree.js';
 
@@ -35,36 +35,27 @@ const cases: readonly Case[] = [
   },
   {
     name: 'grant a namespace to itself',
-    files: corrupt(
-      tree,
-      grant,
-      0,
-      (d) => void (at(d, 'spec', 'from', 0).namespace = 'sample-apps'),
-    ),
+    files: corrupt(tree, grant, 0, (d) => {
+      at(d, 'spec', 'from', 0).namespace = 'sample-apps';
+    }),
     rule: 'xlayer/grant-unused',
     object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
     message: "from.namespace sample-apps is the grant's own namespace",
   },
   {
     name: 'grant an unused Service',
-    files: corrupt(
-      tree,
-      grant,
-      0,
-      (d) => void at(d, 'spec', 'to').push({ group: '', kind: 'Service', name: 'other' }),
-    ),
+    files: corrupt(tree, grant, 0, (d) => {
+      list(d, 'spec', 'to').push({ group: '', kind: 'Service', name: 'other' });
+    }),
     rule: 'xlayer/grant-unused',
     object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
     message: 'to {kind: "Service", name: other} is used by no reference',
   },
   {
     name: 'mismatch a backendRef port',
-    files: corrupt(
-      tree,
-      route,
-      0,
-      (d) => void (at(d, 'spec', 'rules', 0, 'backendRefs', 0).port = 8080),
-    ),
+    files: corrupt(tree, route, 0, (d) => {
+      at(d, 'spec', 'rules', 0, 'backendRefs', 0).port = 8080;
+    }),
     rule: 'xlayer/backend-ref',
     object: 'HTTPRoute/istio-ingress/app1',
     message:
@@ -72,19 +63,18 @@ const cases: readonly Case[] = [
   },
   {
     name: 'point a route at a missing Service',
-    files: corrupt(
-      tree,
-      route,
-      0,
-      (d) => void (at(d, 'spec', 'rules', 0, 'backendRefs', 0).name = 'nope'),
-    ),
+    files: corrupt(tree, route, 0, (d) => {
+      at(d, 'spec', 'rules', 0, 'backendRefs', 0).name = 'nope';
+    }),
     rule: 'xlayer/backend-ref',
     object: 'HTTPRoute/istio-ingress/app1',
     message: 'backendRef Service sample-apps/nope does not exist in the rendered tree',
   },
   {
     name: 'mismatch a targetPort',
-    files: corrupt(tree, backend, 2, (d) => void (at(d, 'spec', 'ports', 0).targetPort = 9090)),
+    files: corrupt(tree, backend, 2, (d) => {
+      at(d, 'spec', 'ports', 0).targetPort = 9090;
+    }),
     rule: 'xlayer/target-port',
     object: 'Service/sample-apps/sample-app-1',
     message:
@@ -92,24 +82,18 @@ const cases: readonly Case[] = [
   },
   {
     name: 'break a Service selector',
-    files: corrupt(
-      tree,
-      backend,
-      2,
-      (d) => void (at(d, 'spec', 'selector')['app.kubernetes.io/name'] = 'typo'),
-    ),
+    files: corrupt(tree, backend, 2, (d) => {
+      at(d, 'spec', 'selector')['app.kubernetes.io/name'] = 'typo';
+    }),
     rule: 'xlayer/service-selector',
     object: 'Service/sample-apps/sample-app-1',
     message: 'selects no pod template in namespace sample-apps',
   },
   {
     name: 'widen a listener',
-    files: corrupt(
-      tree,
-      gateway,
-      0,
-      (d) => void (at(d, 'spec', 'listeners', 0, 'allowedRoutes', 'namespaces').from = 'All'),
-    ),
+    files: corrupt(tree, gateway, 0, (d) => {
+      at(d, 'spec', 'listeners', 0, 'allowedRoutes', 'namespaces').from = 'All';
+    }),
     rule: 'policy/listener-scope',
     object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
     message:
@@ -117,12 +101,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'attach a route to a missing listener',
-    files: corrupt(
-      tree,
-      route,
-      0,
-      (d) => void (at(d, 'spec', 'parentRefs', 0).sectionName = 'http'),
-    ),
+    files: corrupt(tree, route, 0, (d) => {
+      at(d, 'spec', 'parentRefs', 0).sectionName = 'http';
+    }),
     rule: 'xlayer/route-parent',
     object: 'HTTPRoute/istio-ingress/app1',
     message:
@@ -130,24 +111,18 @@ const cases: readonly Case[] = [
   },
   {
     name: 'remove the ambient label',
-    files: corrupt(
-      tree,
-      namespace,
-      0,
-      (d) => void delete at(d, 'metadata', 'labels')['istio.io/dataplane-mode'],
-    ),
+    files: corrupt(tree, namespace, 0, (d) => {
+      delete at(d, 'metadata', 'labels')['istio.io/dataplane-mode'];
+    }),
     rule: 'xlayer/ambient-enrolment',
     object: 'Namespace/sample-apps',
     message: 'label istio.io/dataplane-mode must be "ambient", but nothing was given',
   },
   {
     name: 'reorder waves (routes before the gateway)',
-    files: corrupt(
-      tree,
-      'argocd/dev/apps/routes.yaml',
-      0,
-      (d) => void (at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '4'),
-    ),
+    files: corrupt(tree, 'argocd/dev/apps/routes.yaml', 0, (d) => {
+      at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '4';
+    }),
     rule: 'xlayer/sync-wave',
     object: 'Application/argocd/routeplane-dev-routes',
     message:
@@ -155,12 +130,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'reorder waves (backends before their namespace)',
-    files: corrupt(
-      tree,
-      'argocd/dev/apps/backends-sample-apps.yaml',
-      0,
-      (d) => void (at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '1'),
-    ),
+    files: corrupt(tree, 'argocd/dev/apps/backends-sample-apps.yaml', 0, (d) => {
+      at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '1';
+    }),
     rule: 'xlayer/sync-wave',
     object: 'Application/argocd/routeplane-dev-backends-sample-apps',
     message:
@@ -168,37 +140,27 @@ const cases: readonly Case[] = [
   },
   {
     name: 'point a child Application at a missing path',
-    files: corrupt(
-      tree,
-      'argocd/dev/apps/routes.yaml',
-      0,
-      (d) => void (at(d, 'spec', 'source').path = `${k8s}/route`),
-    ),
+    files: corrupt(tree, 'argocd/dev/apps/routes.yaml', 0, (d) => {
+      at(d, 'spec', 'source').path = `${k8s}/route`;
+    }),
     rule: 'xlayer/argocd-path',
     object: 'Application/argocd/routeplane-dev-routes',
     message: 'source path generated/k8s/dev/route contains no rendered file',
   },
   {
     name: 'set ServerSideApply with Replace',
-    files: corrupt(
-      tree,
-      'argocd/dev/apps/gateway-api-crds.yaml',
-      0,
-      (d) => void at(d, 'spec', 'syncPolicy', 'syncOptions').push('Replace=true'),
-    ),
+    files: corrupt(tree, 'argocd/dev/apps/gateway-api-crds.yaml', 0, (d) => {
+      list(d, 'spec', 'syncPolicy', 'syncOptions').push('Replace=true');
+    }),
     rule: 'policy/argocd-application',
     object: 'Application/argocd/routeplane-dev-gateway-api-crds',
     message: 'syncOptions ServerSideApply=true is ignored when Replace=true is also set',
   },
   {
     name: 'inline a JWT secret',
-    files: corrupt(
-      tree,
-      kong,
-      0,
-      (d) =>
-        void (at(d, 'consumers', 0, 'jwt_secrets', 0).secret = 'q8Zr2xVt7Lm4Np9Kc3Wd6Hs1Fb5Jg0Ye'),
-    ),
+    files: corrupt(tree, kong, 0, (d) => {
+      at(d, 'consumers', 0, 'jwt_secrets', 0).secret = 'q8Zr2xVt7Lm4Np9Kc3Wd6Hs1Fb5Jg0Ye';
+    }),
     rule: 'policy/secret-literal',
     object: '-',
     message:
@@ -206,92 +168,91 @@ const cases: readonly Case[] = [
   },
   {
     name: 'inline an AWS access key',
-    files: corrupt(
-      tree,
-      gateway,
-      1,
-      (d) =>
-        void (at(d, 'data').service = 'metadata:\n  annotations:\n    key: AKIAIOSFODNN7EXAMPLE\n'),
-    ),
+    files: corrupt(tree, gateway, 1, (d) => {
+      at(d, 'data').service = 'metadata:\n  annotations:\n    key: AKIAIOSFODNN7EXAMPLE\n';
+    }),
     rule: 'policy/secret-literal',
     object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
     message: 'data.service: value looks like an AWS access key id',
   },
   {
     name: 'inline a PEM private key',
-    files: corrupt(
-      tree,
-      gateway,
-      1,
-      (d) =>
-        void (at(d, 'data').service =
-          '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n'),
-    ),
+    files: corrupt(tree, gateway, 1, (d) => {
+      at(d, 'data').service =
+        '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
+    }),
     rule: 'policy/secret-literal',
     object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
     message: 'data.service: value looks like a PEM private key',
   },
   {
     name: 'inline a Konnect token',
-    files: corrupt(
-      tree,
-      kong,
-      0,
-      (d) =>
-        void (d._info = {
-          select_tags: ['routeplane'],
-          note: 'kpat_0123456789abcdefghijABCDEFGHIJ',
-        }),
-    ),
+    files: corrupt(tree, kong, 0, (d) => {
+      d._info = { select_tags: ['routeplane'], note: 'kpat_0123456789abcdefghijABCDEFGHIJ' };
+    }),
     rule: 'policy/secret-literal',
     object: '-',
     message: '_info.note: value looks like a Konnect access token',
   },
   {
     name: 'reference a non-DECK variable',
-    files: corrupt(tree, kong, 0, (d) => void (kongService(d).host = '${{ env "UPSTREAM" }}')),
+    files: corrupt(tree, kong, 0, (d) => {
+      kongService(d).host = deckEnv('UPSTREAM');
+    }),
     rule: 'policy/secret-literal',
     object: '-',
     message: 'services[0].host: env reference "UPSTREAM" must name a DECK_* variable',
   },
   {
     name: 'break a schema field (type)',
-    files: corrupt(tree, backend, 1, (d) => void (at(d, 'spec').replicas = 'two')),
+    files: corrupt(tree, backend, 1, (d) => {
+      at(d, 'spec').replicas = 'two';
+    }),
     rule: 'schema/valid',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'spec.replicas must be integer {"type":"integer"}',
   },
   {
     name: 'break a schema field (unknown field in an HTTPRoute)',
-    files: corrupt(tree, route, 0, (d) => void (at(d, 'spec', 'rules', 0).backendRef = [])),
+    files: corrupt(tree, route, 0, (d) => {
+      at(d, 'spec', 'rules', 0).backendRef = [];
+    }),
     rule: 'schema/strict',
     object: 'HTTPRoute/istio-ingress/app1',
     message: 'spec.rules.0.backendRef is not a field of gateway.networking.k8s.io/v1 HTTPRoute',
   },
   {
     name: 'break a schema field (enum in a PeerAuthentication)',
-    files: corrupt(tree, policies, 1, (d) => void (at(d, 'spec', 'mtls').mode = 'STRICTER')),
+    files: corrupt(tree, policies, 1, (d) => {
+      at(d, 'spec', 'mtls').mode = 'STRICTER';
+    }),
     rule: 'schema/valid',
     object: 'PeerAuthentication/sample-apps/default',
     message: 'spec.mtls.mode must be equal to one of the allowed values',
   },
   {
     name: 'break a schema field (unknown metadata field)',
-    files: corrupt(tree, backend, 2, (d) => void (at(d, 'metadata').label = {})),
+    files: corrupt(tree, backend, 2, (d) => {
+      at(d, 'metadata').label = {};
+    }),
     rule: 'schema/strict',
     object: 'Service/sample-apps/sample-app-1',
     message: 'metadata.label is not a field of v1 Service',
   },
   {
     name: 'emit an unknown kind',
-    files: corrupt(tree, backend, 0, (d) => void (d.apiVersion = 'v2')),
+    files: corrupt(tree, backend, 0, (d) => {
+      d.apiVersion = 'v2';
+    }),
     rule: 'schema/valid',
     object: 'ServiceAccount/sample-apps/sample-app-1',
     message: 'no schema is known for apiVersion "v2" kind "ServiceAccount"',
   },
   {
     name: 'use a plain string prefix in Kong',
-    files: corrupt(tree, kong, 0, (d) => void (at(kongService(d), 'routes', 0).paths = ['/app1'])),
+    files: corrupt(tree, kong, 0, (d) => {
+      at(kongService(d), 'routes', 0).paths = ['/app1'];
+    }),
     rule: 'xlayer/kong-route-match',
     object: 'KongRoute/app1',
     message:
@@ -299,7 +260,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'point a Kong route at another backend',
-    files: corrupt(tree, kong, 0, (d) => void (kongService(d).name = 'sample-apps-sample-app-2')),
+    files: corrupt(tree, kong, 0, (d) => {
+      kongService(d).name = 'sample-apps-sample-app-2';
+    }),
     rule: 'xlayer/kong-route-backend',
     object: 'KongRoute/app1',
     message:
@@ -307,19 +270,18 @@ const cases: readonly Case[] = [
   },
   {
     name: 'rename a Kong route',
-    files: corrupt(tree, kong, 0, (d) => void (at(kongService(d), 'routes', 0).name = 'app-one')),
+    files: corrupt(tree, kong, 0, (d) => {
+      at(kongService(d), 'routes', 0).name = 'app-one';
+    }),
     rule: 'xlayer/kong-route-exposed',
     object: 'HTTPRoute/istio-ingress/app1',
     message: 'no Kong route named app1 in deck/dev/kong.yaml',
   },
   {
     name: 'send Kong upstream traffic in clear text',
-    files: corrupt(
-      tree,
-      kong,
-      0,
-      (d) => void Object.assign(kongService(d), { protocol: 'http', port: 80 }),
-    ),
+    files: corrupt(tree, kong, 0, (d) => {
+      Object.assign(kongService(d), { protocol: 'http', port: 80 });
+    }),
     rule: 'xlayer/kong-upstream',
     object: 'KongService/sample-apps-sample-app-1',
     message: 'protocol must be https (TLS to the Gateway), but "http" was given',
@@ -334,36 +296,27 @@ const cases: readonly Case[] = [
   },
   {
     name: 'put an L7 field in a ztunnel policy',
-    files: corrupt(
-      tree,
-      policies,
-      2,
-      (d) => void (at(d, 'spec', 'rules', 0, 'to', 0, 'operation').methods = ['GET']),
-    ),
+    files: corrupt(tree, policies, 2, (d) => {
+      at(d, 'spec', 'rules', 0, 'to', 0, 'operation').methods = ['GET'];
+    }),
     rule: 'policy/ztunnel-l4-only',
     object: 'AuthorizationPolicy/sample-apps/allow-gateway',
     message: 'rules[0].to.operation.methods is L7',
   },
   {
     name: 'run as root',
-    files: corrupt(
-      tree,
-      backend,
-      1,
-      (d) => void delete at(d, 'spec', 'template', 'spec', 'securityContext').runAsNonRoot,
-    ),
+    files: corrupt(tree, backend, 1, (d) => {
+      delete at(d, 'spec', 'template', 'spec', 'securityContext').runAsNonRoot;
+    }),
     rule: 'policy/run-as-non-root',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'container server: runAsNonRoot must be true, but nothing was given',
   },
   {
     name: 'allow privilege escalation',
-    files: corrupt(
-      tree,
-      backend,
-      1,
-      (d) => void (at(container(d), 'securityContext').allowPrivilegeEscalation = true),
-    ),
+    files: corrupt(tree, backend, 1, (d) => {
+      at(container(d), 'securityContext').allowPrivilegeEscalation = true;
+    }),
     rule: 'policy/privilege-escalation',
     object: 'Deployment/sample-apps/sample-app-1',
     message:
@@ -371,12 +324,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'keep capabilities',
-    files: corrupt(
-      tree,
-      backend,
-      1,
-      (d) => void (at(container(d), 'securityContext').capabilities = { drop: ['NET_RAW'] }),
-    ),
+    files: corrupt(tree, backend, 1, (d) => {
+      at(container(d), 'securityContext').capabilities = { drop: ['NET_RAW'] };
+    }),
     rule: 'policy/capabilities',
     object: 'Deployment/sample-apps/sample-app-1',
     message:
@@ -384,12 +334,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'use the latest image',
-    files: corrupt(
-      tree,
-      backend,
-      1,
-      (d) => void (container(d).image = 'docker.io/nginxinc/nginx-unprivileged:latest'),
-    ),
+    files: corrupt(tree, backend, 1, (d) => {
+      container(d).image = 'docker.io/nginxinc/nginx-unprivileged:latest';
+    }),
     rule: 'policy/image-tag',
     object: 'Deployment/sample-apps/sample-app-1',
     message:
@@ -397,26 +344,27 @@ const cases: readonly Case[] = [
   },
   {
     name: 'drop the limits',
-    files: corrupt(tree, backend, 1, (d) => void delete at(container(d), 'resources').limits),
+    files: corrupt(tree, backend, 1, (d) => {
+      delete at(container(d), 'resources').limits;
+    }),
     rule: 'policy/resources',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'container server: resources.limits.cpu must be set, but nothing was given',
   },
   {
     name: 'use the same probe twice',
-    files: corrupt(
-      tree,
-      backend,
-      1,
-      (d) => void (container(d).livenessProbe = container(d).readinessProbe),
-    ),
+    files: corrupt(tree, backend, 1, (d) => {
+      container(d).livenessProbe = container(d).readinessProbe;
+    }),
     rule: 'policy/probes',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'container server: livenessProbe and readinessProbe must differ',
   },
   {
     name: 'run one replica',
-    files: corrupt(tree, backend, 1, (d) => void (at(d, 'spec').replicas = 1)),
+    files: corrupt(tree, backend, 1, (d) => {
+      at(d, 'spec').replicas = 1;
+    }),
     rule: 'policy/replicas',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'spec.replicas must be >= 2, but 1 was given',
@@ -437,19 +385,18 @@ const cases: readonly Case[] = [
   },
   {
     name: 'forget the HBONE port in the NetworkPolicy',
-    files: corrupt(tree, policies, 0, (d) => void at(d, 'spec', 'ingress', 0, 'ports').pop()),
+    files: corrupt(tree, policies, 0, (d) => {
+      list(d, 'spec', 'ingress', 0, 'ports').pop();
+    }),
     rule: 'policy/network-policy',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'NetworkPolicy ingress ports [8080] must include 15008 (ambient HBONE)',
   },
   {
     name: 'drop the Gateway parametersRef',
-    files: corrupt(
-      tree,
-      gateway,
-      0,
-      (d) => void delete at(d, 'spec', 'infrastructure').parametersRef,
-    ),
+    files: corrupt(tree, gateway, 0, (d) => {
+      delete at(d, 'spec', 'infrastructure').parametersRef;
+    }),
     rule: 'xlayer/gateway-parameters',
     object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
     message:
@@ -457,12 +404,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'pin the gateway with labels only',
-    files: corrupt(
-      tree,
-      gateway,
-      1,
-      (d) => void (at(d, 'data').deployment = 'metadata:\n  labels:\n    node-role: system\n'),
-    ),
+    files: corrupt(tree, gateway, 1, (d) => {
+      at(d, 'data').deployment = 'metadata:\n  labels:\n    node-role: system\n';
+    }),
     rule: 'xlayer/gateway-parameters',
     object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
     message:
@@ -470,14 +414,18 @@ const cases: readonly Case[] = [
   },
   {
     name: 'drop the TLS certificateRef',
-    files: corrupt(tree, gateway, 0, (d) => void delete at(d, 'spec', 'listeners', 0).tls),
+    files: corrupt(tree, gateway, 0, (d) => {
+      delete at(d, 'spec', 'listeners', 0).tls;
+    }),
     rule: 'xlayer/gateway-tls',
     object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
     message: 'listener "https" tls.certificateRefs must name the TLS Secret, but none was given',
   },
   {
     name: 'break the decK format version',
-    files: corrupt(tree, kong, 0, (d) => void (d._format_version = '1.1')),
+    files: corrupt(tree, kong, 0, (d) => {
+      d._format_version = '1.1';
+    }),
     rule: 'schema/deck',
     object: '-',
     message: '_format_version must be "3.0", but "1.1" was given',
