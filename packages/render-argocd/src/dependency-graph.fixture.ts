@@ -120,6 +120,15 @@ function requirements(obj: K8sObject, app: Application): { key: Key; why: string
       key: `GatewayClass/${String(obj.spec?.gatewayClassName)}`,
       why: 'its GatewayClass',
     });
+    const listeners =
+      (obj.spec?.listeners as { tls?: { certificateRefs?: Ref[] } }[] | undefined) ?? [];
+    for (const ref of listeners.flatMap((l) => l.tls?.certificateRefs ?? [])) {
+      // Argo CD's Gateway health is Degraded while a certificate is missing (ResolvedRefs=False).
+      needs.push({
+        key: `${ref.kind ?? 'Secret'}/${ref.namespace ?? ns}/${ref.name}`,
+        why: 'its TLS certificate',
+      });
+    }
     const infra = obj.spec?.infrastructure as { parametersRef?: Ref } | undefined;
     if (infra?.parametersRef) {
       needs.push({ key: `ConfigMap/${ns}/${infra.parametersRef.name}`, why: 'its parameters' });
@@ -144,10 +153,15 @@ function requirements(obj: K8sObject, app: Application): { key: Key; why: string
   return needs;
 }
 
-/** Human-readable violations: missing providers and providers in a later or equal wave. */
+/**
+ * Human-readable violations: missing providers and providers in a later or equal wave. `external`
+ * lists keys deliberately supplied outside Argo CD before the first sync (e.g. the gateway's TLS
+ * Secret, which must never be committed).
+ */
 export function waveViolations(
   apps: readonly Application[],
   k8sFiles: readonly RenderedFile[],
+  external: ReadonlySet<string> = new Set(),
 ): string[] {
   const providers = apps.map((app) => ({ app, keys: provided(app, k8sFiles) }));
   const problems: string[] = [];
@@ -155,6 +169,7 @@ export function waveViolations(
     for (const obj of objectsOfChild(app, k8sFiles)) {
       for (const need of requirements(obj, app)) {
         const what = `${app.metadata.name}: ${obj.kind}/${obj.metadata.name} needs ${need.why} (${need.key})`;
+        if (external.has(need.key)) continue;
         const from = providers.filter((p) => p.keys.has(need.key)).map((p) => p.app);
         if (from.length === 0) problems.push(`${what}, which nothing deploys`);
         for (const provider of from) {
