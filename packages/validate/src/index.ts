@@ -3,6 +3,7 @@ export type { Finding, TreeFile, ValidateInput, Waiver } from './finding.js';
 export { hasBlockingFindings } from './finding.js';
 export { formatFindingsHuman, formatFindingsJson } from './format.js';
 export { readTree } from './read-tree.js';
+export { treeFromRendered } from './rendered-files.js';
 export type { Rule } from './rule.js';
 export { rules } from './rules/index.js';
 export { validateTree } from './validate-tree.js';

@@ -13,7 +13,7 @@ const referenceKey = /(?:name|ref|env|arn|path|file|id|key_?name)$/i;
 
 /** decK reads these at sync time; the literal is a reference, not a secret. */
 const deckEnvRef = /^\$\{\{\s*env\s+"(DECK_[A-Z0-9_]+)"\s*\}\}$/;
-const anyEnvRef = /\$\{\{\s*env\s+"([^"]*)"\s*\}\}/;
+const anyEnvRef = /\$\{\{\s*env\s+"([^"]*)"\s*\}\}/g;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -30,14 +30,18 @@ export function entropy(value: string): number {
 /** Why a string value at `key` looks like a secret, or undefined when it does not. */
 export function secretReason(key: string, value: string): string | undefined {
   if (deckEnvRef.test(value)) return undefined;
-  const env = anyEnvRef.exec(value);
-  if (env)
-    return `env reference ${JSON.stringify(env[1])} must name a DECK_* variable (decK substitutes no other)`;
-  for (const p of patterns) if (p.re.test(value)) return `value looks like ${p.what}`;
-  const terraformRef = value.startsWith('${') && value.endsWith('}');
+  for (const [, name] of value.matchAll(anyEnvRef)) {
+    if (!name?.startsWith('DECK_')) {
+      return `env reference ${JSON.stringify(name)} must name a DECK_* variable (decK substitutes no other)`;
+    }
+  }
+  // What is left around DECK_* references (`Header:${{ env "DECK_X" }}`) is what to judge.
+  const literal = value.replaceAll(anyEnvRef, '');
+  for (const p of patterns) if (p.re.test(literal)) return `value looks like ${p.what}`;
+  const terraformRef = literal.startsWith('${') && literal.endsWith('}');
   if (secretKey.test(key) && !referenceKey.test(key) && !terraformRef) {
-    if (value.length >= 16 && !/\s/.test(value) && entropy(value) >= 3.5) {
-      return `field ${key} holds a high-entropy literal (${value.length} chars): pass secrets through DECK_* variables or a Secret manager`;
+    if (literal.length >= 16 && !/\s/.test(literal) && entropy(literal) >= 3.5) {
+      return `field ${key} holds a high-entropy literal (${literal.length} chars): pass secrets through DECK_* variables or a Secret manager`;
     }
   }
   return undefined;

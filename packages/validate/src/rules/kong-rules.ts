@@ -84,11 +84,13 @@ export const kongRules: readonly Rule[] = [
   ),
   envRule(
     'xlayer/kong-route-exposed',
-    'Every HTTPRoute is exposed by a Kong route of the same name',
+    'Every HTTPRoute with backends is exposed by a Kong route of the same name',
     (env, r) => {
       if (env.deck.length === 0) return;
       const names = new Set(env.deck.flatMap((d) => kongRoutes(d).map((k) => k.name)));
-      for (const http of ofKind(env, 'HTTPRoute')) {
+      // Routes without backends (the HTTP -> HTTPS redirect) are gateway plumbing, not APIs.
+      const withBackends = new Set(backendRefs(env).map((ref) => ref.route));
+      for (const http of ofKind(env, 'HTTPRoute').filter((h) => withBackends.has(h))) {
         if (!names.has(http.name))
           r.on(
             http,

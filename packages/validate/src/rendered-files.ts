@@ -1,0 +1,17 @@
+import type { RenderedFile } from '@routeplane/catalog';
+import type { TreeFile } from './finding.js';
+
+/** Renderer output as validateTree input: YAML documents as is, JSON as one value, text as no document. */
+export function treeFromRendered(files: readonly RenderedFile[]): TreeFile[] {
+  return files
+    .map((f) => ({
+      path: f.path,
+      documents:
+        f.content.kind === 'yaml'
+          ? f.content.documents
+          : f.content.kind === 'json'
+            ? [f.content.value]
+            : [],
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
