@@ -98,4 +98,9 @@ describe('Application health check', () => {
     });
     expect(applicationHealthKey).toBe('resource.customizations.health.argoproj.io_Application');
   });
+
+  it('keeps lines short, so YAML writers emit it as a readable literal block', () => {
+    const long = applicationHealthLua.split('\n').filter((line) => line.length > 72);
+    expect(long).toEqual([]);
+  });
 });

@@ -9,28 +9,32 @@ import { applicationHealthKey } from './constants.js';
  * until the previous one has really converged. Written in the Lua 5.1 subset Argo CD (gopher-lua)
  * runs; `obj` is the child Application.
  */
-export const applicationHealthLua: string = `-- routeplane: a child Application is Healthy only when it is Healthy AND Synced.
+export const applicationHealthLua: string = `-- routeplane: Healthy only when the child is Healthy AND Synced.
 hs = {}
-if obj.status == nil or obj.status.health == nil or obj.status.health.status == nil then
+local status = obj.status
+local health = nil
+if status ~= nil and status.health ~= nil then
+  health = status.health.status
+end
+if health == nil then
   hs.status = "Progressing"
   hs.message = "Waiting for the Application to report its health"
   return hs
 end
-local health = obj.status.health.status
 local sync = "Unknown"
-if obj.status.sync ~= nil and obj.status.sync.status ~= nil then
-  sync = obj.status.sync.status
+if status.sync ~= nil and status.sync.status ~= nil then
+  sync = status.sync.status
 end
 if health == "Degraded" then
   hs.status = "Degraded"
-  hs.message = obj.status.health.message or "Application is Degraded"
+  hs.message = status.health.message or "Application is Degraded"
   return hs
 end
-if sync ~= "Synced" and obj.status.operationState ~= nil then
-  local phase = obj.status.operationState.phase
-  if phase == "Failed" or phase == "Error" then
+local op = status.operationState
+if sync ~= "Synced" and op ~= nil then
+  if op.phase == "Failed" or op.phase == "Error" then
     hs.status = "Degraded"
-    hs.message = "Sync " .. phase .. ": " .. (obj.status.operationState.message or "no message")
+    hs.message = "Sync " .. op.phase .. ": " .. (op.message or "")
     return hs
   end
 end
@@ -40,7 +44,8 @@ if health == "Healthy" and sync == "Synced" then
   return hs
 end
 hs.status = "Progressing"
-hs.message = "Waiting for Healthy and Synced (health " .. health .. ", sync " .. sync .. ")"
+hs.message = "Waiting for Healthy and Synced (health " .. health
+  .. ", sync " .. sync .. ")"
 return hs
 `;
 

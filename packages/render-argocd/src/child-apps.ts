@@ -102,7 +102,7 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       ...plain,
       component: 'istio-base',
       wave: waves.istioBase,
-      description: `Istio ${env.versions.istio} base chart: Istio CRDs and the default validating webhook`,
+      description: `Istio ${env.versions.istio} base: CRDs and the default validating webhook`,
       ...helmChild(env, 'base', 'istio-base', istioBaseValues()),
       createNamespace: true,
       serverSideApply: true,
@@ -134,7 +134,7 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       ...plain,
       component: 'namespaces',
       wave: waves.namespaces,
-      description: 'Gateway and backend namespaces with ambient enrolment and Pod Security labels',
+      description: 'Namespaces with ambient enrolment and Pod Security labels',
       ...gitChild(env, 'namespaces', env.argocd.namespace),
     },
     {
@@ -148,7 +148,7 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       ...plain,
       component: 'routes',
       wave: waves.routes,
-      description: 'HTTPRoutes in the gateway namespace and ReferenceGrants in backend namespaces',
+      description: 'HTTPRoutes, and ReferenceGrants in the backend namespaces',
       ...gitChild(env, 'routes', env.gateway.namespace),
     },
     ...backendNamespaces.map(

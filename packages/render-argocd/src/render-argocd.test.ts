@@ -227,7 +227,7 @@ describe('catalog-owned children', () => {
           "info": [
             {
               "name": "Installs",
-              "value": "HTTPRoutes in the gateway namespace and ReferenceGrants in backend namespaces",
+              "value": "HTTPRoutes, and ReferenceGrants in the backend namespaces",
             },
           ],
           "project": "routeplane-dev",
