@@ -1,4 +1,4 @@
-import type { Model, RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/catalog';
 import type { Application, AppProject } from './argo-types.js';
 
 /** Helpers to read the renderer's output back in tests. */
@@ -27,5 +27,3 @@ export function waveOf(app: Application): number {
 export function envFiles(files: readonly RenderedFile[], env: string): RenderedFile[] {
   return files.filter((f) => f.path.startsWith(`argocd/${env}/`));
 }
-
-export type ModelFactory = () => Model;
