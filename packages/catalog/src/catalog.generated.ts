@@ -393,7 +393,10 @@ export interface Plugins {
     minute?: number;
     hour?: number;
     day?: number;
-    policy?: 'local' | 'redis';
+    /**
+     * Counter storage. Konnect data planes have no database (no `cluster`); `redis` needs a Redis server routeplane does not describe yet
+     */
+    policy?: 'local';
     limitBy?: 'consumer' | 'ip' | 'credential';
   };
   cors?: {
@@ -411,6 +414,9 @@ export interface Plugins {
     addHeaders?: {
       [k: string]: string | undefined;
     };
+    /**
+     * Items: HTTP header name
+     */
     removeHeaders?: string[];
   };
 }

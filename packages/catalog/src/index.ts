@@ -8,4 +8,9 @@ export type * from './model.js';
 export { CatalogError, type CatalogProblem, formatProblem } from './problems.js';
 export type * from './rendered-file.js';
 export { kongPathsForPrefix, normalizePathPrefix, pathProblem } from './route-paths.js';
+export {
+  type PrecedenceConflict,
+  precedenceConflicts,
+  type RouteMatchCriteria,
+} from './route-precedence.js';
 export { looksLikeRandomToken, looksLikeSecret } from './secrets.js';

@@ -342,6 +342,45 @@ const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     shipped(['services.0.healthPath', '/ready']),
     'services[0].healthPath: must be one of the paths the server answers (/healthz), but "/ready" was given',
   ],
+  [
+    'CORS on a route that refuses OPTIONS',
+    shipped(['routes.3.methods', ['GET', 'POST']]),
+    'routes[3].methods: must include OPTIONS when plugins.cors is set',
+  ],
+  [
+    'a rate limit with no window',
+    shipped(['routes.3.plugins.rateLimiting', { policy: 'local' }]),
+    'routes[3].plugins.rateLimiting: needs at least one limit: second, minute, hour or day',
+  ],
+  [
+    'a Redis rate-limit policy',
+    shipped(['routes.3.plugins.rateLimiting.policy', 'redis']),
+    'routes[3].plugins.rateLimiting.policy: must be one of "local", but "redis" was given',
+  ],
+  [
+    'a header name that is not an HTTP token',
+    shipped(['routes.3.plugins.requestTransformer.addHeaders', { 'X Bad:Name': 'v' }]),
+    'routes[3].plugins.requestTransformer.addHeaders',
+  ],
+  [
+    'a shorter prefix with methods in front of a longer one',
+    shipped(
+      ['routes.0.paths', ['/app1']],
+      ['routes.0.methods', ['GET']],
+      ['routes.1.paths', ['/app1/v2']],
+    ),
+    'route "healthz" sets methods or hosts on a shorter prefix than "/app1/v2" of route "app1"',
+  ],
+  [
+    'a CA file that does not exist',
+    shipped(['kong.upstream.caCertificateFile', 'missing-ca.pem']),
+    'kong.upstream.caCertificateFile: file "missing-ca.pem" cannot be read',
+  ],
+  [
+    'a CA file that is not a certificate',
+    shipped(['kong.upstream.caCertificateFile', 'package.json']),
+    'kong.upstream.caCertificateFile: "package.json" is not a PEM certificate',
+  ],
 ];
 
 describe('bad catalogs', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { readCaCertificate } from './ca-certificate.js';
 import type { RouteCatalog } from './catalog.generated.js';
 import { formatKeyPath, type KeyPath } from './key-path.js';
 import type { Model } from './model.js';
@@ -63,16 +64,9 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   let caCertificatePem: string | undefined;
   const caFile = brokenSections.has('kong') ? undefined : catalog.kong.upstream.caCertificateFile;
   if (caFile !== undefined) {
-    try {
-      caCertificatePem = readFileSync(resolve(options.baseDir, caFile), 'utf8');
-      if (
-        !/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/.test(caCertificatePem)
-      ) {
-        add(['kong', 'upstream', 'caCertificateFile'], `"${caFile}" is not a PEM certificate`);
-      }
-    } catch {
-      add(['kong', 'upstream', 'caCertificateFile'], `file "${caFile}" cannot be read`);
-    }
+    const ca = readCaCertificate(options.baseDir, caFile);
+    if ('pem' in ca) caCertificatePem = ca.pem;
+    else add(['kong', 'upstream', 'caCertificateFile'], ca.problem);
   }
   if (problems.length > 0) throw new CatalogError(sortProblems(problems));
 

@@ -4,6 +4,7 @@ import { didYouMean } from './did-you-mean.js';
 import { awsValuePath, effectiveAws } from './environment-overrides.js';
 import type { KeyPath } from './key-path.js';
 import { normalizePathPrefix, pathProblem } from './route-paths.js';
+import { precedenceConflicts } from './route-precedence.js';
 import { looksLikeRandomToken, looksLikeSecret } from './secrets.js';
 
 export interface RuleContext {
@@ -238,6 +239,49 @@ export const semanticRules: readonly SemanticRule[] = [
           );
         }
       });
+    },
+  },
+  {
+    id: 'plugin-settings',
+    needs: ['routes'],
+    check({ catalog, report }) {
+      catalog.routes.forEach((route, i) => {
+        const plugins = route.plugins ?? {};
+        const methods = route.methods ?? [];
+        if (plugins.cors && methods.length > 0 && !methods.includes('OPTIONS')) {
+          report(
+            ['routes', i, 'methods'],
+            `must include OPTIONS when plugins.cors is set (browsers send CORS preflights as OPTIONS), but ${methods.join(', ')} was given`,
+          );
+        }
+        const limits = plugins.rateLimiting;
+        if (limits && ['second', 'minute', 'hour', 'day'].every((k) => !(k in limits))) {
+          report(
+            ['routes', i, 'plugins', 'rateLimiting'],
+            'needs at least one limit: second, minute, hour or day',
+            true,
+          );
+        }
+      });
+    },
+  },
+  {
+    id: 'route-precedence',
+    needs: ['routes'],
+    check({ catalog, report }) {
+      const criteria = catalog.routes.map((r) => ({
+        name: r.name,
+        paths: r.paths.map(normalizePathPrefix),
+        methods: r.methods ?? [],
+        hosts: r.hosts ?? [],
+      }));
+      for (const conflict of precedenceConflicts(criteria)) {
+        const index = catalog.routes.findIndex((r) => r.name === conflict.broad);
+        report(
+          ['routes', index, 'name'],
+          `route "${conflict.broad}" sets methods or hosts on a shorter prefix than "${conflict.path}" of route "${conflict.narrow}": Kong would send those requests to "${conflict.broad}" while the HTTPRoutes send them to "${conflict.narrow}"; give "${conflict.narrow}" the same methods/hosts or drop them from "${conflict.broad}"`,
+        );
+      }
     },
   },
   {

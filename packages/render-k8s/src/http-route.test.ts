@@ -25,14 +25,14 @@ describe('httpRouteSpec', () => {
     });
   });
 
-  it('adds hostnames and one match per path and method', () => {
+  it('leaves client-facing hosts to Kong and adds one match per path and method', () => {
     const r = {
       ...route('orders', ['/a', '/b'], svc),
       hosts: ['api.example.com'],
       methods: ['GET', 'POST'],
     };
     const spec = httpRouteSpec(r, env.gateway);
-    expect(spec.hostnames).toEqual(['api.example.com']);
+    expect(spec.hostnames).toBeUndefined();
     expect(spec.rules[0]?.matches?.map((m) => `${m.method} ${m.path.value}`)).toEqual([
       'GET /a',
       'POST /a',

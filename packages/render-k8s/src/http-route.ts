@@ -41,7 +41,8 @@ export function httpRouteSpec(route: RouteModel, gw: GatewayModel): HttpRouteSpe
         sectionName: httpsListener,
       },
     ],
-    ...(route.hosts.length > 0 ? { hostnames: [...route.hosts] } : {}),
+    // No hostnames: catalog hosts are client-facing and matched by Kong only. Kong sends every
+    // request with Host = the listener hostname, which the HTTPRoute inherits from its listener.
     rules,
   };
 }
