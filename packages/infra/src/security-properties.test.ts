@@ -210,6 +210,7 @@ describe('security properties of the rendered Terraform', () => {
       provider: 'aws.us_east_1',
       resource_arn: ref('aws_wafv2_web_acl.web_acl.arn'),
       log_destination_configs: [ref('aws_cloudwatch_log_group.web_acl_log_group.arn')],
+      redacted_fields: [{ single_header: { name: 'authorization' } }],
     });
     const group = resource(tf, 'aws_cloudwatch_log_group', 'web_acl_log_group');
     expect(group.name).toMatch(/^aws-waf-logs-/);

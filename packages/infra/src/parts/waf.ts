@@ -133,6 +133,8 @@ export function addWaf(ctx: StackContext): Wafv2WebAcl {
     provider,
     resourceArn: acl.arn,
     logDestinationConfigs: [group.arn],
+    // Bearer tokens (JWTs) never reach the logs.
+    redactedFields: [{ singleHeader: { name: 'authorization' } }],
     dependsOn: [delivery],
   });
   return acl;
