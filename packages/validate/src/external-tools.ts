@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -47,16 +47,27 @@ async function attempt(
   }
 }
 
+/** `deck/<env>/kong.yaml` files below the repository root, sorted. */
+export function findDeckFiles(repoRoot: string): string[] {
+  const dir = join(repoRoot, 'deck');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .map((env) => `deck/${env}/kong.yaml`)
+    .filter((file) => existsSync(join(repoRoot, file)));
+}
+
 /**
  * Runs `kubeconform -strict` on generated/k8s and argocd, and `deck file validate` on each
  * deck/<env>/kong.yaml, when those binaries are on PATH. Never installs them.
  */
 export async function runExternalTools(
   repoRoot: string,
-  deckFiles: readonly string[] = [],
+  deckFiles: readonly string[] = findDeckFiles(repoRoot),
+  path: string = process.env.PATH ?? '',
 ): Promise<ExternalToolResult[]> {
   const results: ExternalToolResult[] = [];
-  const kubeconform = which('kubeconform');
+  const kubeconform = which('kubeconform', path);
   if (kubeconform) {
     const dirs = ['generated/k8s', 'argocd'].filter((d) => existsSync(join(repoRoot, d)));
     results.push(
@@ -82,7 +93,7 @@ export async function runExternalTools(
       output: 'kubeconform is not on PATH: skipped',
     });
   }
-  const deck = which('deck');
+  const deck = which('deck', path);
   if (!deck) {
     results.push({ tool: 'deck', status: 'skipped', output: 'deck is not on PATH: skipped' });
   } else if (deckFiles.length === 0) {

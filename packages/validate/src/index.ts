@@ -1,4 +1,4 @@
-export { type ExternalToolResult, runExternalTools } from './external-tools.js';
+export { type ExternalToolResult, findDeckFiles, runExternalTools } from './external-tools.js';
 export type { Finding, TreeFile, ValidateInput, Waiver } from './finding.js';
 export { hasBlockingFindings } from './finding.js';
 export { formatFindingsHuman, formatFindingsJson } from './format.js';

@@ -3,24 +3,52 @@ import { loadModel } from '@routeplane/catalog';
 import { renderArgocd } from '@routeplane/render-argocd';
 import { renderDeck } from '@routeplane/render-deck';
 import { renderK8s } from '@routeplane/render-k8s';
-import { repoRoot } from '@routeplane/test-support';
+import {
+  deckValidator,
+  formatSchemaErrors,
+  haveSharedSchemas,
+  repoRoot,
+} from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { formatFindingsHuman } from './format.js';
+import { officialSchemaErrors } from './official-schema.fixture.js';
 import { treeFromRendered } from './rendered-files.js';
 import { validateTree } from './validate-tree.js';
 
+const model = loadModel(join(repoRoot, 'catalog.yaml'));
+const files = treeFromRendered([...renderK8s(model), ...renderArgocd(model), ...renderDeck(model)]);
+const waivers = model.environments.flatMap((e) => e.waivers.map((w) => ({ ...w, env: e.name })));
+
 describe('the shipped catalog, rendered by the real renderers', () => {
   it('validates clean (no unwaived finding)', () => {
-    const model = loadModel(join(repoRoot, 'catalog.yaml'));
-    const files = treeFromRendered([
-      ...renderK8s(model),
-      ...renderArgocd(model),
-      ...renderDeck(model),
-    ]);
-    const waivers = model.environments.flatMap((e) =>
-      e.waivers.map((w) => ({ ...w, env: e.name })),
-    );
     const findings = validateTree({ files, waivers }).filter((f) => !f.waived);
     expect(formatFindingsHuman(findings)).toBe('validate: no findings\n');
+  });
+
+  it('still catches a dropped grant in the real output', () => {
+    const dropped = files.filter(
+      (f) => f.path !== 'generated/k8s/dev/routes/referencegrant-sample-apps.yaml',
+    );
+    const findings = validateTree({ files: dropped, waivers });
+    expect(findings.map((f) => `${f.rule} ${f.object}`)).toEqual([
+      'xlayer/grant-missing HTTPRoute/istio-ingress/app1',
+      'xlayer/grant-missing HTTPRoute/istio-ingress/app2',
+    ]);
+  });
+});
+
+describe.runIf(haveSharedSchemas())('the shipped output against ../shared/schemas', () => {
+  it('every Gateway API, Istio and Argo CD object passes the strict official CRD schema', () => {
+    const failures = files.flatMap((f) =>
+      f.documents.flatMap((doc) => (officialSchemaErrors(doc) ?? []).map((e) => `${f.path}: ${e}`)),
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it('every decK file passes the official decK schema', () => {
+    const validate = deckValidator();
+    for (const f of files.filter((x) => x.path.startsWith('deck/'))) {
+      expect(validate(f.documents[0]), formatSchemaErrors(validate.errors).join('; ')).toBe(true);
+    }
   });
 });
