@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
+import { renderInfra } from '@routeplane/infra';
 import { renderArgocd } from '@routeplane/render-argocd';
 import { renderDeck } from '@routeplane/render-deck';
 import { renderK8s } from '@routeplane/render-k8s';
@@ -16,7 +17,12 @@ import { treeFromRendered } from './rendered-files.js';
 import { validateTree } from './validate-tree.js';
 
 const model = loadModel(join(repoRoot, 'catalog.yaml'));
-const files = treeFromRendered([...renderK8s(model), ...renderArgocd(model), ...renderDeck(model)]);
+const files = treeFromRendered([
+  ...renderK8s(model),
+  ...renderArgocd(model),
+  ...renderDeck(model),
+  ...renderInfra(model),
+]);
 const waivers = model.environments.flatMap((e) => e.waivers.map((w) => ({ ...w, env: e.name })));
 
 describe('the shipped catalog, rendered by the real renderers', () => {
