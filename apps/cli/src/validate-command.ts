@@ -22,7 +22,10 @@ export interface ValidateOptions extends CatalogOptions {
  */
 export async function validateCommand(options: ValidateOptions, io: CommandIo): Promise<number> {
   const { model, repoRoot } = loadFromOptions(options, io);
-  const waivers = model.environments.flatMap((env) => env.waivers);
+  // Waivers are catalog-wide but resolved per environment: each covers its environment's files.
+  const waivers = model.environments.flatMap((env) =>
+    env.waivers.map((waiver) => ({ ...waiver, env: env.name })),
+  );
   const findings = validateTree({ files: readTree(repoRoot), waivers });
   const external = options.external
     ? await runExternalTools(

@@ -1,6 +1,7 @@
 export type * from './catalog.generated.js';
 export { catalogSchemaPath, readCatalogSchema } from './catalog-schema.js';
 export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
+export { compareText } from './compare-text.js';
 export { closestMatch, didYouMean } from './did-you-mean.js';
 export * from './layout.js';
 export { type LoadOptions, loadModel, loadModelFromBytes } from './load-model.js';

@@ -91,6 +91,12 @@ export interface GatewayModel {
   readonly systemToleration: Toleration;
   /** Gateway status/health port Istio always adds. */
   readonly statusPort: 15021;
+  /**
+   * Name tag of the security group Terraform creates for the gateway's internal NLB (admitting
+   * only Kong's network on the HTTPS port); the Gateway names it in the AWS Load Balancer
+   * Controller's `security-groups` annotation. `<cluster>-gateway-nlb`.
+   */
+  readonly loadBalancerSecurityGroupName: string;
 }
 
 export interface NamespaceModel {

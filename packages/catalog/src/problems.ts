@@ -1,3 +1,5 @@
+import { compareText } from './compare-text.js';
+
 /** One user mistake in the catalog, located as precisely as the source allows. */
 export interface CatalogProblem {
   readonly file: string;
@@ -35,7 +37,7 @@ export function formatProblem(problem: CatalogProblem): string {
 export function sortProblems(problems: readonly CatalogProblem[]): CatalogProblem[] {
   const seen = new Set<string>();
   return [...problems]
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message))
+    .sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.message, b.message))
     .filter((p) => {
       const key = formatProblem(p);
       if (seen.has(key)) return false;

@@ -1,4 +1,5 @@
 import type { Environment, Route, RouteCatalog, Service } from './catalog.generated.js';
+import { compareText } from './compare-text.js';
 import { effectiveAws } from './environment-overrides.js';
 import type {
   BackendModel,
@@ -24,8 +25,7 @@ export const backendServicePort = 80;
 /** Non-root UID/GID (> 10000, Pod Security Standards "restricted" guidance). */
 export const backendRunAsId = 10101;
 
-const byName = <T extends { readonly name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = <T extends { readonly name: string }>(a: T, b: T) => compareText(a.name, b.name);
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -48,14 +48,14 @@ function resolveEnvironment(
   env: Environment,
   inputs: ResolveInputs,
 ): EnvironmentModel {
-  const gateway = resolveGateway(catalog, env);
+  const aws = effectiveAws(catalog, env);
+  const gateway = resolveGateway(catalog, env, aws.cluster.name);
   const services = [...catalog.services]
     .map((s) => resolveBackend(s, env))
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
   const routes = [...catalog.routes]
     .map((r) => resolveRoute(r, env, gateway, services))
     .sort(byName);
-  const aws = effectiveAws(catalog, env);
   const kong = resolveKong(catalog, env, gateway, inputs);
   return {
     name: env.name,
@@ -107,7 +107,11 @@ function resolveEnvironment(
   };
 }
 
-function resolveGateway(catalog: RouteCatalog, env: Environment): GatewayModel {
+function resolveGateway(
+  catalog: RouteCatalog,
+  env: Environment,
+  clusterName: string,
+): GatewayModel {
   const g = catalog.gateway;
   const className = 'istio';
   const generatedName = `${g.name}-${className}`;
@@ -133,6 +137,7 @@ function resolveGateway(catalog: RouteCatalog, env: Environment): GatewayModel {
       effect: 'NoSchedule',
     },
     statusPort: 15021,
+    loadBalancerSecurityGroupName: `${clusterName}-gateway-nlb`,
   };
 }
 

@@ -43,6 +43,7 @@ export function fixtureEnvironment(overrides: Partial<EnvironmentModel> = {}): E
         effect: 'NoSchedule',
       },
       statusPort: 15021,
+      loadBalancerSecurityGroupName: 'cluster-dev-gateway-nlb',
     },
     namespaces: [],
     services: [],

@@ -83,6 +83,7 @@ export function fixtureEnvironment(overrides: Partial<EnvironmentModel> = {}): E
         effect: 'NoSchedule',
       },
       statusPort: 15021,
+      loadBalancerSecurityGroupName: 'fixture-cluster-gateway-nlb',
     },
     namespaces: [
       namespace('apps-a', 'backend'),

@@ -94,6 +94,7 @@ export function fixtureEnvironment(overrides: Partial<EnvironmentModel> = {}): E
         effect: 'NoSchedule',
       },
       statusPort: 15021,
+      loadBalancerSecurityGroupName: 'fixture-cluster-gateway-nlb',
     },
     namespaces: [],
     services: [usersApi, app1],

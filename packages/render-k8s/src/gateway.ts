@@ -24,6 +24,10 @@ function nlbAnnotations(gw: GatewayModel): Record<string, string> {
     [`${prefix}-healthcheck-protocol`]: 'HTTP',
     [`${prefix}-nlb-target-type`]: 'ip',
     [`${prefix}-scheme`]: 'internal',
+    // Terraform's security group admits only Kong's network on the HTTPS port; the controller
+    // then opens the pod ports on the node security group to that group alone.
+    [`${prefix}-security-groups`]: gw.loadBalancerSecurityGroupName,
+    [`${prefix}-manage-backend-security-group-rules`]: 'true',
     [`${prefix}-type`]: 'external',
   };
 }

@@ -173,6 +173,7 @@ export function fixtureEnvironment(overrides: Partial<EnvironmentModel> = {}): E
         effect: 'NoSchedule',
       },
       statusPort: 15021,
+      loadBalancerSecurityGroupName: 'fixture-cluster-gateway-nlb',
     },
     namespaces: [
       namespace('api-services', 'backend'),

@@ -19,6 +19,8 @@ export interface Finding {
 export interface TreeFile {
   readonly path: string;
   readonly documents: readonly unknown[];
+  /** Why the file could not be parsed (its documents are then empty). */
+  readonly parseError?: string;
 }
 
 /** A catalog waiver; `env`, when given, limits it to the files of that environment. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTree } from './read-tree.js';
+import { validateTree } from './validate-tree.js';
 
 const root = mkdtempSync(join(tmpdir(), 'routeplane-validate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -36,8 +37,14 @@ describe('readTree', () => {
     ]);
   });
 
-  it('names the file when YAML does not parse (duplicate keys are errors)', () => {
+  it('keeps a file that does not parse with its error (duplicate keys are errors)', () => {
     write('deck/bad/kong.yaml', 'a: 1\na: 2\n');
-    expect(() => readTree(root)).toThrow(/deck\/bad\/kong\.yaml/);
+    const bad = readTree(root).find((f) => f.path === 'deck/bad/kong.yaml');
+    expect(bad?.documents).toEqual([]);
+    expect(bad?.parseError).toMatch(/unique/i);
+    const findings = validateTree({ files: readTree(root), waivers: [] });
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'schema/parse', file: 'deck/bad/kong.yaml', object: '-' }),
+    );
   });
 });

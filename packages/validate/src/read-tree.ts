@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ownedRoots } from '@routeplane/catalog';
+import { compareText, ownedRoots } from '@routeplane/catalog';
 import { parseAllDocuments } from 'yaml';
 import type { TreeFile } from './finding.js';
 
@@ -14,7 +14,7 @@ function walk(dir: string): string[] {
 /**
  * Reads argocd/ generated/ deck/ below the repository root: every YAML document of `.yaml`/`.yml`
  * files, the value of `.json` files. Other files are listed with no documents (Argo CD paths may
- * point at them). A file that does not parse throws, naming the file.
+ * point at them). A file that does not parse is kept with its parse error (rule `schema/parse`).
  */
 export function readTree(repoRoot: string): TreeFile[] {
   const files: TreeFile[] = [];
@@ -24,20 +24,24 @@ export function readTree(repoRoot: string): TreeFile[] {
     for (const abs of walk(dir)) {
       const path = relative(repoRoot, abs).split(sep).join('/');
       const text = readFileSync(abs, 'utf8');
-      files.push({ path, documents: parse(path, text) });
+      try {
+        files.push({ path, documents: parse(text, path) });
+      } catch (error) {
+        files.push({ path, documents: [], parseError: (error as Error).message });
+      }
     }
   }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return files.sort((a, b) => compareText(a.path, b.path));
 }
 
-function parse(path: string, text: string): unknown[] {
+function parse(text: string, path: string): unknown[] {
   if (path.endsWith('.json')) return [JSON.parse(text) as unknown];
   if (!/\.ya?ml$/.test(path)) return [];
   const docs = parseAllDocuments(text, { uniqueKeys: true });
   const out: unknown[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0)
-      throw new Error(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`);
+      throw new Error(doc.errors.map((e) => e.message.split('\n')[0]).join('; '));
     const value: unknown = doc.toJS({ maxAliasCount: 0 });
     if (value !== null && value !== undefined) out.push(value);
   }

@@ -1,4 +1,5 @@
 import type { RenderedFile } from '@routeplane/catalog';
+import { compareText } from '@routeplane/catalog';
 import type { TreeFile } from './finding.js';
 
 /** Renderer output as validateTree input: YAML documents as is, JSON as one value, text as no document. */
@@ -13,5 +14,5 @@ export function treeFromRendered(files: readonly RenderedFile[]): TreeFile[] {
             ? [f.content.value]
             : [],
     }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .sort((a, b) => compareText(a.path, b.path));
 }

@@ -1,3 +1,4 @@
+import { compareText } from '@routeplane/catalog';
 import type { TreeFile } from './finding.js';
 import { isObject, type JsonObject, labels, str } from './json.js';
 
@@ -86,7 +87,7 @@ export function indexTree(files: readonly TreeFile[]): TreeIndex {
     });
   }
   const envs = [...byEnv.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([env, b]) => ({ env, objects: b.objects, deck: b.deck, paths: b.paths.sort() }));
   return { files, envs };
 }

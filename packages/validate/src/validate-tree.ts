@@ -1,3 +1,4 @@
+import { compareText } from '@routeplane/catalog';
 import type { Finding, ValidateInput, Waiver } from './finding.js';
 import type { RawFinding, Rule } from './rule.js';
 import { rules as allRules } from './rules/index.js';
@@ -31,10 +32,10 @@ export function validateTree(input: ValidateInput, rules: readonly Rule[] = allR
     })
     .sort(
       (a, b) =>
-        a.file.localeCompare(b.file) ||
-        a.object.localeCompare(b.object) ||
-        a.rule.localeCompare(b.rule) ||
-        a.message.localeCompare(b.message),
+        compareText(a.file, b.file) ||
+        compareText(a.object, b.object) ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.message, b.message),
     )
     .filter((f, i, all) => i === 0 || JSON.stringify(f) !== JSON.stringify(all[i - 1]));
 }

@@ -4,12 +4,6 @@ import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-securit
 import type { StackContext } from './context.js';
 import type { Network } from './network.js';
 
-/** Name tag of the gateway NLB's security group, the value of the Gateway Service's
- * `service.beta.kubernetes.io/aws-load-balancer-security-groups` annotation (it accepts Name tags). */
-export function gatewayNlbSecurityGroupName(clusterName: string): string {
-  return `${clusterName}-gateway-nlb`;
-}
-
 /**
  * Front-end security group of the internal NLB the AWS Load Balancer Controller creates for the
  * Istio Gateway. Kong's network may reach only the port Kong sends to (the HTTPS listener: the
@@ -19,7 +13,8 @@ export function gatewayNlbSecurityGroupName(clusterName: string): string {
  */
 export function addGatewayIngress(ctx: StackContext, network: Network): SecurityGroup {
   const { stack, env } = ctx;
-  const name = gatewayNlbSecurityGroupName(env.aws.cluster.name);
+  // The Gateway names this group by its Name tag in the controller's security-groups annotation.
+  const name = env.gateway.loadBalancerSecurityGroupName;
   const group = new SecurityGroup(stack, 'gateway_nlb_security_group', {
     name,
     description: `Internal NLB of ${env.gateway.namespace}/${env.gateway.name}: Kong only`,

@@ -1,5 +1,5 @@
 import { isObject } from '../json.js';
-import type { RawFinding, Rule } from '../rule.js';
+import { fileRule, type RawFinding, type Rule } from '../rule.js';
 import { hasModel, modelErrors } from '../schema/model-validators.js';
 import { metadataValidator, strictValidator } from '../schema/strict-schemas.js';
 
@@ -8,6 +8,11 @@ function where(path: string): string {
 }
 
 export const schemaRules: readonly Rule[] = [
+  fileRule('schema/parse', 'every rendered YAML/JSON file parses', (file, report) => {
+    if (file.parseError !== undefined) {
+      report.at(file.path, '-', `does not parse: ${file.parseError}`);
+    }
+  }),
   {
     id: 'schema/valid',
     description:

@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '@routeplane/test-support';
+import { listFiles } from '@routeplane/writer';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import type { CommandIo } from './io.js';
+import { main } from './main.js';
+
+interface Captured extends CommandIo {
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+function captureIo(cwd: string, env: Record<string, string | undefined> = {}): Captured {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    cwd,
+    env,
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+  };
+}
+
+const owned = ['argocd', 'generated', 'deck'];
+
+/** A scratch repository holding a copy of the shipped catalog and nothing rendered yet. */
+function scratchRepo(catalogText = readFileSync(join(repoRoot, 'catalog.yaml'), 'utf8')): string {
+  const dir = mkdtempSync(join(tmpdir(), 'routeplane-cli-'));
+  writeFileSync(join(dir, 'catalog.yaml'), catalogText);
+  return dir;
+}
+
+function snapshotTree(root: string): Record<string, string> {
+  return Object.fromEntries(
+    owned.flatMap((d) => listFiles(root, d)).map((p) => [p, readFileSync(join(root, p), 'utf8')]),
+  );
+}
+
+describe('routeplane check (end-to-end golden)', () => {
+  it('finds the committed argocd/ generated/ deck/ identical to what catalog.yaml renders', async () => {
+    const io = captureIo(repoRoot);
+    const code = await main(['check'], io);
+    expect(io.stdout.join('\n') + io.stderr.join('\n')).toMatch(
+      /rendered files match catalog\.yaml/,
+    );
+    expect(code).toBe(0);
+  });
+});
+
+describe('routeplane generate', () => {
+  it('writes the tree, then reports every file unchanged', async () => {
+    const dir = scratchRepo();
+    const first = captureIo(dir);
+    expect(await main(['generate'], first)).toBe(0);
+    expect(first.stdout.at(-1)).toMatch(
+      /^routeplane: \d+ created, 0 updated, 0 deleted, 0 unchanged/,
+    );
+    const second = captureIo(dir);
+    expect(await main(['generate'], second)).toBe(0);
+    expect(second.stdout.at(-1)).toMatch(/0 created, 0 updated, 0 deleted, \d+ unchanged/);
+    expect(snapshotTree(dir)).toEqual(snapshotTree(repoRoot));
+  }, 60_000);
+
+  it('renders the same bytes from a catalog whose lists are reordered', async () => {
+    const data = parse(readFileSync(join(repoRoot, 'catalog.yaml'), 'utf8')) as Record<
+      string,
+      unknown[]
+    >;
+    const reversed = (key: string) => [...(data[key] ?? [])].reverse();
+    const text = stringify({
+      ...data,
+      routes: reversed('routes'),
+      services: reversed('services'),
+      environments: reversed('environments'),
+    });
+    const dir = scratchRepo(text);
+    expect(await main(['generate'], captureIo(dir))).toBe(0);
+    expect(snapshotTree(dir)).toEqual(snapshotTree(repoRoot));
+  }, 60_000);
+
+  it('renders the same bytes in another time zone and locale', () => {
+    const dir = scratchRepo();
+    execFileSync(process.execPath, [join(repoRoot, 'apps/cli/bin/routeplane.mjs'), 'generate'], {
+      cwd: dir,
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+      stdio: 'pipe',
+    });
+    expect(snapshotTree(dir)).toEqual(snapshotTree(repoRoot));
+  }, 60_000);
+
+  it('with --env touches only that environment and prunes only there', async () => {
+    const dir = scratchRepo();
+    await main(['generate'], captureIo(dir));
+    const staleDev = join(dir, 'deck/dev/old.yaml');
+    const staleProd = join(dir, 'deck/prod/old.yaml');
+    const header = readFileSync(join(dir, 'deck/dev/kong.yaml'), 'utf8').split('\n')[0];
+    writeFileSync(staleDev, `${header}\na: 1\n`);
+    writeFileSync(staleProd, `${header}\na: 1\n`);
+    const io = captureIo(dir);
+    expect(await main(['generate', '--env', 'dev'], io)).toBe(0);
+    expect(io.stdout).toContain('deleted   deck/dev/old.yaml');
+    expect(listFiles(dir, 'deck')).toContain('deck/prod/old.yaml');
+  }, 60_000);
+
+  it('refuses a bad catalog with exit 2, file:line messages and nothing written', async () => {
+    const dir = scratchRepo();
+    await main(['generate'], captureIo(dir));
+    const before = snapshotTree(dir);
+    const bad = readFileSync(join(dir, 'catalog.yaml'), 'utf8').replace(
+      'service: sample-app-1',
+      'service: sample-app-9',
+    );
+    writeFileSync(join(dir, 'catalog.yaml'), bad);
+    const io = captureIo(dir);
+    expect(await main(['generate'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(
+      /^catalog\.yaml:\d+:\d+ routes\[\d\]\.service: names service "sample-app-9", which is not in services; did you mean "sample-app-1"\?$/,
+    );
+    expect(io.stderr.at(-1)).toBe('routeplane: 1 problem(s) in the catalog; nothing was written');
+    expect(io.stderr.join('\n')).not.toMatch(/\n\s+at /);
+    expect(snapshotTree(dir)).toEqual(before);
+  }, 60_000);
+});
+
+describe('routeplane check', () => {
+  it('exits 1 with a unified diff when a rendered file was edited by hand', async () => {
+    const dir = scratchRepo();
+    await main(['generate'], captureIo(dir));
+    const file = join(dir, 'deck/dev/kong.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('minute: 100', 'minute: 5'));
+    const io = captureIo(dir);
+    expect(await main(['check'], io)).toBe(1);
+    expect(io.stdout.join('\n')).toMatch(/^- +minute: 5\n\+ +minute: 100$/m);
+    expect(io.stderr.join('\n')).toContain('updated deck/dev/kong.yaml');
+  }, 60_000);
+});
+
+describe('usage', () => {
+  it.each([
+    [
+      ['generate', '--env', 'staging'],
+      /unknown environment "staging"; the catalog defines dev, prod/,
+    ],
+    [['generate', '--bogus'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['validate', '--format', 'xml'], /Allowed choices are human, json/],
+    [['deck-env'], /required option '-e, --env <name>' not specified/],
+  ])('exits 2 for %j', async (argv, message) => {
+    const io = captureIo(repoRoot);
+    expect(await main(argv, io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(message);
+  });
+
+  it('exits 2 for a missing catalog file', async () => {
+    const io = captureIo(repoRoot);
+    expect(await main(['check', '--catalog', 'nope.yaml'], io)).toBe(2);
+    expect(io.stderr[0]).toBe('nope.yaml: file not found');
+  });
+
+  it.each([['--help'], ['generate', '--help'], ['check', '--help'], ['validate', '--help']])(
+    'prints help for %j and exits 0',
+    async (...argv) => {
+      const io = captureIo(repoRoot);
+      expect(await main(argv, io)).toBe(0);
+      expect(io.stdout.join('')).toMatch(/Usage: routeplane/);
+    },
+  );
+});
+
+describe('routeplane deck-env', () => {
+  it('lists the variables an environment needs', async () => {
+    const io = captureIo(repoRoot);
+    expect(await main(['deck-env', '--env', 'dev'], io)).toBe(0);
+    expect(io.stdout).toEqual([
+      'DECK_CLOUDFRONT_ORIGIN_SECRET',
+      'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_UPSTREAM_HOST',
+    ]);
+  });
+
+  it('--check fails naming unset variables and never prints values', async () => {
+    const io = captureIo(repoRoot, {
+      DECK_CLOUDFRONT_ORIGIN_SECRET: 's3cr3t-value',
+      DECK_DEMO_USER_JWT_SECRET: '',
+    });
+    expect(await main(['deck-env', '--env', 'dev', '--check'], io)).toBe(1);
+    const text = io.stderr.join('\n');
+    expect(text).toContain('DECK_DEMO_USER_JWT_SECRET, DECK_GATEWAY_UPSTREAM_HOST');
+    expect(text).not.toContain('s3cr3t-value');
+  });
+
+  it('--check passes when every variable is set', async () => {
+    const io = captureIo(repoRoot, {
+      DECK_CLOUDFRONT_ORIGIN_SECRET: 'a',
+      DECK_DEMO_USER_JWT_SECRET: 'b',
+    });
+    expect(await main(['deck-env', '--env', 'prod', '--check'], io)).toBe(0);
+  });
+});
+
+describe('routeplane validate', () => {
+  it('finds the committed tree clean', async () => {
+    const io = captureIo(repoRoot);
+    expect(await main(['validate', '--no-external'], io)).toBe(0);
+  });
+
+  it('exits 1 naming the rule when a rendered file is corrupted', async () => {
+    const dir = scratchRepo();
+    await main(['generate'], captureIo(dir));
+    const ns = join(dir, 'generated/k8s/dev/namespaces/sample-apps.yaml');
+    writeFileSync(
+      ns,
+      readFileSync(ns, 'utf8').replace(/^ *istio\.io\/dataplane-mode: ambient\n/m, ''),
+    );
+    const io = captureIo(dir);
+    expect(await main(['validate', '--no-external', '--format', 'json'], io)).toBe(1);
+    expect(io.stderr).toEqual([]);
+    const report = JSON.parse(io.stdout.join('')) as { findings: unknown[] };
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        rule: 'xlayer/ambient-enrolment',
+        file: 'generated/k8s/dev/namespaces/sample-apps.yaml',
+      }),
+    ]);
+  }, 60_000);
+});
