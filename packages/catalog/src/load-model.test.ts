@@ -417,8 +417,8 @@ describe('bad catalogs', () => {
   });
 
   it('refuses files over the size cap', () => {
-    const huge = `${shippedText}\n# ${'x'.repeat(1024 * 1024)}\n`;
-    expect(problemsOf(huge)[0]).toContain('the limit is 1048576 bytes');
+    const huge = `${shippedText}\n# ${'x'.repeat(16 * 1024 * 1024)}\n`;
+    expect(problemsOf(huge)[0]).toContain('the limit is 16777216 bytes');
   });
 
   it('names a missing file', () => {

@@ -12,8 +12,8 @@ import {
 import { formatKeyPath, type KeyPath } from './key-path.js';
 import type { CatalogProblem } from './problems.js';
 
-/** Catalogs are small; a cap stops accidental or hostile huge inputs before parsing. */
-export const maxCatalogBytes = 1024 * 1024;
+/** Thousands of routes fit in a few MiB; the cap stops accidental or hostile inputs before parsing. */
+export const maxCatalogBytes = 16 * 1024 * 1024;
 
 export interface ParsedCatalog {
   readonly data: unknown;

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadModel } from '@routeplane/catalog';
+import { planChanges } from '@routeplane/writer';
+import { renderAll } from './pipeline.js';
+import { loadRenderers } from './renderers.js';
+import { syntheticCatalog } from './synthetic-catalog.js';
+
+interface Row {
+  readonly label: string;
+  readonly routes: number;
+  readonly files: number;
+  readonly phases: Record<string, number>;
+  readonly totalMs: number;
+  readonly rssMiB: number;
+}
+
+function timeIt<T>(run: () => T): [T, number] {
+  const started = performance.now();
+  const value = run();
+  return [value, performance.now() - started];
+}
+
+/** Renders one catalog in memory and serialises it (writing to an empty tree, nothing on disk). */
+async function measure(label: string, catalogPath: string, routes: number): Promise<Row> {
+  const renderers = await loadRenderers();
+  const started = performance.now();
+  const [model, loadMs] = timeIt(() => loadModel(catalogPath, 'catalog.yaml'));
+  const { files, timings } = renderAll(model, renderers);
+  const emptyRoot = mkdtempSync(join(tmpdir(), 'routeplane-bench-'));
+  const [, serializeMs] = timeIt(() =>
+    planChanges(files, { repoRoot: emptyRoot, catalogFile: 'catalog.yaml' }),
+  );
+  const phases: Record<string, number> = { load: loadMs };
+  for (const t of timings) phases[t.name] = t.ms;
+  phases.serialize = serializeMs;
+  return {
+    label,
+    routes,
+    files: files.length,
+    phases,
+    totalMs: performance.now() - started,
+    rssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function print(rows: readonly Row[]): void {
+  const phaseNames = Object.keys(rows[0]?.phases ?? {});
+  const header = [
+    'catalog',
+    'routes',
+    'files',
+    ...phaseNames.map((p) => `${p} ms`),
+    'total ms',
+    'ms/route',
+    'peak RSS MiB',
+  ];
+  const lines = rows.map((r) => [
+    r.label,
+    String(r.routes),
+    String(r.files),
+    ...phaseNames.map((p) => (r.phases[p] ?? 0).toFixed(1)),
+    r.totalMs.toFixed(1),
+    (r.totalMs / Math.max(1, r.routes)).toFixed(3),
+    r.rssMiB.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const format = (cells: readonly string[]) =>
+    cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  console.log(format(header));
+  for (const line of lines) console.log(format(line));
+}
+
+/**
+ * `pnpm bench [sizes...]`: the shipped catalog, then synthetic catalogs (default 10, 100, 1000,
+ * 5000 routes), each rendered for both environments in this process after one warm-up run.
+ * Peak RSS is the process maximum so far, so it only grows down the table.
+ */
+export async function runBench(argv: readonly string[]): Promise<number> {
+  const sizes = argv.length > 0 ? argv.map(Number) : [10, 100, 1000, 5000];
+  const repoRoot = resolve(import.meta.dirname, '../../..');
+  const shippedPath = join(repoRoot, 'catalog.yaml');
+  const importStarted = performance.now();
+  await loadRenderers();
+  console.log(
+    `module import (catalog, renderers, cdk8s, cdktn): ${(performance.now() - importStarted).toFixed(0)} ms`,
+  );
+  await measure('warm-up', shippedPath, 4);
+  const rows: Row[] = [await measure('shipped', shippedPath, 4)];
+  const shippedText = readFileSync(shippedPath, 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'routeplane-bench-catalogs-'));
+  for (const size of sizes) {
+    const path = join(dir, `catalog-${size}.yaml`);
+    writeFileSync(path, syntheticCatalog(shippedText, size));
+    rows.push(await measure(`synthetic`, path, size));
+  }
+  print(rows);
+  return 0;
+}
