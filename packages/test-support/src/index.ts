@@ -9,5 +9,4 @@ export {
   crdValidator,
   deckValidator,
   formatSchemaErrors,
-  strictify,
 } from './strict-schema.js';

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haveSharedSchemas } from './shared-schemas.js';
-import { crdValidator, deckValidator, strictify } from './strict-schema.js';
-
-describe('strictify', () => {
-  it('closes objects that list properties', () => {
-    expect(strictify({ type: 'object', properties: { a: { type: 'string' } } })).toEqual({
-      type: 'object',
-      properties: { a: { type: 'string' } },
-      additionalProperties: false,
-    });
-  });
-  it('leaves free-form and map objects open', () => {
-    const free = { type: 'object', properties: {}, 'x-kubernetes-preserve-unknown-fields': true };
-    expect(strictify(free)).toEqual(free);
-    const map = { type: 'object', additionalProperties: { type: 'string' } };
-    expect(strictify(map)).toEqual(map);
-  });
-  it('does not touch enum values', () => {
-    const schema = { enum: [{ properties: { x: 1 } }] };
-    expect(strictify(schema)).toEqual(schema);
-  });
-});
+import { crdValidator, deckValidator } from './strict-schema.js';
 
 describe.runIf(haveSharedSchemas())('official schemas', () => {
   it('rejects an unknown field in an HTTPRoute', () => {

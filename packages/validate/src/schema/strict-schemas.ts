@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { strictify } from '@routeplane/schema-strict';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { strictify } from './strictify.js';
 
 const require = createRequire(import.meta.url);
 

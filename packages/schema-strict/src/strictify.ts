@@ -5,8 +5,10 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /**
- * Closes every object schema that lists properties and says nothing about extra ones, the way
- * `kubeconform -strict` does (same approach as @routeplane/test-support, which is test-only).
+ * Makes an OpenAPI v3 (CRD) schema strict the way `kubeconform -strict` does: every object that
+ * lists properties and says nothing about extra ones rejects unknown fields.
+ * `x-kubernetes-preserve-unknown-fields` keeps its meaning (free-form object); values under
+ * `enum`, `default` and `example` are data, not schemas, and stay untouched.
  */
 export function strictify(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strictify);

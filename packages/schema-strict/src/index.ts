@@ -1,0 +1,1 @@
+export { strictify } from './strictify.js';
