@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+
+/**
+ * Bad catalogs shared by the loader's unit tests and the CLI's end-to-end test (which also proves
+ * exit code 2 and that nothing is written). Each is the shipped catalog with one mistake.
+ */
+export const shippedCatalogText: string = readFileSync(
+  new URL('../../../../catalog.yaml', import.meta.url),
+  'utf8',
+);
+const shippedText = shippedCatalogText;
+
+export type Edit = readonly [path: string, value: unknown];
+
+/** Sets (or, for undefined, deletes) one dotted path such as `routes.1.name` in plain data. */
+function setPath(data: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() ?? '';
+  let cursor = data as Record<string, unknown>;
+  for (const key of keys) cursor = cursor[key] as Record<string, unknown>;
+  if (value === undefined) delete cursor[last];
+  else cursor[last] = value;
+}
+
+/** The shipped catalog with edits applied to its data (positions come from re-serialised YAML). */
+export function shipped(...edits: readonly Edit[]): string {
+  const data = parse(shippedText) as unknown;
+  for (const [path, value] of edits) setPath(data, path, value);
+  return stringify(data);
+}
+
+/** Each bad catalog, the message it must produce (substring) and the key path it must name. */
+export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
+  [
+    'not UTF-8',
+    new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]),
+    'catalog.yaml: file is not valid UTF-8 text',
+  ],
+  [
+    'two documents',
+    `${shippedText}\n---\nfoo: bar\n`,
+    'must hold exactly one YAML document, but 2 were given',
+  ],
+  [
+    'an anchor and alias',
+    shippedText
+      .replace('gitops:\n', 'gitops: &g\n')
+      .replace('kind: RouteCatalog', 'kind: RouteCatalog\nx: *g'),
+    'anchors (&g) are not allowed',
+  ],
+  [
+    'a duplicate key',
+    shippedText.replace('kind: RouteCatalog', 'kind: RouteCatalog\nkind: RouteCatalog'),
+    'duplicate key',
+  ],
+  [
+    'a custom tag',
+    shippedText.replace('targetRevision: main', 'targetRevision: !secret main'),
+    'custom tags (!secret) are not allowed',
+  ],
+  [
+    'a misspelled key',
+    shippedText.replace('  targetRevision: main', '  targetRevison: main'),
+    'gitops.targetRevison: unknown key "targetRevison"; did you mean "targetRevision"?',
+  ],
+  ['a missing section', shipped(['gateway', undefined]), ': missing required key "gateway"'],
+  [
+    'a wrong apiVersion',
+    shipped(['apiVersion', 'routeplane.dev/v2']),
+    'apiVersion: must be "routeplane.dev/v1alpha1", but "routeplane.dev/v2" was given',
+  ],
+  [
+    'a YAML 1.1 boolean',
+    shipped(['allowEmptyRoutes', 'no']),
+    'allowEmptyRoutes: must be a boolean, but "no" was given',
+  ],
+  [
+    'a YAML 1.1 octal',
+    shippedText.replace('kubernetes: "1.34"', 'kubernetes: 0777'),
+    'versions.kubernetes: must be a string, but 0777 was given (YAML 1.2 reads a leading zero as decimal',
+  ],
+  [
+    'a name that is not DNS-1123',
+    shipped(['services.0.name', 'Health_Responder']),
+    'services[0].name: must be a DNS-1123 label',
+  ],
+  [
+    'a reserved namespace',
+    shipped(['services.1.namespace', 'kube-system']),
+    'services[1].namespace: "kube-system" is reserved',
+  ],
+  [
+    'a reserved gateway namespace',
+    shipped(['gateway.namespace', 'istio-system']),
+    'gateway.namespace: "istio-system" is reserved',
+  ],
+  [
+    'a duplicate route name',
+    shipped(['routes.1.name', 'healthz']),
+    'routes[1].name: route name "healthz" is already used at routes[0].name',
+  ],
+  [
+    'a duplicate service name',
+    shipped(['services.2.name', 'sample-app-1']),
+    'services[2].name: service name "sample-app-1" is already used',
+  ],
+  [
+    'a path equal after normalisation',
+    shipped(['routes.2.paths', ['/app1/']]),
+    'routes[2].paths[0]: path prefix (after removing trailing "/") "/app1" is already used at routes[1].paths[0]',
+  ],
+  [
+    'a path without leading slash',
+    shipped(['routes.1.paths', ['app1']]),
+    'routes[1].paths[0]: must start with "/", but "app1" was given',
+  ],
+  [
+    'a path with //',
+    shipped(['routes.1.paths', ['/app1//x']]),
+    'routes[1].paths[0]: must not contain "//"',
+  ],
+  [
+    'a path with /../',
+    shipped(['routes.1.paths', ['/app1/../x']]),
+    'must not contain "/./" or "/../" segments',
+  ],
+  [
+    'a path with %2f',
+    shipped(['routes.1.paths', ['/app1%2fx']]),
+    'must not contain percent-encoded characters',
+  ],
+  ['a path with #', shipped(['routes.1.paths', ['/app1#x']]), 'must not contain "#" or "?"'],
+  [
+    'a route to a missing service',
+    shipped(['routes.1.service', 'sample-app-l']),
+    'routes[1].service: names service "sample-app-l", which is not in services; did you mean "sample-app-1"?',
+  ],
+  [
+    'a port out of range',
+    shipped(['services.0.port', 70000]),
+    'services[0].port: must be 1-65535, but 70000 was given',
+  ],
+  [
+    'an Istio port',
+    shipped(['services.0.port', 15008]),
+    "services[0].port: must not be one of Istio's ambient ports",
+  ],
+  [
+    'a CIDR that does not parse',
+    shipped(['kong.networkCidr', '192.168.0.0/33']),
+    'kong.networkCidr: must be an IPv4 CIDR such as 10.0.0.0/16, but "192.168.0.0/33" was given',
+  ],
+  [
+    'a CIDR with host bits',
+    shipped(['aws.vpcCidr', '10.0.0.1/16']),
+    'aws.vpcCidr: has host bits set: the network address is 10.0.0.0/16',
+  ],
+  [
+    'overlapping VPC and Kong networks',
+    shipped(['aws.vpcCidr', '192.168.0.0/20']),
+    "aws.vpcCidr: VPC CIDR 192.168.0.0/20 overlaps Kong's network 192.168.0.0/16 (environment dev)",
+  ],
+  [
+    'an overlap only in one environment',
+    shipped(['environments.1.aws.vpcCidr', '192.168.16.0/20']),
+    'environments[1].aws.vpcCidr: VPC CIDR 192.168.16.0/20 overlaps',
+  ],
+  [
+    'a secret where a variable name is expected',
+    shipped(['consumers.0.jwtCredentials.0.secretEnv', 'Zx9!kq2LmP0vR7tYw3Nb']),
+    'consumers[0].jwtCredentials[0].secretEnv: looks like a secret value where the NAME of a DECK_* environment variable is expected',
+  ],
+  [
+    'a PEM private key anywhere',
+    shipped(['services.0.responses.0.body', '-----BEGIN RSA PRIVATE KEY-----\nMIIB']),
+    'services[0].responses[0].body: looks like a secret',
+  ],
+  [
+    'an empty route list',
+    shipped(['routes', []]),
+    'routes: is empty: decK sync and Argo CD prune would delete every route; set allowEmptyRoutes: true',
+  ],
+  [
+    'CORS wildcard with credentials',
+    shipped(['routes.3.plugins.cors.origins', ['*']]),
+    'routes[3].plugins.cors.origins: must list explicit origins when credentials is true',
+  ],
+  [
+    'an unpinned image',
+    shipped(['services.0.image', 'nginx']),
+    'services[0].image: must match Image with a pinned tag or digest',
+  ],
+  [
+    'an override for an unknown service',
+    shipped(['environments.1.replicas', { 'user-api': 2 }]),
+    'environments[1].replicas.user-api: names service "user-api", which is not in services; did you mean "users-api"?',
+  ],
+  [
+    'a rate limit override without the plugin',
+    shipped(['environments.1.rateLimits', { app1: { minute: 5 } }]),
+    'route "app1" has no rateLimiting plugin to override',
+  ],
+  [
+    'HEAD as revision',
+    shipped(['gitops.targetRevision', 'HEAD']),
+    'gitops.targetRevision: must be a pinned branch or tag name (not HEAD, no spaces)',
+  ],
+  [
+    'Kong upstream port that is not the HTTPS listener',
+    shipped(['kong.upstream.port', 80]),
+    "kong.upstream.port: must be the gateway's HTTPS listener port 443",
+  ],
+  [
+    'an unknown environment key',
+    shipped(['environments.0.replica', {}]),
+    'environments[0].replica: unknown key "replica"; did you mean "replicas"?',
+  ],
+  [
+    'a public EKS endpoint to the world',
+    shipped(['aws.cluster.endpointPublicAccessCidrs', ['0.0.0.0/0']]),
+    'must not open the EKS API to the whole internet',
+  ],
+  [
+    'node pool sizes out of order',
+    shipped(['aws.nodePools.user.desiredSize', 9]),
+    'needs minSize <= desiredSize <= maxSize',
+  ],
+  [
+    'a health path the server does not answer',
+    shipped(['services.0.healthPath', '/ready']),
+    'services[0].healthPath: must be one of the paths the server answers (/healthz), but "/ready" was given',
+  ],
+  [
+    'CORS on a route that refuses OPTIONS',
+    shipped(['routes.3.methods', ['GET', 'POST']]),
+    'routes[3].methods: must include OPTIONS when plugins.cors is set',
+  ],
+  [
+    'a rate limit with no window',
+    shipped(['routes.3.plugins.rateLimiting', { policy: 'local' }]),
+    'routes[3].plugins.rateLimiting: needs at least one limit: second, minute, hour or day',
+  ],
+  [
+    'a Redis rate-limit policy',
+    shipped(['routes.3.plugins.rateLimiting.policy', 'redis']),
+    'routes[3].plugins.rateLimiting.policy: must be one of "local", but "redis" was given',
+  ],
+  [
+    'a header name that is not an HTTP token',
+    shipped(['routes.3.plugins.requestTransformer.addHeaders', { 'X Bad:Name': 'v' }]),
+    'routes[3].plugins.requestTransformer.addHeaders',
+  ],
+  [
+    'a shorter prefix with methods in front of a longer one',
+    shipped(
+      ['routes.0.paths', ['/app1']],
+      ['routes.0.methods', ['GET']],
+      ['routes.1.paths', ['/app1/v2']],
+    ),
+    'route "healthz" sets methods or hosts on a shorter prefix than "/app1/v2" of route "app1"',
+  ],
+  [
+    'a CA file that does not exist',
+    shipped(['kong.upstream.caCertificateFile', 'missing-ca.pem']),
+    'kong.upstream.caCertificateFile: file "missing-ca.pem" cannot be read',
+  ],
+  [
+    'a CA file that is not a certificate',
+    shipped(['kong.upstream.caCertificateFile', 'catalog.yaml']),
+    'kong.upstream.caCertificateFile: "catalog.yaml" is not a PEM certificate',
+  ],
+];
