@@ -1,0 +1,13 @@
+/**
+ * Test fixtures for every package: a small catalog resolved by the real loader, so renderers'
+ * tests read Models the resolver really produces (`@routeplane/catalog/testing`).
+ */
+export { fixtureCatalog, fixtureService } from './fixture-catalog.js';
+export {
+  type CatalogEdit,
+  fixtureCaCertificateFile,
+  fixtureEnvironment,
+  fixtureModel,
+  resolveCatalogData,
+} from './fixture-model.js';
+export { largeModel } from './large-model.js';
