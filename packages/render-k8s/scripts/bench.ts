@@ -3,8 +3,8 @@
  * machine). Run: `npx tsx scripts/bench.ts [routes]`.
  */
 import { performance } from 'node:perf_hooks';
+import { largeModel } from '@routeplane/catalog/testing';
 import { renderK8s } from '../src/index.js';
-import { largeModel } from '../src/model.fixture.js';
 
 const routes = Number(process.argv[2] ?? 1000);
 const model = largeModel(routes);

@@ -1,6 +1,6 @@
+import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { gatewayOverlays, gatewaySpec } from './gateway.js';
-import { fixtureEnvironment } from './model.fixture.js';
 
 const gw = fixtureEnvironment().gateway;
 
@@ -59,7 +59,10 @@ describe('gatewayOverlays', () => {
   });
 
   it.each([2, 3])('runs %i replicas', (replicas) => {
-    expect(gatewayOverlays({ ...gw, replicas })).toMatchObject({
+    const scaled = fixtureEnvironment((c) => {
+      c.gateway.replicas = replicas;
+    }).gateway;
+    expect(gatewayOverlays(scaled)).toMatchObject({
       deployment: { spec: { replicas } },
     });
   });

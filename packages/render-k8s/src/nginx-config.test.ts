@@ -1,14 +1,17 @@
+import type { BackendModel } from '@routeplane/catalog';
+import { type CatalogEdit, fixtureEnvironment } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
-import { backend } from './model.fixture.js';
 import { nginxServerConfig } from './nginx-config.js';
+
+function usersApi(edit?: CatalogEdit): BackendModel {
+  const found = fixtureEnvironment(edit).services.find((s) => s.name === 'users-api');
+  if (!found) throw new Error('fixture lost users-api');
+  return found;
+}
 
 describe('nginxServerConfig', () => {
   it('answers each exact path, the health path and a JSON 404', () => {
-    const b = {
-      ...backend('users-api', 'api-services', ['/api/users'], '/api/users/health'),
-      containerPort: 8080,
-    };
-    expect(nginxServerConfig(b)).toMatchInlineSnapshot(`
+    expect(nginxServerConfig(usersApi())).toMatchInlineSnapshot(`
       "# users-api: sample responses from the catalog
       server {
         listen 8080;
@@ -40,11 +43,13 @@ describe('nginxServerConfig', () => {
     // nginx syntax, not a JS template: `${name}` reads the variable holding a literal dollar.
     ['cost $5', `'cost $\{routeplane_dollar}5'`],
   ])('quotes %j safely', (body, quoted) => {
-    const b = backend('s', 'ns', [], '/healthz');
-    const config = nginxServerConfig({
-      ...b,
-      responses: [{ path: '/x', status: 200, contentType: 'text/plain', body }],
-    });
+    const config = nginxServerConfig(
+      usersApi((c) => {
+        const users = c.services.find((s) => s.name === 'users-api');
+        if (users)
+          users.responses = [{ path: '/api/users/health', contentType: 'text/plain', body }];
+      }),
+    );
     expect(config).toContain(`return 200 ${quoted};`);
     expect(config.includes('geo $routeplane_dollar')).toBe(body.includes('$'));
   });

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import type { Model, RenderedFile } from '@routeplane/catalog';
 import { loadModel } from '@routeplane/catalog';
+import { fixtureModel } from '@routeplane/catalog/testing';
 import { repoRoot } from '@routeplane/test-support';
-import { fixtureModel } from './model.fixture.js';
 
 export type Json = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export interface RenderedObject {
 
 /** The inline fixture and the shipped catalog, as the lead's loader resolves it. */
 export const models: readonly (readonly [string, () => Model])[] = [
-  ['fixture', fixtureModel],
+  ['fixture', () => fixtureModel()],
   ['shipped catalog', () => loadModel(join(repoRoot, 'catalog.yaml'))],
 ];
 

@@ -1,7 +1,7 @@
 import type { EnvironmentModel, Model } from '@routeplane/catalog';
+import { fixtureModel, fixtureService } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { renderK8s } from './index.js';
-import { backend, deriveGrants, fixtureModel, route } from './model.fixture.js';
 import { models, objectsOf } from './objects.fixture.js';
 
 function withEnv(model: Model, edit: (env: EnvironmentModel) => EnvironmentModel): Model {
@@ -95,14 +95,10 @@ describe('renderK8s determinism', () => {
 
 describe('adding one route', () => {
   const model = fixtureModel();
-  const dev = model.environments[0] as EnvironmentModel;
-  const existing = dev.services.find((s) => s.name === 'sample-app-1');
-  if (!existing) throw new Error('fixture lost sample-app-1');
 
   it('to an already granted backend changes only that route file', () => {
-    const after = withEnv(model, (env) => {
-      const routes = [...env.routes, route('app1-v2', ['/v2/app1'], existing)];
-      return { ...env, routes, referenceGrants: deriveGrants(routes) };
+    const after = fixtureModel((c) => {
+      c.routes.push({ name: 'app1-v2', paths: ['/v2/app1'], service: 'sample-app-1' });
     });
     expect(changedPaths(model, after)).toEqual([
       'generated/k8s/dev/routes/httproute-app1-v2.yaml',
@@ -111,11 +107,13 @@ describe('adding one route', () => {
   });
 
   it('to a Service not yet referenced changes the route file and that namespace grant only', () => {
-    const unreferenced = backend('reports', 'sample-apps', ['/reports'], '/reports');
-    const before = withEnv(model, (env) => ({ ...env, services: [...env.services, unreferenced] }));
-    const after = withEnv(before, (env) => {
-      const routes = [...env.routes, route('reports', ['/reports'], unreferenced)];
-      return { ...env, routes, referenceGrants: deriveGrants(routes) };
+    const reports = fixtureService('reports', 'sample-apps', '/reports', ['/reports']);
+    const before = fixtureModel((c) => {
+      c.services.push(reports);
+    });
+    const after = fixtureModel((c) => {
+      c.services.push(reports);
+      c.routes.push({ name: 'reports', paths: ['/reports'], service: 'reports' });
     });
     expect(changedPaths(before, after)).toEqual([
       'generated/k8s/dev/routes/httproute-reports.yaml',

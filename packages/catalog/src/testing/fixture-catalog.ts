@@ -130,7 +130,7 @@ export function fixtureCatalog(): RouteCatalog {
   };
 }
 
-/** A sample backend answering one JSON body per path plus `{"status":"healthy"}` on its health path. */
+/** A sample backend answering one JSON body per path and `{"status":"healthy"}` on its health path. */
 export function fixtureService(
   name: string,
   namespace: string,
@@ -150,6 +150,7 @@ export function fixtureService(
     healthPath,
     responses: [
       ...paths.map((path) => ({ path, body: JSON.stringify({ app: name, path }) })),
+      // the loader requires the health path to be one the server answers
       ...(paths.includes(healthPath) ? [] : [{ path: healthPath, body: '{"status":"healthy"}' }]),
     ],
   };
