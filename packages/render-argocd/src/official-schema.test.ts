@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
+import { fixtureModel } from '@routeplane/catalog/testing';
 import {
   crdSchemaFiles,
   crdValidator,
@@ -8,7 +9,6 @@ import {
   repoRoot,
 } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
-import { fixtureEnvironment, fixtureModel } from './model.fixture.js';
 import { renderArgocd } from './render-argocd.js';
 import { documentsOf } from './rendered.fixture.js';
 
@@ -20,7 +20,7 @@ interface Typed {
 
 const argoDocuments = [
   ...renderArgocd(loadModel(join(repoRoot, 'catalog.yaml'))),
-  ...renderArgocd(fixtureModel([fixtureEnvironment({ name: 'dev' })])),
+  ...renderArgocd(fixtureModel()),
 ]
   .flatMap((f) => documentsOf(f).map((d) => [f.path, d as Typed] as const))
   .filter(([, d]) => d.apiVersion.startsWith('argoproj.io/'));

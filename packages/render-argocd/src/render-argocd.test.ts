@@ -1,13 +1,10 @@
+import { fixtureModel } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { applicationHealthLua } from './application-health.js';
-import { fixtureEnvironment, fixtureModel } from './model.fixture.js';
 import { renderArgocd } from './render-argocd.js';
 import { applications, appProjects, documentsOf, envFiles, waveOf } from './rendered.fixture.js';
 
-const model = fixtureModel([
-  fixtureEnvironment({ name: 'dev' }),
-  fixtureEnvironment({ name: 'prod' }),
-]);
+const model = fixtureModel();
 const files = renderArgocd(model);
 const devFiles = envFiles(files, 'dev');
 const devApps = applications(devFiles);
@@ -23,8 +20,9 @@ function child(component: string) {
 describe('renderArgocd layout', () => {
   it('renders the same file set for every environment, under argocd/<env>/', () => {
     expect(devFiles.map((f) => f.path)).toEqual([
-      'argocd/dev/apps/backends-apps-a.yaml',
-      'argocd/dev/apps/backends-apps-b.yaml',
+      'argocd/dev/apps/backends-api-services.yaml',
+      'argocd/dev/apps/backends-gateway-health.yaml',
+      'argocd/dev/apps/backends-sample-apps.yaml',
       'argocd/dev/apps/gateway-api-crds.yaml',
       'argocd/dev/apps/gateway.yaml',
       'argocd/dev/apps/istio-base.yaml',
@@ -60,8 +58,9 @@ describe('renderArgocd layout', () => {
       'routeplane-dev-istio-cni': 0,
       'routeplane-dev-ztunnel': 0,
       'routeplane-dev-namespaces': 1,
-      'routeplane-dev-backends-apps-a': 3,
-      'routeplane-dev-backends-apps-b': 3,
+      'routeplane-dev-backends-api-services': 3,
+      'routeplane-dev-backends-gateway-health': 3,
+      'routeplane-dev-backends-sample-apps': 3,
       'routeplane-dev-gateway': 5,
       'routeplane-dev-routes': 6,
     });
@@ -105,15 +104,9 @@ describe('every Application', () => {
   });
 
   it('pins charts to the catalog Istio version and git children to the catalog revision', () => {
-    const prod = fixtureEnvironment({
-      name: 'prod',
-      gitops: {
-        repoURL: 'https://github.com/example-org/platform.git',
-        targetRevision: 'release',
-        destinationServer: 'https://kubernetes.default.svc',
-      },
-    });
-    const apps = applications(renderArgocd(fixtureModel([prod])));
+    // the fixture's prod tracks `release`, dev tracks `main`
+    const apps = applications(envFiles(files, 'prod'));
+    expect(apps.length).toBeGreaterThan(0);
     for (const app of apps) {
       const { source } = app.spec;
       if (source.chart) expect(source.targetRevision).toBe('1.30.2');
@@ -262,8 +255,9 @@ describe('catalog-owned children', () => {
       'namespaces',
       'gateway',
       'routes',
-      'backends-apps-a',
-      'backends-apps-b',
+      'backends-api-services',
+      'backends-gateway-health',
+      'backends-sample-apps',
     ]) {
       expect(child(component).spec.syncPolicy.syncOptions).not.toContain('CreateNamespace=true');
     }
@@ -279,11 +273,12 @@ describe('AppProject', () => {
       'https://istio-release.storage.googleapis.com/charts',
     ]);
     expect(project?.spec.destinations.map((d) => d.namespace)).toEqual([
-      'apps-a',
-      'apps-b',
+      'api-services',
       'argocd',
+      'gateway-health',
       'istio-ingress',
       'istio-system',
+      'sample-apps',
     ]);
     expect(project?.spec.clusterResourceWhitelist.map((g) => g.kind)).not.toContain('*');
   });

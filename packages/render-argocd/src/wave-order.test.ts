@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { loadModel, type Model } from '@routeplane/catalog';
+import { fixtureModel } from '@routeplane/catalog/testing';
 import { renderK8s } from '@routeplane/render-k8s';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import type { Application } from './argo-types.js';
 import { objectsOfChild, waveViolations } from './dependency-graph.fixture.js';
-import { fixtureEnvironment, fixtureModel } from './model.fixture.js';
 import { renderArgocd } from './render-argocd.js';
 import { applications, appProjects, envFiles, waveOf } from './rendered.fixture.js';
 
 const models: readonly (readonly [string, Model])[] = [
-  ['fixture model', fixtureModel([fixtureEnvironment({ name: 'dev' })])],
+  ['fixture model', fixtureModel()],
   ['shipped catalog.yaml', loadModel(join(repoRoot, 'catalog.yaml'))],
 ];
 
@@ -123,7 +123,7 @@ describe.each(models)('waves of %s', (_name, model) => {
 });
 
 describe('the dependency check itself', () => {
-  const model = fixtureModel([fixtureEnvironment({ name: 'dev' })]);
+  const model = fixtureModel();
   const k8sFiles = renderK8s(model);
   const apps = children(model, 'dev');
   function withWave(component: string, wave: number): Application[] {
@@ -144,7 +144,7 @@ describe('the dependency check itself', () => {
     ['routes before the backends they point at', 'routes', 2, 'its backend Service'],
     ['gateway before the namespaces', 'gateway', 0, 'its namespace'],
     ['gateway before istiod', 'gateway', 0, 'its GatewayClass'],
-    ['backends before the Istio CRDs', 'backends-apps-a', -1, 'its CRD'],
+    ['backends before the Istio CRDs', 'backends-sample-apps', -1, 'its CRD'],
     ['CRDs after the routes', 'gateway-api-crds', 8, 'its CRD'],
   ])('catches %s', (_name, component, wave, why) => {
     const problems = waveViolations(withWave(component, wave), k8sFiles);
