@@ -1,4 +1,4 @@
-import type { RouteCatalog, Service } from '../catalog.generated.js';
+import type { Route, RouteCatalog, Service } from '../catalog.generated.js';
 
 /**
  * The catalog behind every renderer's test fixture. Deliberately not the shipped catalog (which
@@ -154,4 +154,21 @@ export function fixtureService(
       ...(paths.includes(healthPath) ? [] : [{ path: healthPath, body: '{"status":"healthy"}' }]),
     ],
   };
+}
+
+/**
+ * Replaces the catalog's services and routes, and drops the per-environment replicas and rate
+ * limits, which name services and routes the new lists may not have.
+ */
+export function replaceServicesAndRoutes(
+  catalog: RouteCatalog,
+  services: Service[],
+  routes: Route[],
+): void {
+  catalog.services = services;
+  catalog.routes = routes;
+  for (const env of catalog.environments) {
+    delete env.replicas;
+    delete env.rateLimits;
+  }
 }

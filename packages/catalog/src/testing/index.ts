@@ -2,7 +2,7 @@
  * Test fixtures for every package: a small catalog resolved by the real loader, so renderers'
  * tests read Models the resolver really produces (`@routeplane/catalog/testing`).
  */
-export { fixtureCatalog, fixtureService } from './fixture-catalog.js';
+export { fixtureCatalog, fixtureService, replaceServicesAndRoutes } from './fixture-catalog.js';
 export {
   type CatalogEdit,
   fixtureCaCertificateFile,

@@ -1,5 +1,6 @@
+import type { Route } from '../catalog.generated.js';
 import type { Model } from '../model.js';
-import { fixtureService } from './fixture-catalog.js';
+import { fixtureService, replaceServicesAndRoutes } from './fixture-catalog.js';
 import { fixtureModel } from './fixture-model.js';
 
 const pad = (i: number) => String(i).padStart(4, '0');
@@ -11,18 +12,14 @@ const pad = (i: number) => String(i).padStart(4, '0');
 export function largeModel(routes: number): Model {
   return fixtureModel((catalog) => {
     const count = Math.max(1, Math.floor(routes / 10));
-    catalog.services = Array.from({ length: count }, (_, i) =>
+    const services = Array.from({ length: count }, (_, i) =>
       fixtureService(`svc-${pad(i)}`, `team-${i % 5}`, `/svc-${i}/health`, [`/svc-${i}`]),
     );
-    catalog.routes = Array.from({ length: routes }, (_, i) => ({
+    const routeList: Route[] = Array.from({ length: routes }, (_, i) => ({
       name: `route-${pad(i)}`,
       paths: [`/r${i}`],
       service: `svc-${pad(i % count)}`,
     }));
-    // per-service overrides name services this catalog no longer has
-    for (const env of catalog.environments) {
-      delete env.replicas;
-      delete env.rateLimits;
-    }
+    replaceServicesAndRoutes(catalog, services, routeList);
   });
 }
