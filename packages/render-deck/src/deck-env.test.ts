@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
+import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
-import { fixtureEnvironment } from './environment.fixture.js';
 import { missingDeckEnv, requiredDeckEnv } from './index.js';
 
 describe('requiredDeckEnv', () => {
@@ -15,13 +15,10 @@ describe('requiredDeckEnv', () => {
   });
 
   it('needs no host variable when the environment names a stable host', () => {
-    const env = fixtureEnvironment();
-    const literal = fixtureEnvironment({
-      kong: {
-        ...env.kong,
-        upstream: { ...env.kong.upstream, host: { kind: 'literal', value: 'gw.internal' } },
-      },
+    const literal = fixtureEnvironment((c) => {
+      c.environments[0].upstreamHost = 'gw.internal';
     });
+    expect(literal.kong.upstream.host).toEqual({ kind: 'literal', value: 'gw.internal' });
     expect(requiredDeckEnv(literal)).not.toContain('DECK_GATEWAY_UPSTREAM_HOST');
   });
 

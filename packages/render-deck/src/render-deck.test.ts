@@ -1,16 +1,23 @@
+import type { EnvironmentModel } from '@routeplane/catalog';
+import {
+  fixtureCaCertificateFile,
+  fixtureEnvironment,
+  fixtureModel,
+} from '@routeplane/catalog/testing';
 import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { deckEnvRef } from './env-ref.js';
-import { fixtureEnvironment, fixtureModel } from './environment.fixture.js';
 import { DeckRenderError, renderDeck, renderKongFile } from './index.js';
 
-const caPem = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
+/** The fixture's dev environment with the gateway CA the catalog can name. */
+const withCa = () =>
+  fixtureEnvironment((c) => {
+    c.kong.upstream.caCertificateFile = fixtureCaCertificateFile;
+  });
 
 describe('renderDeck', () => {
   it('renders one deck/<env>/kong.yaml per environment', () => {
-    const files = renderDeck(
-      fixtureModel(fixtureEnvironment(), fixtureEnvironment({ name: 'prod' })),
-    );
+    const files = renderDeck(fixtureModel());
     expect(files.map((f) => f.path)).toEqual(['deck/dev/kong.yaml', 'deck/prod/kong.yaml']);
     expect(files[0]?.content.kind).toBe('yaml');
   });
@@ -23,14 +30,7 @@ describe('renderDeck', () => {
   });
 
   it('tags every entity with the select tags', () => {
-    const file = renderKongFile(
-      fixtureEnvironment({
-        kong: {
-          ...fixtureEnvironment().kong,
-          upstream: { ...fixtureEnvironment().kong.upstream, caCertificatePem: caPem },
-        },
-      }),
-    );
+    const file = renderKongFile(withCa());
     const untagged: string[] = [];
     const visit = (node: unknown, at: string, isEntity: boolean): void => {
       if (Array.isArray(node)) {
@@ -74,25 +74,14 @@ describe('renderDeck', () => {
   });
 
   it('uses a literal upstream host when the environment has a stable DNS name', () => {
-    const env = fixtureEnvironment();
-    const file = renderKongFile(
-      fixtureEnvironment({
-        kong: {
-          ...env.kong,
-          upstream: { ...env.kong.upstream, host: { kind: 'literal', value: 'gw.prod.internal' } },
-        },
-      }),
-    );
-    expect(file.upstreams?.[0]?.targets?.[0]?.target).toBe('gw.prod.internal:443');
+    // the fixture's prod names one (`upstreamHost`)
+    const file = renderKongFile(fixtureEnvironment(undefined, 'prod'));
+    expect(file.upstreams?.[0]?.targets?.[0]?.target).toBe('gateway.prod.internal.example.com:443');
   });
 
   it('verifies the gateway certificate when the CA is given, with a stable id', () => {
-    const env = fixtureEnvironment();
-    const withCa = fixtureEnvironment({
-      kong: { ...env.kong, upstream: { ...env.kong.upstream, caCertificatePem: caPem } },
-    });
-    const a = renderKongFile(withCa);
-    const b = renderKongFile(withCa);
+    const a = renderKongFile(withCa());
+    const b = renderKongFile(withCa());
     const id = a.ca_certificates?.[0]?.id;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(b.ca_certificates?.[0]?.id).toBe(id);
@@ -103,9 +92,11 @@ describe('renderDeck', () => {
     const file = renderKongFile(fixtureEnvironment());
     expect(file.services?.map((s) => [s.name, s.routes?.map((r) => r.name)])).toEqual([
       ['api-services.users-api', ['users-api']],
+      ['gateway-health.health-responder', ['healthz']],
       ['sample-apps.sample-app-1', ['app1']],
+      ['sample-apps.sample-app-2', ['app2']],
     ]);
-    expect(file.services?.[1]?.routes?.[0]).toMatchInlineSnapshot(`
+    expect(file.services?.[2]?.routes?.[0]).toMatchInlineSnapshot(`
       {
         "https_redirect_status_code": 426,
         "name": "app1",
@@ -190,9 +181,10 @@ describe('renderDeck', () => {
     );
     expect(lua).toContain('kong.request.get_header("X-Origin-Verify") ~= expected');
     expect(lua).toContain('kong.service.request.clear_header("X-Origin-Verify")');
-    const without = fixtureEnvironment();
-    const { cloudfrontOriginHeader: _dropped, ...kong } = without.kong;
-    expect(renderKongFile(fixtureEnvironment({ kong })).plugins).toBeUndefined();
+    const without = fixtureEnvironment((c) => {
+      delete c.kong.cloudfrontOriginHeader;
+    });
+    expect(renderKongFile(without).plugins).toBeUndefined();
   });
 
   it('renders consumers whose JWT secrets are DECK_ references', () => {
@@ -218,12 +210,15 @@ describe('renderDeck', () => {
   });
 });
 
+// The loader refuses each of these, so they are built by hand: the renderer's own guards.
 describe('refuses configurations Kong would get wrong', () => {
   const env = fixtureEnvironment();
-  const users = env.routes[1];
-  if (users === undefined) throw new Error('fixture changed');
-  const withUsers = (plugins: typeof users.plugins) =>
-    fixtureEnvironment({ routes: [env.routes[0] ?? users, { ...users, plugins }] });
+  const users = env.routes.find((r) => r.name === 'users-api');
+  if (users === undefined) throw new Error('fixture lost users-api');
+  const withUsers = (plugins: typeof users.plugins): EnvironmentModel => ({
+    ...env,
+    routes: env.routes.map((r) => (r === users ? { ...users, plugins } : r)),
+  });
 
   it.each([
     [
@@ -235,7 +230,8 @@ describe('refuses configurations Kong would get wrong', () => {
     ],
     [
       'CORS on a route that refuses OPTIONS',
-      fixtureEnvironment({
+      {
+        ...env,
         routes: [
           {
             ...users,
@@ -251,7 +247,7 @@ describe('refuses configurations Kong would get wrong', () => {
             },
           },
         ],
-      }),
+      },
       /must include OPTIONS/,
     ],
     [
@@ -271,15 +267,16 @@ describe('refuses configurations Kong would get wrong', () => {
     ],
     [
       'a private key as CA',
-      fixtureEnvironment({
+      {
+        ...env,
         kong: {
           ...env.kong,
           upstream: { ...env.kong.upstream, caCertificatePem: '-----BEGIN PRIVATE KEY-----\nx' },
         },
-      }),
+      },
       /private key/,
     ],
-    ['a route without backend', fixtureEnvironment({ services: [] }), /reference no backend/],
+    ['a route without backend', { ...env, services: [] }, /reference no backend/],
   ])('%s', (_name, input, message) => {
     expect(() => renderKongFile(input)).toThrow(DeckRenderError);
     expect(() => renderKongFile(input)).toThrow(message);
@@ -291,20 +288,11 @@ describe.runIf(haveSharedSchemas())('official decK schema', () => {
     ['fixture', fixtureEnvironment()],
     [
       'fixture with CA and literal host, no CloudFront check',
-      (() => {
-        const env = fixtureEnvironment();
-        const { cloudfrontOriginHeader: _dropped, ...kong } = env.kong;
-        return fixtureEnvironment({
-          kong: {
-            ...kong,
-            upstream: {
-              ...kong.upstream,
-              host: { kind: 'literal', value: 'gw.internal' },
-              caCertificatePem: caPem,
-            },
-          },
-        });
-      })(),
+      fixtureEnvironment((c) => {
+        delete c.kong.cloudfrontOriginHeader;
+        c.kong.upstream.caCertificateFile = fixtureCaCertificateFile;
+        c.environments[0].upstreamHost = 'gw.internal';
+      }),
     ],
   ])('validates the rendered %s', (_name, env) => {
     const validate = deckValidator();

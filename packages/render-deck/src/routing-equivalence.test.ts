@@ -4,12 +4,16 @@
  * none. The two matchers are independent models, see testing/*.ts for the documentation each follows.
  */
 import { join } from 'node:path';
-import type { EnvironmentModel } from '@routeplane/catalog';
-import { loadModel } from '@routeplane/catalog';
+import type { EnvironmentModel, Route } from '@routeplane/catalog';
+import { CatalogError, loadModel } from '@routeplane/catalog';
+import {
+  fixtureEnvironment,
+  fixtureService,
+  replaceServicesAndRoutes,
+} from '@routeplane/catalog/testing';
 import { repoRoot } from '@routeplane/test-support';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureBackend, fixtureEnvironment, fixtureRoute } from './environment.fixture.js';
 import { DeckRenderError } from './errors.js';
 import { renderKongFile } from './render-deck.js';
 import { kongServiceName } from './services.js';
@@ -125,15 +129,18 @@ function requestPath(prefixes: readonly string[]): fc.Arbitrary<string> {
     });
 }
 
+type Method = NonNullable<Route['methods']>[number];
+
+/** Two backends sharing a namespace and one in another (the catalog wants unique names). */
 const backends = [
-  fixtureBackend('ns-a', 'one'),
-  fixtureBackend('ns-a', 'two'),
-  fixtureBackend('ns-b', 'one'),
+  fixtureService('one', 'ns-a', '/one-health', []),
+  fixtureService('two', 'ns-a', '/two-health', []),
+  fixtureService('three', 'ns-b', '/three-health', []),
 ];
 
 interface RouteSpec {
   readonly paths: readonly string[];
-  readonly methods: readonly string[];
+  readonly methods: readonly Method[];
   readonly backend: number;
 }
 
@@ -142,7 +149,7 @@ const routeSpecs = fc
   .array(
     fc.record({
       paths: fc.uniqueArray(prefix, { minLength: 1, maxLength: 3 }),
-      methods: fc.constantFrom<readonly string[]>([], [], ['GET'], ['GET', 'POST'], ['DELETE']),
+      methods: fc.constantFrom<readonly Method[]>([], [], ['GET'], ['GET', 'POST'], ['DELETE']),
       backend: fc.nat({ max: backends.length - 1 }),
     }),
     { minLength: 1, maxLength: 6 },
@@ -153,14 +160,22 @@ const routeSpecs = fc
       new Set(routes.flatMap((r) => r.paths)).size === routes.flatMap((r) => r.paths).length,
   );
 
+/** The fixture's dev environment with exactly these routes, resolved by the loader. */
 function environmentFrom(specs: readonly RouteSpec[]): EnvironmentModel {
-  return fixtureEnvironment({
-    services: backends,
-    routes: specs.map((r, i) => {
+  return fixtureEnvironment((c) => {
+    const routes = specs.map((r, i): Route => {
       const backend = backends[r.backend];
       if (backend === undefined) throw new Error(`no backend ${r.backend}`);
-      return fixtureRoute(`r${i}`, r.paths, backend, { methods: r.methods });
-    }),
+      const [first, ...rest] = r.paths;
+      if (first === undefined) throw new Error(`route r${i} has no path`);
+      return {
+        name: `r${i}`,
+        paths: [first, ...rest] as Route['paths'],
+        service: backend.name,
+        ...(r.methods.length > 0 ? { methods: [...r.methods] } : {}),
+      };
+    });
+    replaceServicesAndRoutes(c, structuredClone(backends), routes);
   });
 }
 
@@ -177,15 +192,17 @@ describe('Kong and Gateway API route every request alike', () => {
           ),
         ),
         ([specs, paths]) => {
-          const env = environmentFrom(specs);
+          let env: EnvironmentModel;
           try {
-            renderKongFile(env);
+            env = environmentFrom(specs);
           } catch (error) {
-            // the precedence guard refused a route set Kong would order differently: not rendered
-            if (!(error instanceof DeckRenderError)) throw error;
+            // the loader refused a route set Kong would order differently: never rendered
+            if (!(error instanceof CatalogError)) throw error;
             refused++;
             return;
           }
+          // what the loader accepts, the renderer's own precedence guard accepts too
+          expect(() => renderKongFile(env)).not.toThrow();
           for (const path of paths) {
             for (const method of methods) {
               const [kong, gateway] = picks(env, method, path);
@@ -238,17 +255,18 @@ describe('Kong and Gateway API route every request alike', () => {
 
 describe('the precedence guard', () => {
   it('refuses a shorter prefix with methods in front of a longer one without', () => {
-    const [one, two] = backends;
-    if (one === undefined || two === undefined) throw new Error('fixture changed');
-    const env = fixtureEnvironment({
-      services: backends,
-      routes: [
-        fixtureRoute('broad', ['/api'], one, { methods: ['GET'] }),
-        fixtureRoute('narrow', ['/api/users'], two),
-      ],
-    });
+    const broad: RouteSpec = { paths: ['/api'], methods: ['GET'], backend: 0 };
+    const narrow: RouteSpec = { paths: ['/api/users'], methods: [], backend: 1 };
+    // the loader refuses this route set first, so the guard is tested on a hand-edited Model
+    expect(() => environmentFrom([broad, narrow])).toThrow(CatalogError);
+    const valid = environmentFrom([{ ...broad, methods: [] }, narrow]);
+    const env: EnvironmentModel = {
+      ...valid,
+      routes: valid.routes.map((r) => (r.name === 'r0' ? { ...r, methods: ['GET'] } : r)),
+    };
+    expect(() => renderKongFile(env)).toThrow(DeckRenderError);
     expect(() => renderKongFile(env)).toThrow(
-      /route broad .* would win over the longer prefix \/api\/users of route narrow/,
+      /route r0 .* would win over the longer prefix \/api\/users of route r1/,
     );
   });
 });
