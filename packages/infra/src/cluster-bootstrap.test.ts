@@ -1,6 +1,6 @@
+import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { applicationHealthLua } from '@routeplane/render-argocd';
 import { describe, expect, it } from 'vitest';
-import { fixtureEnvironment } from './infra.fixture.js';
 import { amiType } from './parts/node-groups.js';
 import { parsed, ref, resource, resources, synth } from './terraform-json.fixture.js';
 

@@ -1,5 +1,5 @@
+import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
-import { fixtureEnvironment } from './infra.fixture.js';
 import { ref, resource, resources, synth } from './terraform-json.fixture.js';
 
 describe('network and private connectivity to Kong', () => {
@@ -67,7 +67,7 @@ describe('network and private connectivity to Kong', () => {
     });
     expect(resource(tf, 'konnect_cloud_gateway_network', 'cloud_gateway_network')).toEqual({
       provider: 'konnect',
-      name: 'cp-dev-eu-west-1',
+      name: 'kong-cloud-gw-dev-eu-west-1',
       cloud_gateway_provider_account_id: ref('local.kong_provider_account_id'),
       region: 'eu-west-1',
       availability_zones: ['euw1-az1', 'euw1-az2', 'euw1-az3'],
@@ -104,9 +104,8 @@ describe('network and private connectivity to Kong', () => {
   });
 
   it('tells Kong to trust client addresses only from the catalog trusted IPs', () => {
-    const base = fixtureEnvironment();
-    const env = fixtureEnvironment({
-      kong: { ...base.kong, trustedIps: ['130.176.0.0/17', '15.158.0.0/16'] },
+    const env = fixtureEnvironment((c) => {
+      c.kong.trustedIps = ['130.176.0.0/17', '15.158.0.0/16'];
     });
     const config = resource(
       synth(env),

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
+import { fixtureEnvironment, fixtureModel } from '@routeplane/catalog/testing';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
-import { fixtureEnvironment, fixtureModel } from './infra.fixture.js';
 import { renderInfra } from './render-infra.js';
 import { ref, resource, synth, type TerraformJson } from './terraform-json.fixture.js';
 
@@ -103,8 +103,8 @@ describe('terraform settings', () => {
   });
 
   it('locks the AWS providers to the catalog account when it names one', () => {
-    const base = fixtureEnvironment();
-    const named = synth(fixtureEnvironment({ aws: { ...base.aws, accountId: '444455556666' } }));
+    // the fixture's prod names its account, dev does not
+    const named = synth(fixtureEnvironment(undefined, 'prod'));
     for (const provider of named.provider.aws ?? []) {
       expect(provider.allowed_account_ids).toEqual(['444455556666']);
     }
@@ -113,8 +113,7 @@ describe('terraform settings', () => {
   });
 
   it('renders every environment of a multi-environment model', () => {
-    const prod = fixtureEnvironment({ name: 'prod' });
-    expect(renderInfra(fixtureModel(fixtureEnvironment(), prod)).map((f) => f.path)).toEqual([
+    expect(renderInfra(fixtureModel()).map((f) => f.path)).toEqual([
       'generated/terraform/dev/main.tf.json',
       'generated/terraform/prod/main.tf.json',
     ]);

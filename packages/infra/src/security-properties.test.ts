@@ -1,5 +1,5 @@
+import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureEnvironment } from './infra.fixture.js';
 import { clusterLogTypes } from './parts/eks-cluster.js';
 import {
   parsed,
@@ -48,9 +48,8 @@ describe('security properties of the rendered Terraform', () => {
       },
     },
   ])('keeps the endpoint private, public only for catalog CIDRs $cidrs', ({ cidrs, expected }) => {
-    const base = fixtureEnvironment();
-    const env = fixtureEnvironment({
-      aws: { ...base.aws, cluster: { ...base.aws.cluster, endpointPublicAccessCidrs: cidrs } },
+    const env = fixtureEnvironment((c) => {
+      c.aws.cluster.endpointPublicAccessCidrs = [...cidrs];
     });
     const vpcConfig = resource(synth(env), 'aws_eks_cluster', 'cluster').vpc_config as Record<
       string,

@@ -1,5 +1,5 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
-import { fixtureModel } from './infra.fixture.js';
+import { fixtureModel } from '@routeplane/catalog/testing';
 import { renderInfra } from './render-infra.js';
 
 /** The parts of a Terraform JSON configuration the tests read. */
@@ -19,9 +19,9 @@ export interface TerraformJson {
   readonly resource: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-/** Terraform JSON of one environment. */
+/** Terraform JSON of one environment (rendered alone, as `routeplane generate --env` does). */
 export function synth(env: EnvironmentModel): TerraformJson {
-  const [file] = renderInfra(fixtureModel(env));
+  const [file] = renderInfra({ ...fixtureModel(), environments: [env] });
   if (file?.content.kind !== 'json') throw new Error('renderInfra must return one JSON file');
   return file.content.value as TerraformJson;
 }
