@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadModel } from '@routeplane/catalog';
+import { loadModel, type RouteCatalog } from '@routeplane/catalog';
+import { addSyntheticRoutes } from '@routeplane/catalog/testing';
 import { planChanges } from '@routeplane/writer';
+import { parse, stringify } from 'yaml';
 import { renderAll } from './pipeline.js';
 import { loadRenderers } from './renderers.js';
-import { syntheticCatalog } from './synthetic-catalog.js';
 
 interface Row {
   readonly label: string;
@@ -92,7 +93,9 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'routeplane-bench-catalogs-'));
   for (const size of sizes) {
     const path = join(dir, `catalog-${size}.yaml`);
-    writeFileSync(path, syntheticCatalog(shippedText, size));
+    const catalog = parse(shippedText) as RouteCatalog;
+    addSyntheticRoutes(catalog, size);
+    writeFileSync(path, stringify(catalog, { aliasDuplicateObjects: false }));
     rows.push(await measure(`synthetic`, path, size));
   }
   print(rows);

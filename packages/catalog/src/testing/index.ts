@@ -10,4 +10,4 @@ export {
   fixtureModel,
   resolveCatalogData,
 } from './fixture-model.js';
-export { largeModel } from './large-model.js';
+export { addSyntheticRoutes, largeModel } from './large-model.js';
