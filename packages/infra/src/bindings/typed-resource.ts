@@ -7,6 +7,15 @@ export interface BoundProvider {
   readonly version: string;
 }
 
+/** Construct config shared by resources and data sources: type, provider pin, meta-arguments. */
+function bindingConfig(type: string, provider: BoundProvider, meta: TerraformMetaArguments) {
+  return {
+    ...meta,
+    terraformResourceType: type,
+    terraformGeneratorMetadata: { providerName: provider.name, providerVersion: provider.version },
+  };
+}
+
 /**
  * Base of the hand-written resource bindings. `A` is the resource's argument object written with
  * the provider's documented (snake_case) attribute names, so what the type checker sees is exactly
@@ -23,14 +32,7 @@ export abstract class TypedResource<A extends object> extends TerraformResource 
     attributes: A,
     meta: TerraformMetaArguments = {},
   ) {
-    super(scope, id, {
-      ...meta,
-      terraformResourceType: type,
-      terraformGeneratorMetadata: {
-        providerName: provider.name,
-        providerVersion: provider.version,
-      },
-    });
+    super(scope, id, bindingConfig(type, provider, meta));
     this.#attributes = attributes;
   }
 
@@ -56,14 +58,7 @@ export abstract class TypedDataSource<A extends object> extends TerraformDataSou
     attributes: A,
     meta: TerraformMetaArguments = {},
   ) {
-    super(scope, id, {
-      ...meta,
-      terraformResourceType: type,
-      terraformGeneratorMetadata: {
-        providerName: provider.name,
-        providerVersion: provider.version,
-      },
-    });
+    super(scope, id, bindingConfig(type, provider, meta));
     this.#attributes = attributes;
   }
 

@@ -1,8 +1,8 @@
-import { arr, isObject, obj, selects, show, str } from '../json.js';
+import { arr, isObject, show, str } from '../json.js';
 import { backendRefs } from '../routes.js';
 import { envRule, type Rule } from '../rule.js';
 import { ofKind } from '../tree-index.js';
-import { workloads } from '../workloads.js';
+import { selectedWorkloads, serviceSelector, workloads } from '../workloads.js';
 
 /** HTTPRoute -> Service -> Deployment -> container port, each link checked. */
 export const backendRules: readonly Rule[] = [
@@ -45,15 +45,9 @@ export const backendRules: readonly Rule[] = [
     (env, r) => {
       const all = workloads(env);
       for (const service of ofKind(env, 'Service')) {
-        const selector = obj(service.doc, 'spec', 'selector');
-        if (!selector) continue;
-        const wanted = Object.fromEntries(
-          Object.entries(selector).filter((e): e is [string, string] => typeof e[1] === 'string'),
-        );
-        const selected = all.filter(
-          (w) => w.object.namespace === service.namespace && selects(wanted, w.podLabels),
-        );
-        if (selected.length === 0) {
+        const wanted = serviceSelector(service);
+        if (!wanted) continue;
+        if (selectedWorkloads(all, service, wanted).length === 0) {
           r.on(
             service,
             `spec.selector ${show(wanted)} selects no pod template in namespace ${service.namespace}`,
@@ -68,14 +62,9 @@ export const backendRules: readonly Rule[] = [
     (env, r) => {
       const all = workloads(env);
       for (const service of ofKind(env, 'Service')) {
-        const selector = obj(service.doc, 'spec', 'selector');
-        if (!selector) continue;
-        const wanted = Object.fromEntries(
-          Object.entries(selector).filter((e): e is [string, string] => typeof e[1] === 'string'),
-        );
-        for (const w of all.filter(
-          (x) => x.object.namespace === service.namespace && selects(wanted, x.podLabels),
-        )) {
+        const wanted = serviceSelector(service);
+        if (!wanted) continue;
+        for (const w of selectedWorkloads(all, service, wanted)) {
           const containerPorts = w.containers.flatMap((c) => arr(c, 'ports').filter(isObject));
           for (const port of arr(service.doc, 'spec', 'ports').filter(isObject)) {
             const target = port.targetPort ?? port.port;
