@@ -103,6 +103,20 @@ function deployment(scope: Construct, b: BackendModel, configMapName: string): D
   ApiObject.of(d).addJsonPatch(
     // cdk8s-plus always adds its own address label; selectors use app.kubernetes.io/* instead.
     JsonPatch.remove('/spec/template/metadata/labels/cdk8s.io~1metadata.addr'),
+    // Fields cdk8s-plus spells out although they equal the Kubernetes defaults: dropped so the
+    // manifest shows only what routeplane decides.
+    ...[
+      '/spec/minReadySeconds',
+      '/spec/progressDeadlineSeconds',
+      '/spec/strategy',
+      '/spec/template/spec/dnsPolicy',
+      '/spec/template/spec/hostNetwork',
+      '/spec/template/spec/restartPolicy',
+      '/spec/template/spec/setHostnameAsFQDN',
+      '/spec/template/spec/terminationGracePeriodSeconds',
+      '/spec/template/spec/securityContext/fsGroupChangePolicy',
+      `${container}/imagePullPolicy`,
+    ].map((path) => JsonPatch.remove(path)),
     // Quantities exactly as the catalog wrote them (cdk8s-plus would re-express them).
     JsonPatch.replace(`${container}/resources`, {
       requests: quantities(b.resources.requests),
