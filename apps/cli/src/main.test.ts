@@ -199,6 +199,7 @@ describe('routeplane deck-env', () => {
     const io = captureIo(repoRoot, {
       DECK_CLOUDFRONT_ORIGIN_SECRET: 'a',
       DECK_DEMO_USER_JWT_SECRET: 'b',
+      DECK_GATEWAY_UPSTREAM_HOST: 'internal-gw.elb.example',
     });
     expect(await main(['deck-env', '--env', 'prod', '--check'], io)).toBe(0);
   });

@@ -164,7 +164,7 @@ export interface RouteCatalog {
        */
       viewerCertificateArn: string;
       /**
-       * Client certificate CloudFront presents to Kong (origin mTLS)
+       * ACM certificate in us-east-1 that CloudFront presents to Kong (origin mTLS); CloudFront uses us-east-1 certificates only
        */
       originClientCertificateArn: string;
       /**
@@ -540,7 +540,7 @@ export interface Environment {
        */
       viewerCertificateArn?: string;
       /**
-       * Client certificate CloudFront presents to Kong (origin mTLS)
+       * ACM certificate in us-east-1 that CloudFront presents to Kong (origin mTLS); CloudFront uses us-east-1 certificates only
        */
       originClientCertificateArn?: string;
       /**

@@ -64,8 +64,8 @@ describe('the shipped catalog', () => {
     expect(prod?.gitops.targetRevision).toBe('release');
     expect(dev?.gitops.targetRevision).toBe('main');
     expect(prod?.kong.upstream.host).toEqual({
-      kind: 'literal',
-      value: 'gateway.prod.internal.example.com',
+      kind: 'env',
+      variable: 'DECK_GATEWAY_UPSTREAM_HOST',
     });
     expect(dev?.kong.upstream.host).toEqual({
       kind: 'env',
@@ -103,7 +103,17 @@ describe('the shipped catalog', () => {
       'DECK_DEMO_USER_JWT_SECRET',
       'DECK_GATEWAY_UPSTREAM_HOST',
     ]);
-    expect(prod?.kong.requiredEnv).not.toContain('DECK_GATEWAY_UPSTREAM_HOST');
+    expect(prod?.kong.requiredEnv).toEqual(dev?.kong.requiredEnv);
+    const stableHost = shipped([
+      'environments.1.upstreamHost',
+      'gateway.prod.internal.example.com',
+    ]);
+    const [, prodWithHost] = load(stableHost).environments;
+    expect(prodWithHost?.kong.upstream.host).toEqual({
+      kind: 'literal',
+      value: 'gateway.prod.internal.example.com',
+    });
+    expect(prodWithHost?.kong.requiredEnv).not.toContain('DECK_GATEWAY_UPSTREAM_HOST');
   });
 
   it('gives the same Model whatever the order of the catalog lists', () => {

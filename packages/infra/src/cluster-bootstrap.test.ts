@@ -49,6 +49,28 @@ describe('cluster and GitOps bootstrap', () => {
     ).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
   });
 
+  it('turns on NetworkPolicy enforcement in the VPC CNI (off by default on EKS)', () => {
+    const cni = resource(tf, 'aws_eks_addon', 'addon_vpc_cni');
+    expect(JSON.parse(String(cni.configuration_values))).toEqual({ enableNetworkPolicy: 'true' });
+  });
+
+  it('registers the CloudFront origin hostname as the data planes custom domain', () => {
+    const env = fixtureEnvironment();
+    expect(
+      resource(tf, 'konnect_cloud_gateway_custom_domain', 'proxy_custom_domain'),
+    ).toMatchObject({
+      control_plane_geo: env.kong.konnectRegion,
+      control_plane_id: ref('konnect_gateway_control_plane.control_plane.id'),
+      domain: env.aws.edge.kongProxyDomain,
+    });
+    const origin = (
+      resource(tf, 'aws_cloudfront_distribution', 'distribution').origin as {
+        domain_name: string;
+      }[]
+    )[0];
+    expect(origin?.domain_name).toBe(env.aws.edge.kongProxyDomain);
+  });
+
   it('binds the load balancer controller role with Pod Identity and schedules it on system nodes', () => {
     expect(
       resource(tf, 'aws_eks_pod_identity_association', 'lb_controller_pod_identity'),

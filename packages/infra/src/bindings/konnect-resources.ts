@@ -1,5 +1,5 @@
 /**
- * The four Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
+ * The five Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
  * attribute names of the provider's documentation.
  */
 import type { TerraformMetaArguments } from 'cdktn';
@@ -115,6 +115,25 @@ export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectClou
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_cloud_gateway_transit_gateway', konnect, args, meta);
+  }
+}
+
+export interface KonnectCloudGatewayCustomDomainArgs {
+  readonly control_plane_geo: string;
+  readonly control_plane_id: string;
+  /** Hostname the data planes answer TLS for (Konnect issues the certificate once DNS points at it). */
+  readonly domain: string;
+}
+
+/** `resource "konnect_cloud_gateway_custom_domain"`: the proxy hostname CloudFront connects to. */
+export class KonnectCloudGatewayCustomDomain extends TypedResource<KonnectCloudGatewayCustomDomainArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayCustomDomainArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_custom_domain', konnect, args, meta);
   }
 }
 

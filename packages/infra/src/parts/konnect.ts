@@ -2,6 +2,7 @@ import { TerraformLocal } from 'cdktn';
 import {
   DataKonnectCloudGatewayProviderAccountList,
   KonnectCloudGatewayConfiguration,
+  KonnectCloudGatewayCustomDomain,
   KonnectCloudGatewayNetwork,
   KonnectCloudGatewayTransitGateway,
   KonnectGatewayControlPlane,
@@ -103,6 +104,18 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
       ],
     },
     { provider },
+  );
+  // CloudFront's origin is this hostname: the data planes must present a certificate for it.
+  // Konnect issues it once the domain's DNS (outside routeplane) points at the data planes.
+  new KonnectCloudGatewayCustomDomain(
+    stack,
+    'proxy_custom_domain',
+    {
+      control_plane_geo: env.kong.konnectRegion,
+      control_plane_id: controlPlane.id,
+      domain: env.aws.edge.kongProxyDomain,
+    },
+    { provider, dependsOn: [configuration] },
   );
   new KonnectCloudGatewayTransitGateway(
     stack,
