@@ -79,28 +79,42 @@ describe('network and private connectivity to Kong', () => {
     expect(
       resource(tf, 'konnect_cloud_gateway_configuration', 'cloud_gateway_configuration'),
     ).toMatchInlineSnapshot(`
-        {
-          "api_access": "public",
-          "control_plane_geo": "eu",
-          "control_plane_id": "\${konnect_gateway_control_plane.control_plane.id}",
-          "dataplane_groups": [
-            {
-              "autoscale": {
-                "configuration_data_plane_group_autoscale_autopilot": {
-                  "base_rps": 100,
-                  "kind": "autopilot",
-                },
+      {
+        "api_access": "public",
+        "control_plane_geo": "eu",
+        "control_plane_id": "\${konnect_gateway_control_plane.control_plane.id}",
+        "dataplane_groups": [
+          {
+            "autoscale": {
+              "configuration_data_plane_group_autoscale_autopilot": {
+                "base_rps": 100,
+                "kind": "autopilot",
               },
-              "cloud_gateway_network_id": "\${konnect_cloud_gateway_network.cloud_gateway_network.id}",
-              "provider": "aws",
-              "region": "eu-west-1",
             },
-          ],
-          "kind": "dedicated.v0",
-          "provider": "konnect",
-          "version": "3.12",
-        }
-      `);
+            "cloud_gateway_network_id": "\${konnect_cloud_gateway_network.cloud_gateway_network.id}",
+            "environment": [
+              {
+                "name": "KONG_REAL_IP_HEADER",
+                "value": "X-Forwarded-For",
+              },
+              {
+                "name": "KONG_REAL_IP_RECURSIVE",
+                "value": "on",
+              },
+              {
+                "name": "KONG_TRUSTED_IPS",
+                "value": "\${join(",", [for entry in data.aws_ec2_managed_prefix_list.cloudfront_origin_facing.entries : entry.cidr])}",
+              },
+            ],
+            "provider": "aws",
+            "region": "eu-west-1",
+          },
+        ],
+        "kind": "dedicated.v0",
+        "provider": "konnect",
+        "version": "3.12",
+      }
+    `);
   });
 
   it('tells Kong to trust client addresses only from the catalog trusted IPs', () => {
@@ -118,6 +132,25 @@ describe('network and private connectivity to Kong', () => {
       { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
       { name: 'KONG_TRUSTED_IPS', value: '130.176.0.0/17,15.158.0.0/16' },
     ]);
+  });
+
+  it('trusts CloudFront origin-facing ranges from the AWS managed prefix list by default', () => {
+    const rendered = synth(fixtureEnvironment());
+    const data = (rendered as { data?: Record<string, Record<string, unknown>> }).data;
+    expect(data?.aws_ec2_managed_prefix_list?.cloudfront_origin_facing).toEqual({
+      name: 'com.amazonaws.global.cloudfront.origin-facing',
+    });
+    const config = resource(
+      rendered,
+      'konnect_cloud_gateway_configuration',
+      'cloud_gateway_configuration',
+    );
+    const [group] = config.dataplane_groups as Record<string, unknown>[];
+    expect(group?.environment).toContainEqual({
+      name: 'KONG_TRUSTED_IPS',
+      value:
+        '${join(",", [for entry in data.aws_ec2_managed_prefix_list.cloudfront_origin_facing.entries : entry.cidr])}',
+    });
   });
 
   it('requests the Kong attachment only after the share, the VPC attachment and the data planes', () => {

@@ -1,3 +1,4 @@
+import { DataAwsEc2ManagedPrefixList } from '@cdktn/provider-aws/lib/data-aws-ec2-managed-prefix-list/index.js';
 import { TerraformLocal } from 'cdktn';
 import {
   DataKonnectCloudGatewayProviderAccountList,
@@ -37,6 +38,20 @@ export function addKongAccount(ctx: StackContext): KongAccount {
 }
 
 /**
+ * Sources whose X-Forwarded-For Kong trusts: the catalog's `kong.trustedIps`, or by default
+ * CloudFront's origin-facing ranges read from the AWS managed prefix list at plan time (they
+ * change, so they are never pasted into the catalog).
+ */
+function trustedProxySources(ctx: StackContext): string {
+  const { stack, env } = ctx;
+  if (env.kong.trustedIps.length > 0) return env.kong.trustedIps.join(',');
+  const cloudfront = new DataAwsEc2ManagedPrefixList(stack, 'cloudfront_origin_facing', {
+    name: 'com.amazonaws.global.cloudfront.origin-facing',
+  });
+  return `\${join(",", [for entry in ${cloudfront.fqn}.entries : entry.cidr])}`;
+}
+
+/**
  * Control plane, network, data plane configuration and transit gateway attachment. References
  * order them; `depends_on` adds what references cannot say (the share must name Kong and the VPC
  * must be attached before Kong requests its attachment).
@@ -67,7 +82,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
     },
     { provider },
   );
-  const trusted = env.kong.trustedIps;
+  const trusted = trustedProxySources(ctx);
   const configuration = new KonnectCloudGatewayConfiguration(
     stack,
     'cloud_gateway_configuration',
@@ -91,15 +106,11 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
             },
           },
           // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
-          ...(trusted.length > 0
-            ? {
-                environment: [
-                  { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
-                  { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
-                  { name: 'KONG_TRUSTED_IPS', value: trusted.join(',') },
-                ],
-              }
-            : {}),
+          environment: [
+            { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
+            { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
+            { name: 'KONG_TRUSTED_IPS', value: trusted },
+          ],
         },
       ],
     },
