@@ -348,6 +348,8 @@ export function cleanTree(env = 'dev'): TreeFile[] {
               protocol: 'https',
               host: deckEnv('DECK_GATEWAY_UPSTREAM_HOST'),
               port: 443,
+              tls_verify: true,
+              ca_certificates: ['0c9b2a7e-3f55-5c1e-9f0e-2f4b8a7d6c11'],
               tags: ['routeplane'],
               routes: [
                 {

@@ -249,6 +249,16 @@ const cases: readonly Case[] = [
     message: 'no schema is known for apiVersion "v2" kind "ServiceAccount"',
   },
   {
+    name: 'turn off verification of the Gateway certificate',
+    files: corrupt(tree, kong, 0, (d) => {
+      kongService(d).tls_verify = false;
+    }),
+    rule: 'policy/kong-tls-verify',
+    object: '-',
+    message:
+      'tls_verify must be true with ca_certificates on every service (give kong.upstream.caCertificateFile), but ["sample-apps-sample-app-1"] do not verify the Gateway certificate',
+  },
+  {
     name: 'use a plain string prefix in Kong',
     files: corrupt(tree, kong, 0, (d) => {
       at(kongService(d), 'routes', 0).paths = ['/app1'];

@@ -132,6 +132,25 @@ export const kongRules: readonly Rule[] = [
     },
   ),
   envRule(
+    'policy/kong-tls-verify',
+    'Kong verifies the Gateway certificate (tls_verify with a CA) on every service',
+    (env, r) => {
+      for (const deck of env.deck) {
+        const unverified = arr(deck.doc, 'services')
+          .filter(isObject)
+          .filter((s) => s.tls_verify !== true || arr(s, 'ca_certificates').length === 0)
+          .map((s) => str(s, 'name') ?? '?');
+        if (unverified.length > 0) {
+          r.at(
+            deck.file,
+            '-',
+            `tls_verify must be true with ca_certificates on every service (give kong.upstream.caCertificateFile), but ${show(unverified)} do not verify the Gateway certificate`,
+          );
+        }
+      }
+    },
+  ),
+  envRule(
     'policy/kong-plugins',
     'Kong plugin settings that Konnect rejects or that open CORS',
     (env, r) => {
