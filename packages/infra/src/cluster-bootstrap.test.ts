@@ -148,9 +148,10 @@ describe('cluster and GitOps bootstrap', () => {
     }>((release.values as string[])[0]);
     expect(Object.keys(values.applications)).toEqual(['routeplane-dev-root']);
     expect(values.applications['routeplane-dev-root']).toMatchObject({
-      project: 'routeplane-dev',
+      project: 'routeplane-dev-bootstrap',
       source: { path: 'argocd/dev/apps', targetRevision: 'main' },
     });
-    expect(Object.keys(values.projects)).toEqual(['routeplane-dev']);
+    // Only the bootstrap project: the workload project belongs to the root (see parts/argocd.test.ts).
+    expect(Object.keys(values.projects)).toEqual(['routeplane-dev-bootstrap']);
   });
 });

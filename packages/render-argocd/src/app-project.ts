@@ -1,5 +1,5 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
-import type { AppProject, GroupKind } from './argo-types.js';
+import type { AppProject, ClusterResourceItem, GroupKind } from './argo-types.js';
 import {
   argoApiVersion,
   gatewayApiRepoURL,
@@ -7,42 +7,45 @@ import {
   istioNamespace,
   syncWaveAnnotation,
 } from './constants.js';
+import {
+  gatewayApiObjects,
+  istioChartObjects,
+  routeplaneNamespacedKinds,
+  uniqueSorted,
+} from './project-resources.js';
 
 /** Wave of the AppProject inside the root Application: before every child that names it. */
 export const projectWave = -3;
 
-/**
- * Cluster-scoped kinds the children install, and nothing else. Namespaced kinds stay open: the
- * destinations below already confine them to the namespaces in use.
- */
-export const clusterResourceWhitelist: readonly GroupKind[] = [
-  // istiod's sidecar injector (kept even in ambient; the chart always renders it).
-  { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' },
-  // Gateway API safe-upgrades policy; Istio base/istiod policies.
-  { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicy' },
-  { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicyBinding' },
-  // Istio config validation (base default validator, istiod validator).
-  { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
-  // Gateway API CRDs and Istio CRDs.
-  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-  // The namespaces child, and CreateNamespace for istio-system.
-  { group: '', kind: 'Namespace' },
-  // istiod, istio-cni, ztunnel and Gateway API aggregation roles.
-  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-];
-
-/** Every namespace a child (or the root) deploys into, sorted. */
+/** Every namespace a child deploys namespaced objects into, sorted. Never Argo CD's own. */
 export function projectNamespaces(env: EnvironmentModel): readonly string[] {
-  const names = new Set([
-    env.argocd.namespace,
-    istioNamespace,
-    ...env.namespaces.map((n) => n.name),
-  ]);
-  return [...names].sort();
+  return [...new Set([istioNamespace, ...env.namespaces.map((n) => n.name)])].sort();
 }
 
-/** The dedicated AppProject of one environment; no Application uses `default`. */
+const upstream = [gatewayApiObjects, ...Object.values(istioChartObjects)];
+
+/** Exactly the namespaced kinds the children install: no Secret, no Application, no AppProject. */
+export function namespaceResourceWhitelist(): readonly GroupKind[] {
+  return uniqueSorted([...routeplaneNamespacedKinds, ...upstream.flatMap((u) => u.namespaced)]);
+}
+
+/**
+ * Exactly the cluster-scoped objects the children install, by name (Argo CD >= 3.3 matches
+ * `name`; see IsGroupKindNamePermitted): the namespaces in use, the CRD families, Istio's and
+ * Gateway API's webhooks, admission policies and cluster roles.
+ */
+export function clusterResourceWhitelist(env: EnvironmentModel): readonly ClusterResourceItem[] {
+  const namespaces = projectNamespaces(env).map(
+    (name): ClusterResourceItem => ({ group: '', kind: 'Namespace', name }),
+  );
+  return uniqueSorted([...namespaces, ...upstream.flatMap((u) => u.cluster)]);
+}
+
+/**
+ * The workload project of one environment, owned by the root Application (synced from `apps/`); no
+ * child uses `default`. The `''` destination admits children without a destination namespace (the
+ * CRD and namespaces children deploy only cluster-scoped objects).
+ */
 export function appProject(env: EnvironmentModel): AppProject {
   return {
     apiVersion: argoApiVersion,
@@ -56,11 +59,12 @@ export function appProject(env: EnvironmentModel): AppProject {
     spec: {
       description: `routeplane ${env.name}: Gateway API, Istio ambient, gateway, routes and backends`,
       sourceRepos: [...new Set([env.gitops.repoURL, gatewayApiRepoURL, istioChartRepoURL])].sort(),
-      destinations: projectNamespaces(env).map((namespace) => ({
+      destinations: ['', ...projectNamespaces(env)].map((namespace) => ({
         server: env.gitops.destinationServer,
         namespace,
       })),
-      clusterResourceWhitelist,
+      clusterResourceWhitelist: clusterResourceWhitelist(env),
+      namespaceResourceWhitelist: namespaceResourceWhitelist(),
     },
   };
 }

@@ -31,7 +31,10 @@ export function childApplication(env: EnvironmentModel, child: ChildApp): Applic
       project: env.argocd.project,
       info: [{ name: 'Installs', value: child.description }],
       source: child.source,
-      destination: { server: env.gitops.destinationServer, namespace: child.destinationNamespace },
+      destination: {
+        server: env.gitops.destinationServer,
+        ...(child.destinationNamespace ? { namespace: child.destinationNamespace } : {}),
+      },
       ...(ignoreDifferences ? { ignoreDifferences } : {}),
       syncPolicy: syncPolicy({
         prune: child.prune,

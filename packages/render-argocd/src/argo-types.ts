@@ -26,7 +26,8 @@ export interface ApplicationSource {
 
 export interface ApplicationDestination {
   readonly server: string;
-  readonly namespace: string;
+  /** Absent for children that deploy only cluster-scoped objects (matches a project's `''`). */
+  readonly namespace?: string;
 }
 
 export interface IgnoreDifference {
@@ -67,6 +68,11 @@ export interface GroupKind {
   readonly kind: string;
 }
 
+/** A cluster-scoped kind, optionally narrowed to names (Go filepath.Match globs, Argo CD >= 3.3). */
+export interface ClusterResourceItem extends GroupKind {
+  readonly name?: string;
+}
+
 export interface AppProject {
   readonly apiVersion: 'argoproj.io/v1alpha1';
   readonly kind: 'AppProject';
@@ -75,6 +81,8 @@ export interface AppProject {
     readonly description: string;
     readonly sourceRepos: readonly string[];
     readonly destinations: readonly ApplicationDestination[];
-    readonly clusterResourceWhitelist: readonly GroupKind[];
+    readonly clusterResourceWhitelist: readonly ClusterResourceItem[];
+    /** Always set: an absent list would admit every namespaced kind. */
+    readonly namespaceResourceWhitelist: readonly GroupKind[];
   };
 }

@@ -7,7 +7,12 @@ export function rootApplicationFile(env: string): string {
   return `${argocdDir(env)}/root.yaml`;
 }
 
-/** Directory the root Application syncs: the AppProject and every child Application. */
+/** The root's own project, applied once with root.yaml (or by Terraform); never synced. */
+export function bootstrapProjectFile(env: string): string {
+  return `${argocdDir(env)}/bootstrap/project.yaml`;
+}
+
+/** Directory the root Application syncs: the workload AppProject and every child Application. */
 export function appsDir(env: string): string {
   return `${argocdDir(env)}/apps`;
 }

@@ -11,10 +11,10 @@ export interface ChildApp {
   readonly description: string;
   readonly source: ApplicationSource;
   /**
-   * Namespace for namespaced objects without one. Children that install only cluster-scoped objects
-   * use Argo CD's own namespace: it always exists and the project already permits it.
+   * Namespace for namespaced objects without one. Undefined for children that install only
+   * cluster-scoped objects: the project then needs no namespace for them (not even Argo CD's own).
    */
-  readonly destinationNamespace: string;
+  readonly destinationNamespace: string | undefined;
   /** Only where no namespace app owns the namespace (istio-system). */
   readonly createNamespace: boolean;
   /** False for CRDs: removing a CRD deletes every object of its kind cluster-wide. */

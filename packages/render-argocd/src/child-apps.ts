@@ -63,7 +63,7 @@ function helmChild(
 function gitChild(
   env: EnvironmentModel,
   component: K8sComponent,
-  destinationNamespace: string,
+  destinationNamespace: string | undefined,
 ): Pick<ChildApp, 'source' | 'destinationNamespace' | 'k8sComponent'> {
   return {
     source: {
@@ -92,7 +92,8 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
         targetRevision: env.versions.gatewayApi,
         path: gatewayApiCrdPath,
       },
-      destinationNamespace: env.argocd.namespace,
+      // Only cluster-scoped objects (CRDs, the safe-upgrades admission policy): no namespace.
+      destinationNamespace: undefined,
       prune: false,
       keepOnDelete: true,
       // The HTTPRoute CRD exceeds the 256 KiB last-applied annotation of client-side apply.
@@ -106,6 +107,8 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       ...helmChild(env, 'base', 'istio-base', istioBaseValues()),
       createNamespace: true,
       serverSideApply: true,
+      // Deleting this Application must not take the Istio CRDs (and every AuthorizationPolicy with them).
+      keepOnDelete: true,
       ignoreDifferences: istioWebhookIgnoreDifferences(false),
     },
     {
@@ -135,7 +138,7 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       component: 'namespaces',
       wave: waves.namespaces,
       description: 'Namespaces with ambient enrolment and Pod Security labels',
-      ...gitChild(env, 'namespaces', env.argocd.namespace),
+      ...gitChild(env, 'namespaces', undefined),
     },
     {
       ...plain,

@@ -95,7 +95,7 @@ function provided(app: Application, k8sFiles: readonly RenderedFile[]): Set<Key>
 }
 
 function namespaceOf(obj: K8sObject, app: Application): string {
-  return obj.metadata.namespace ?? app.spec.destination.namespace;
+  return obj.metadata.namespace ?? app.spec.destination.namespace ?? '';
 }
 
 interface Ref {

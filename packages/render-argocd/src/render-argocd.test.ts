@@ -33,6 +33,7 @@ describe('renderArgocd layout', () => {
       'argocd/dev/apps/routes.yaml',
       'argocd/dev/apps/ztunnel.yaml',
       'argocd/dev/bootstrap/argocd-cm-health-patch.yaml',
+      'argocd/dev/bootstrap/project.yaml',
       'argocd/dev/root.yaml',
     ]);
     expect(envFiles(files, 'prod').map((f) => f.path.replace('/prod/', '/dev/'))).toEqual(
@@ -75,7 +76,7 @@ describe('root Application', () => {
       targetRevision: 'main',
       path: 'argocd/dev/apps',
     });
-    expect(root?.spec.project).toBe('routeplane-dev');
+    expect(root?.spec.project).toBe('routeplane-dev-bootstrap');
     expect(root?.metadata.namespace).toBe('argocd');
   });
   it('has no finalizer, so deleting it never cascades into the platform', () => {
@@ -86,7 +87,7 @@ describe('root Application', () => {
 describe('every Application', () => {
   it.each(applications(files).map((a) => [a.metadata.name, a] as const))('%s', (_name, app) => {
     expect(app.spec.project).not.toBe('default');
-    expect(app.spec.project).toMatch(/^routeplane-(dev|prod)$/);
+    expect(app.spec.project).toMatch(/^routeplane-(dev|prod)(-bootstrap)?$/);
     expect(app.spec.source.targetRevision).not.toMatch(/^(HEAD|)$/);
     expect(app.spec.syncPolicy.automated.selfHeal).toBe(true);
     expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
@@ -129,6 +130,25 @@ describe('Gateway API CRDs child', () => {
       'Delete=false',
       'Prune=false',
       'ServerSideApply=true',
+    ]);
+  });
+  it('deploys only cluster-scoped objects, so it names no destination namespace', () => {
+    expect(crds.spec.destination).toEqual({ server: 'https://kubernetes.default.svc' });
+  });
+});
+
+describe('children whose resources outlive them', () => {
+  it.each(['gateway-api-crds', 'istio-base'])(
+    '%s keeps its objects when the Application is deleted (CRDs carry every policy)',
+    (component) => {
+      expect(child(component).spec.syncPolicy.syncOptions).toContain('Delete=false');
+    },
+  );
+  it('only those two', () => {
+    const keepers = devApps.filter((a) => a.spec.syncPolicy.syncOptions.includes('Delete=false'));
+    expect(keepers.map((a) => a.metadata.labels?.['app.kubernetes.io/component']).sort()).toEqual([
+      'gateway-api-crds',
+      'istio-base',
     ]);
   });
 });
@@ -264,29 +284,24 @@ describe('catalog-owned children', () => {
   });
 });
 
-describe('AppProject', () => {
-  const [project] = appProjects(devFiles);
-  it('limits sources, destinations and cluster-scoped kinds', () => {
+describe('workload AppProject', () => {
+  const project = appProjects(devFiles).find((p) => p.metadata.name === 'routeplane-dev');
+  it('limits sources and destinations (never argocd); see project.test.ts for the kinds', () => {
     expect(project?.spec.sourceRepos).toEqual([
       'https://github.com/example-org/platform.git',
       'https://github.com/kubernetes-sigs/gateway-api.git',
       'https://istio-release.storage.googleapis.com/charts',
     ]);
     expect(project?.spec.destinations.map((d) => d.namespace)).toEqual([
+      '',
       'api-services',
-      'argocd',
       'gateway-health',
       'istio-ingress',
       'istio-system',
       'sample-apps',
     ]);
     expect(project?.spec.clusterResourceWhitelist.map((g) => g.kind)).not.toContain('*');
-  });
-  it('admits every source and destination its Applications use', () => {
-    for (const app of devApps) {
-      expect(project?.spec.sourceRepos).toContain(app.spec.source.repoURL);
-      expect(project?.spec.destinations).toContainEqual(app.spec.destination);
-    }
+    expect(project?.spec.namespaceResourceWhitelist.map((g) => g.kind)).not.toContain('*');
   });
 });
 

@@ -2,7 +2,14 @@ import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/catalog'
 import { appProject } from './app-project.js';
 import { childApplication } from './application.js';
 import { argocdCmHealthPatch } from './argocd-cm-patch.js';
-import { childFile, healthPatchFile, projectFile, rootApplicationFile } from './argocd-paths.js';
+import {
+  bootstrapProjectFile,
+  childFile,
+  healthPatchFile,
+  projectFile,
+  rootApplicationFile,
+} from './argocd-paths.js';
+import { bootstrapProject } from './bootstrap-project.js';
 import type { ChildApp } from './child-app.js';
 import { childApps } from './child-apps.js';
 import { rootApplication } from './root-application.js';
@@ -23,6 +30,7 @@ function yamlFile(path: string, document: unknown): RenderedFile {
 function renderEnvironment(env: EnvironmentModel): RenderedFile[] {
   return [
     yamlFile(rootApplicationFile(env.name), rootApplication(env)),
+    yamlFile(bootstrapProjectFile(env.name), bootstrapProject(env)),
     yamlFile(projectFile(env.name), appProject(env)),
     ...sortedChildApps(env).map((child) =>
       yamlFile(childFile(env.name, child.component), childApplication(env, child)),

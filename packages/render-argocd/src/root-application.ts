@@ -1,14 +1,16 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
 import type { Application } from './argo-types.js';
 import { appsDir } from './argocd-paths.js';
+import { bootstrapProjectName } from './bootstrap-project.js';
 import { argoApiVersion } from './constants.js';
 import { syncPolicy } from './sync-policy.js';
 
 /**
- * The App-of-Apps root: syncs `argocd/<env>/apps` (the AppProject, then the children wave by wave).
- * It lives in the environment's project, which therefore must exist first: apply `apps/project.yaml`
- * with it. No resources finalizer on purpose: deleting the root (to re-bootstrap, or by mistake)
- * must not cascade into tearing down the whole platform; children keep theirs.
+ * The App-of-Apps root: syncs `argocd/<env>/apps` (the workload AppProject, then the children wave
+ * by wave). It lives in the bootstrap project, not in the project it syncs, so that project has one
+ * owner (the root) and the root can only create Applications/AppProjects in `argocd`. No resources
+ * finalizer on purpose: deleting the root (to re-bootstrap, or by mistake) must not cascade into
+ * tearing down the whole platform; children keep theirs.
  */
 export function rootApplication(env: EnvironmentModel): Application {
   return {
@@ -24,7 +26,7 @@ export function rootApplication(env: EnvironmentModel): Application {
       },
     },
     spec: {
-      project: env.argocd.project,
+      project: bootstrapProjectName(env),
       info: [{ name: 'Installs', value: `App-of-Apps of environment ${env.name}` }],
       source: {
         repoURL: env.gitops.repoURL,

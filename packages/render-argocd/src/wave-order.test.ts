@@ -5,7 +5,8 @@ import { renderK8s } from '@routeplane/render-k8s';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import type { Application } from './argo-types.js';
-import { objectsOfChild, waveViolations } from './dependency-graph.fixture.js';
+import { groupOf, objectsOfChild, waveViolations } from './dependency-graph.fixture.js';
+import { permitsResource } from './project-permits.fixture.js';
 import { renderArgocd } from './render-argocd.js';
 import { applications, appProjects, envFiles, waveOf } from './rendered.fixture.js';
 
@@ -42,7 +43,11 @@ describe.each(models)('waves of %s', (_name, model) => {
   });
 
   it.each(envs)('%s: the AppProject is synced before every child that names it', (env) => {
-    const [project] = appProjects(envFiles(renderArgocd(model), env));
+    const name = model.environments.find((e) => e.name === env)?.argocd.project;
+    const project = appProjects(envFiles(renderArgocd(model), env)).find(
+      (p) => p.metadata.name === name,
+    );
+    expect(project).toBeDefined();
     const projectWave = Number(project?.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
     for (const app of children(model, env)) expect(waveOf(app)).toBeGreaterThan(projectWave);
   });
@@ -101,25 +106,26 @@ describe.each(models)('waves of %s', (_name, model) => {
     }
   });
 
-  it.each(envs)(
-    '%s: the project admits every namespace and cluster-scoped kind rendered',
-    (env) => {
-      const [project] = appProjects(envFiles(renderArgocd(model), env));
-      const destinations = new Set(project?.spec.destinations.map((d) => d.namespace));
-      const clusterKinds = new Set(
-        project?.spec.clusterResourceWhitelist.map((g) => `${g.group}/${g.kind}`),
-      );
-      for (const app of children(model, env)) {
-        for (const obj of objectsOfChild(app, k8sFiles)) {
-          if (obj.kind === 'Namespace') expect(clusterKinds).toContain('/Namespace');
-          else
-            expect(destinations).toContain(
-              obj.metadata.namespace ?? app.spec.destination.namespace,
-            );
-        }
+  it.each(envs)('%s: the project admits every object its git children deploy', (env) => {
+    const name = model.environments.find((e) => e.name === env)?.argocd.project;
+    const project = appProjects(envFiles(renderArgocd(model), env)).find(
+      (p) => p.metadata.name === name,
+    );
+    if (!project) throw new Error(`no project ${name}`);
+    for (const app of children(model, env)) {
+      for (const obj of objectsOfChild(app, k8sFiles)) {
+        const namespace =
+          obj.kind === 'Namespace'
+            ? undefined
+            : (obj.metadata.namespace ?? app.spec.destination.namespace);
+        const ref = { group: groupOf(obj.apiVersion), kind: obj.kind, name: obj.metadata.name };
+        expect(
+          permitsResource(project, namespace === undefined ? ref : { ...ref, namespace }),
+          `${obj.kind}/${obj.metadata.name}`,
+        ).toBe(true);
       }
-    },
-  );
+    }
+  });
 });
 
 describe('the dependency check itself', () => {

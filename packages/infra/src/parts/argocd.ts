@@ -1,4 +1,4 @@
-import { appProject, argocdCmHealthData, rootApplication } from '@routeplane/render-argocd';
+import { argocdCmHealthData, bootstrapProject, rootApplication } from '@routeplane/render-argocd';
 import type { ITerraformDependable } from 'cdktn';
 import type { HelmProvider } from '../bindings/helm-provider.js';
 import { HelmRelease } from '../bindings/helm-release.js';
@@ -10,8 +10,10 @@ const argoHelmRepository = 'https://argoproj.github.io/argo-helm';
 /**
  * Argo CD on the system nodes with the Application health check from the Argo CD renderer (the one
  * source of that Lua), reachable only inside the cluster (ClusterIP, no Ingress: use
- * `kubectl port-forward`). Then the argocd-apps chart creates the environment's AppProject and the
- * root Application exactly as the Argo CD renderer renders them under `argocd/<env>/`.
+ * `kubectl port-forward`). Then the argocd-apps chart creates the bootstrap AppProject and the root
+ * Application exactly as the Argo CD renderer renders them (`argocd/<env>/bootstrap/project.yaml`,
+ * `argocd/<env>/root.yaml`). Only those two: the workload project under `apps/` belongs to the root,
+ * and two owners would fight over it.
  */
 export function addArgocd(
   ctx: StackContext,
@@ -48,7 +50,7 @@ export function addArgocd(
   );
 
   const root = rootApplication(env);
-  const project = appProject(env);
+  const project = bootstrapProject(env);
   return new HelmRelease(
     stack,
     'argocd_root_application',
