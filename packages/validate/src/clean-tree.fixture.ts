@@ -46,7 +46,31 @@ export function cleanTree(env = 'dev'): TreeFile[] {
     {
       path: `argocd/${env}/root.yaml`,
       documents: [
-        app('root', 0, { repoURL: repo, targetRevision: 'main', path: `argocd/${env}/apps` }),
+        app(
+          'root',
+          0,
+          { repoURL: repo, targetRevision: 'main', path: `argocd/${env}/apps` },
+          { project: `routeplane-${env}-bootstrap` },
+        ),
+      ],
+    },
+    {
+      path: `argocd/${env}/bootstrap/project.yaml`,
+      documents: [
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'AppProject',
+          metadata: { name: `routeplane-${env}-bootstrap`, namespace: 'argocd' },
+          spec: {
+            sourceRepos: [repo],
+            destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
+            clusterResourceWhitelist: [],
+            namespaceResourceWhitelist: [
+              { group: 'argoproj.io', kind: 'AppProject' },
+              { group: 'argoproj.io', kind: 'Application' },
+            ],
+          },
+        },
       ],
     },
     {
@@ -60,6 +84,7 @@ export function cleanTree(env = 'dev'): TreeFile[] {
             sourceRepos: [repo, istioRepo, 'https://github.com/kubernetes-sigs/gateway-api.git'],
             destinations: [{ server: 'https://kubernetes.default.svc', namespace: '*' }],
             clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+            namespaceResourceWhitelist: [{ group: '', kind: 'Service' }],
           },
         },
       ],

@@ -157,6 +157,25 @@ const cases: readonly Case[] = [
     message: 'syncOptions ServerSideApply=true is ignored when Replace=true is also set',
   },
   {
+    name: 'put the root in the project it syncs',
+    files: corrupt(tree, 'argocd/dev/root.yaml', 0, (d) => {
+      at(d, 'spec').project = 'routeplane-dev';
+    }),
+    rule: 'policy/argocd-project',
+    object: 'Application/argocd/routeplane-dev-root',
+    message:
+      'its project routeplane-dev is in argocd/dev/apps/project.yaml, which it syncs: the project would have two owners',
+  },
+  {
+    name: 'drop the namespaced whitelist of a project',
+    files: corrupt(tree, 'argocd/dev/apps/project.yaml', 0, (d) => {
+      delete at(d, 'spec').namespaceResourceWhitelist;
+    }),
+    rule: 'policy/argocd-project',
+    object: 'AppProject/argocd/routeplane-dev',
+    message: 'spec.namespaceResourceWhitelist must list the kinds its Applications deploy',
+  },
+  {
     name: 'inline a JWT secret',
     files: corrupt(tree, kong, 0, (d) => {
       at(d, 'consumers', 0, 'jwt_secrets', 0).secret = 'q8Zr2xVt7Lm4Np9Kc3Wd6Hs1Fb5Jg0Ye';

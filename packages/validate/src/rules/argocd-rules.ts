@@ -123,4 +123,33 @@ export const argocdRules: readonly Rule[] = [
       }
     },
   ),
+  envRule(
+    'policy/argocd-project',
+    'AppProjects whitelist namespaced kinds, and no Application lives in a project it syncs',
+    (env, r) => {
+      const projects = ofKind(env, 'AppProject');
+      for (const project of projects) {
+        // Absent means every namespaced kind, Secrets and argocd-cm in `argocd` included.
+        if (obj(project.doc, 'spec')?.namespaceResourceWhitelist === undefined) {
+          r.on(
+            project,
+            'spec.namespaceResourceWhitelist must list the kinds its Applications deploy',
+          );
+        }
+      }
+      for (const app of ofKind(env, 'Application')) {
+        const name = str(app.doc, 'spec', 'project');
+        const own = projects.filter((p) => p.name === name);
+        const synced = own.filter((p) =>
+          localPaths(app).some((path) => p.file.startsWith(`${path}/`)),
+        );
+        for (const p of synced) {
+          r.on(
+            app,
+            `its project ${p.name} is in ${p.file}, which it syncs: the project would have two owners`,
+          );
+        }
+      }
+    },
+  ),
 ];
