@@ -148,8 +148,9 @@ describe('network and private connectivity to Kong', () => {
     const [group] = config.dataplane_groups as Record<string, unknown>[];
     expect(group?.environment).toContainEqual({
       name: 'KONG_TRUSTED_IPS',
-      value:
-        '${join(",", [for entry in data.aws_ec2_managed_prefix_list.cloudfront_origin_facing.entries : entry.cidr])}',
+      value: ref(
+        'join(",", [for entry in data.aws_ec2_managed_prefix_list.cloudfront_origin_facing.entries : entry.cidr])',
+      ),
     });
   });
 
