@@ -107,7 +107,9 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       ...helmChild(env, 'base', 'istio-base', istioBaseValues()),
       createNamespace: true,
       serverSideApply: true,
-      // Deleting this Application must not take the Istio CRDs (and every AuthorizationPolicy with them).
+      // Neither deleting this Application nor a chart upgrade that drops a CRD may remove Istio
+      // CRDs: every AuthorizationPolicy (allow-nothing included) would go with them.
+      prune: false,
       keepOnDelete: true,
       ignoreDifferences: istioWebhookIgnoreDifferences(false),
     },

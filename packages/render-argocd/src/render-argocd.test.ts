@@ -139,9 +139,12 @@ describe('Gateway API CRDs child', () => {
 
 describe('children whose resources outlive them', () => {
   it.each(['gateway-api-crds', 'istio-base'])(
-    '%s keeps its objects when the Application is deleted (CRDs carry every policy)',
+    '%s keeps its objects when the Application is deleted and never prunes (CRDs carry every policy)',
     (component) => {
-      expect(child(component).spec.syncPolicy.syncOptions).toContain('Delete=false');
+      const { syncOptions, automated } = child(component).spec.syncPolicy;
+      expect(syncOptions).toContain('Delete=false');
+      expect(syncOptions).toContain('Prune=false');
+      expect(automated?.prune).toBe(false);
     },
   );
   it('only those two', () => {
