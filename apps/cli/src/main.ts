@@ -1,11 +1,7 @@
 import { CatalogError, formatProblem } from '@routeplane/catalog';
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand } from './check-command.js';
-import { deckEnvCommand } from './deck-env-command.js';
-import { generateCommand } from './generate-command.js';
 import { type CommandIo, processIo } from './io.js';
 import { UsageError } from './user-error.js';
-import { validateCommand } from './validate-command.js';
 
 /** Exit codes: 0 success, 1 findings/drift or an internal fault, 2 a user mistake. */
 export const exitCodes = { ok: 0, findings: 1, internal: 1, usage: 2 } as const;
@@ -33,14 +29,21 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .addOption(rootOption())
     .addOption(envOption())
     .option('-v, --verbose', 'also list unchanged files')
-    .action(async (opts) => setExit(await generateCommand(opts, io)));
+    // Commands load their modules on use: validate's schema packages would slow down generate.
+    .action(async (opts) => {
+      const { generateCommand } = await import('./generate-command.js');
+      setExit(await generateCommand(opts, io));
+    });
   program
     .command('check')
     .description('render in memory; exit 1 with a unified diff when committed files differ')
     .addOption(catalogOption())
     .addOption(rootOption())
     .addOption(envOption())
-    .action(async (opts) => setExit(await checkCommand(opts, io)));
+    .action(async (opts) => {
+      const { checkCommand } = await import('./check-command.js');
+      setExit(await checkCommand(opts, io));
+    });
   program
     .command('validate')
     .description('schema, cross-layer and policy checks of the rendered files on disk')
@@ -52,7 +55,10 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
         .default('human'),
     )
     .option('--no-external', 'do not run kubeconform or deck even when they are on PATH')
-    .action(async (opts) => setExit(await validateCommand(opts, io)));
+    .action(async (opts) => {
+      const { validateCommand } = await import('./validate-command.js');
+      setExit(await validateCommand(opts, io));
+    });
   program
     .command('deck-env')
     .description(
@@ -62,7 +68,10 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .addOption(rootOption())
     .addOption(envOption().makeOptionMandatory())
     .option('--check', 'exit 1 when a variable is unset (values are never printed)')
-    .action((opts) => setExit(deckEnvCommand(opts, io)));
+    .action(async (opts) => {
+      const { deckEnvCommand } = await import('./deck-env-command.js');
+      setExit(deckEnvCommand(opts, io));
+    });
   return program;
 }
 
