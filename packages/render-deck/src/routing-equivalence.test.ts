@@ -217,7 +217,7 @@ describe('Kong and Gateway API route every request alike', () => {
     );
     // most drawn route sets must be rendered and compared, not refused
     expect(refused).toBeLessThan(runs / 2);
-  }, 30_000);
+  }, 120_000);
 
   it.each([
     ['/app1', 'sample-apps/sample-app-1'],
