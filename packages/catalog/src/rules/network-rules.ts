@@ -1,0 +1,65 @@
+import { cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from '../cidr.js';
+import { awsValuePath, effectiveAws } from '../environment-overrides.js';
+import type { KeyPath } from '../key-path.js';
+import type { SemanticRule } from './rule.js';
+
+/** CIDRs, the EKS endpoint and node pool sizes, per environment after overrides. */
+export const networkRules: readonly SemanticRule[] = [
+  {
+    id: 'networks',
+    needs: ['kong', 'aws', 'environments'],
+    check({ catalog, report }) {
+      const parse = (path: KeyPath, text: string): Ipv4Cidr | undefined => {
+        const parsed = parseIpv4Cidr(text);
+        if (typeof parsed === 'string') {
+          report(path, `${parsed}, but "${text}" was given`);
+          return undefined;
+        }
+        return parsed;
+      };
+      const kong = parse(['kong', 'networkCidr'], catalog.kong.networkCidr);
+      (catalog.kong.trustedIps ?? []).forEach((t, i) => {
+        parse(['kong', 'trustedIps', i], t);
+      });
+      const checked = new Set<string>();
+      const envs = catalog.environments.length > 0 ? catalog.environments : [];
+      envs.forEach((env, i) => {
+        const aws = effectiveAws(catalog, env);
+        const vpcPath = awsValuePath(env, i, ['vpcCidr']);
+        const key = JSON.stringify(vpcPath);
+        const vpc = checked.has(key) ? undefined : parse(vpcPath, aws.vpcCidr);
+        checked.add(key);
+        if (vpc && kong && cidrsOverlap(vpc, kong)) {
+          report(
+            vpcPath,
+            `VPC CIDR ${vpc.text} overlaps Kong's network ${kong.text} (environment ${env.name}): the Transit Gateway could not route between them`,
+          );
+        }
+        const publicPath = awsValuePath(env, i, ['cluster', 'endpointPublicAccessCidrs']);
+        const publicKey = JSON.stringify(publicPath);
+        if (!checked.has(publicKey)) {
+          checked.add(publicKey);
+          (aws.cluster.endpointPublicAccessCidrs ?? []).forEach((c, j) => {
+            const parsed = parse([...publicPath, j], c);
+            if (parsed && parsed.prefix === 0) {
+              report(
+                [...publicPath, j],
+                'must not open the EKS API to the whole internet (0.0.0.0/0)',
+              );
+            }
+          });
+        }
+        for (const pool of ['system', 'user'] as const) {
+          const p = aws.nodePools[pool];
+          if (!(p.minSize <= p.desiredSize && p.desiredSize <= p.maxSize)) {
+            report(
+              awsValuePath(env, i, ['nodePools', pool]),
+              `needs minSize <= desiredSize <= maxSize, but ${p.minSize} <= ${p.desiredSize} <= ${p.maxSize} was given (environment ${env.name})`,
+              true,
+            );
+          }
+        }
+      });
+    },
+  },
+];

@@ -1,0 +1,58 @@
+import type { RouteCatalog } from '../catalog.generated.js';
+import type { KeyPath } from '../key-path.js';
+
+export interface RuleContext {
+  readonly catalog: RouteCatalog;
+  report(path: KeyPath, message: string, atKey?: boolean): void;
+}
+
+/** A cross-field rule. It runs only when the top-level sections it reads passed the schema. */
+export interface SemanticRule {
+  readonly id: string;
+  readonly needs: readonly (keyof RouteCatalog)[];
+  check(context: RuleContext): void;
+}
+
+/** Namespaces that belong to Kubernetes, Istio or Argo CD; routeplane never renders into them. */
+
+export function reportDuplicates(
+  context: RuleContext,
+  items: readonly { path: KeyPath; value: string }[],
+  what: string,
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const earlier = first.get(item.value);
+    if (earlier === undefined) {
+      first.set(item.value, index);
+      return;
+    }
+    const other = items[earlier];
+    context.report(
+      item.path,
+      `${what} "${item.value}" is already used at ${other ? formatPathShort(other.path) : 'another entry'}`,
+    );
+  });
+}
+
+function formatPathShort(path: KeyPath): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+export function walkStrings(
+  value: unknown,
+  path: KeyPath,
+  visit: (text: string, path: KeyPath) => void,
+): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value))
+    value.forEach((item, i) => {
+      walkStrings(item, [...path, i], visit);
+    });
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
+  }
+}
