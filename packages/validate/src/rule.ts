@@ -12,21 +12,31 @@ export interface Rule {
   readonly check: (tree: TreeIndex) => readonly RawFinding[];
 }
 
-/** A rule that looks at one environment at a time. */
-export function envRule(
+/** A rule that runs `check` on each part of the tree `parts` picks (environments or files). */
+function partRule<P>(
   id: string,
   description: string,
-  check: (env: EnvTree, report: Reporter) => void,
+  parts: (tree: TreeIndex) => readonly P[],
+  check: (part: P, report: Reporter) => void,
 ): Rule {
   return {
     id,
     description,
     check: (tree) => {
       const out: RawFinding[] = [];
-      for (const env of tree.envs) check(env, reporter(id, out));
+      for (const part of parts(tree)) check(part, reporter(id, out));
       return out;
     },
   };
+}
+
+/** A rule that looks at one environment at a time. */
+export function envRule(
+  id: string,
+  description: string,
+  check: (env: EnvTree, report: Reporter) => void,
+): Rule {
+  return partRule(id, description, (tree) => tree.envs, check);
 }
 
 /** A rule that looks at every file of the tree. */
@@ -35,15 +45,7 @@ export function fileRule(
   description: string,
   check: (file: TreeFile, report: Reporter) => void,
 ): Rule {
-  return {
-    id,
-    description,
-    check: (tree) => {
-      const out: RawFinding[] = [];
-      for (const file of tree.files) check(file, reporter(id, out));
-      return out;
-    },
-  };
+  return partRule(id, description, (tree) => tree.files, check);
 }
 
 export interface Reporter {
