@@ -1,4 +1,14 @@
 export {
+  type HelmTemplateOptions,
+  haveSharedCharts,
+  helmObjects,
+  helmTemplate,
+  layerBinary,
+  parseRendered,
+  type RenderedObject,
+  sharedChartsDir,
+} from './helm.js';
+export {
   haveSharedSchemas,
   readSharedSchema,
   repoRoot,
