@@ -41,8 +41,14 @@ function fileDetails(f: FileStat): string {
   ].join('\n');
 }
 
-/** The report as a PR comment: summary table, drift warning, per-environment changes, capped diffs. */
-export function formatMarkdown(report: DiffReport, maxBytes: number = defaultMaxBytes): string {
+function fileCount(files: readonly FileStat[]): string {
+  const added = files.reduce((n, f) => n + f.linesAdded, 0);
+  const removed = files.reduce((n, f) => n + f.linesRemoved, 0);
+  return `${files.length} file(s), +${added} -${removed}`;
+}
+
+/** Everything but the per-file diffs; `fileTables` false lists each environment's files as a count. */
+function summary(report: DiffReport, fileTables: boolean): string {
   const head: string[] = [
     commentMarker,
     '### routeplane diff',
@@ -61,31 +67,44 @@ export function formatMarkdown(report: DiffReport, maxBytes: number = defaultMax
       '',
     );
   }
-  const diffs: FileStat[] = [];
   for (const env of report.environments) {
     if (env.status === 'unchanged') continue;
     head.push(`#### ${env.name} (${env.status})`, '');
     const lines = changeLines(env, code);
     head.push(...(lines.length > 0 ? lines.map((l) => `- ${l}`) : ['- no catalog change']), '');
-    if (env.files.length > 0) {
+    if (env.files.length === 0) continue;
+    if (fileTables) {
       head.push(
         '| file | change | + | - |',
         '| --- | --- | --- | --- |',
         ...env.files.map(fileRow),
         '',
       );
-      diffs.push(...env.files);
+    } else {
+      head.push(`Files: ${fileCount(env.files)} (list omitted at the size cap).`, '');
     }
   }
   if (report.environments.every((e) => e.status === 'unchanged')) {
     head.push('No rendered file changes.', '');
   }
-  let body = head.join('\n');
+  return head.join('\n');
+}
+
+/**
+ * The report as a PR comment: summary table, drift warning, per-environment changes and file
+ * tables, then collapsible per-file diffs while they fit under `maxBytes`. Past the cap the file
+ * tables shrink to counts, and as a last resort the summary is cut with a note.
+ */
+export function formatMarkdown(report: DiffReport, maxBytes: number = defaultMaxBytes): string {
+  // room for the closing note
+  const reserve = 400;
+  const full = summary(report, true);
+  let body = bytes(full) + reserve <= maxBytes ? full : summary(report, false);
+  const diffs = report.environments.flatMap((e) => e.files);
   const omitted: string[] = [];
   for (const file of diffs) {
     const block = `${fileDetails(file)}\n`;
-    // keep room for the closing note
-    if (bytes(body) + bytes(block) + 400 <= maxBytes) body += block;
+    if (bytes(body) + bytes(block) + reserve <= maxBytes) body += block;
     else omitted.push(file.path);
   }
   if (omitted.length > 0) {
