@@ -13,7 +13,8 @@ const headers = ['route', 'paths', 'methods', 'hosts', 'plugins', 'service', 'na
 
 /**
  * `routeplane routes`: every route of each environment. The JSON also names what CI needs per
- * environment (decK file, control plane, Konnect address, select tags, Terraform directory), so
+ * environment (decK file, control plane, Konnect address, select tags, Terraform directory, AWS
+ * region), so
  * workflows build their matrix from the catalog instead of repeating it.
  */
 export function routesCommand(options: RoutesOptions, io: CommandIo): number {
@@ -29,6 +30,7 @@ export function routesCommand(options: RoutesOptions, io: CommandIo): number {
         selectTags: env.kong.selectTags,
       },
       terraformDir: terraformDir(env.name),
+      aws: { region: env.aws.region },
       routes: routeRows(env),
     }));
     io.out(`${JSON.stringify({ environments }, null, 2)}\n`);

@@ -8,6 +8,7 @@ interface RoutesJson {
     name: string;
     deck: { file: string; controlPlaneName: string; konnectAddr: string; selectTags: string[] };
     terraformDir: string;
+    aws: { region: string };
     routes: { name: string; namespace: string; plugins: string[]; paths: string[] }[];
   }[];
 }
@@ -55,7 +56,7 @@ describe('routeplane routes', () => {
 
   it('gives CI what it needs per environment in JSON', async () => {
     const { environments } = await routesJson(repoRoot);
-    expect(environments.map((e) => [e.name, e.deck, e.terraformDir])).toEqual([
+    expect(environments.map((e) => [e.name, e.deck, e.terraformDir, e.aws])).toEqual([
       [
         'dev',
         {
@@ -65,6 +66,7 @@ describe('routeplane routes', () => {
           selectTags: ['routeplane'],
         },
         'generated/terraform/dev',
+        { region: 'us-east-1' },
       ],
       [
         'prod',
@@ -75,6 +77,7 @@ describe('routeplane routes', () => {
           selectTags: ['routeplane'],
         },
         'generated/terraform/prod',
+        { region: 'us-east-1' },
       ],
     ]);
   });
