@@ -39,6 +39,7 @@ export function fileStats(
     const kind: FileChangeKind =
       before === undefined ? 'added' : after === undefined ? 'deleted' : 'modified';
     const { added, removed } = lineCounts(before ?? '', after ?? '');
+    // jsdiff opens with a `====` rule line that says nothing a reader needs
     const patch = createTwoFilesPatch(
       before === undefined ? '/dev/null' : `a/${path}`,
       after === undefined ? '/dev/null' : `b/${path}`,
@@ -47,7 +48,7 @@ export function fileStats(
       undefined,
       undefined,
       { context: 3 },
-    );
+    ).replace(/^=+\n/, '');
     out.push({ path, kind, linesAdded: added, linesRemoved: removed, patch });
   }
   return out;

@@ -103,7 +103,7 @@ export function formatMarkdown(report: DiffReport, maxBytes: number = defaultMax
   const diffs = report.environments.flatMap((e) => e.files);
   const omitted: string[] = [];
   for (const file of diffs) {
-    const block = `${fileDetails(file)}\n`;
+    const block = `\n${fileDetails(file)}\n`;
     if (bytes(body) + bytes(block) + reserve <= maxBytes) body += block;
     else omitted.push(file.path);
   }

@@ -95,6 +95,16 @@ describe('the workflows', () => {
     }
   });
 
+  it('cancel an older pull request run, never an older deploy', () => {
+    const [deploy, pr] = workflows.map((w) => w.text);
+    expect(pr).toMatch(
+      /concurrency:\n {2}group: pull-request-\$\{\{ github\.event\.pull_request\.number \}\}\n {2}cancel-in-progress: true/,
+    );
+    expect(deploy).toMatch(
+      /concurrency:\n {2}group: deploy-\$\{\{ github\.ref \}\}\n {2}cancel-in-progress: false/,
+    );
+  });
+
   it('deploy through GitHub environments, one apply or sync per environment at a time', () => {
     const deploy = workflows.find((w) => w.file === 'deploy.yml')?.doc.jobs ?? {};
     for (const name of ['terraform', 'deck-sync']) {
@@ -175,5 +185,74 @@ describe("the routeplane commands of every workflow's run: steps, locally on the
         awsRegion: 'us-east-1',
       })),
     });
+  });
+
+  /** The program of a `grep -E '...'` or `jq -r '...'` in a job's run scripts. */
+  function program(job: string, tool: RegExp): string {
+    const script = jobs
+      .filter((j) => j.name === job && j.workflow === 'pull-request.yml')
+      .map((j) => runs(j.job))
+      .join('\n');
+    const found = new RegExp(`${tool.source} '([^']+)'`).exec(script)?.[1];
+    if (found === undefined) throw new Error(`no ${tool.source} program in ${job}`);
+    return found;
+  }
+
+  function tool(name: string, args: string[], input: string): string | undefined {
+    try {
+      return execFileSync(name, args, { input, encoding: 'utf8' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      console.warn(`NOTE: ${name} is not on PATH; its program was not run`);
+      return undefined;
+    }
+  }
+
+  it('the decK part of the comment keeps entity names and the summary, never field values', () => {
+    const diff = [
+      'updating consumer demo-user  {',
+      '   "jwt_secrets": [',
+      '-    "secret": "old-secret-value"',
+      '+    "secret": "new-secret-value"',
+      '}',
+      'creating route app3',
+      'Summary:',
+      '  Created: 1',
+      '  Updated: 1',
+      '  Deleted: 0',
+      '',
+    ].join('\n');
+    const kept = tool('grep', ['-E', program('deck-diff', /grep -E/)], diff);
+    if (kept === undefined) return;
+    expect(kept.split('\n').filter((l) => l !== '')).toEqual([
+      'updating consumer demo-user  {',
+      'creating route app3',
+      'Summary:',
+      '  Created: 1',
+      '  Updated: 1',
+      '  Deleted: 0',
+    ]);
+  });
+
+  it('the plan part of the comment keeps actions and addresses, never values', () => {
+    const plan = JSON.stringify({
+      resource_changes: [
+        {
+          address: 'aws_wafv2_web_acl.web_acl',
+          change: { actions: ['update'], after: { name: 'x' } },
+        },
+        { address: 'aws_vpc.vpc', change: { actions: ['no-op'] } },
+        {
+          address: 'aws_kms_key.logs',
+          change: { actions: ['delete', 'create'], after: { policy: 'secret-ish' } },
+        },
+      ],
+    });
+    const kept = tool('jq', ['-r', program('terraform', /jq -r/)], plan);
+    if (kept === undefined) return;
+    expect(kept.trim().split('\n')).toEqual([
+      'update aws_wafv2_web_acl.web_acl',
+      'delete/create aws_kms_key.logs',
+    ]);
   });
 });
