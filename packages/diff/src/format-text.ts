@@ -1,3 +1,4 @@
+import { alignColumns } from './columns.js';
 import { changeLines } from './format-lines.js';
 import type { DiffReport } from './report.js';
 import { summaryCells, summaryHeaders } from './summary-counts.js';
@@ -5,15 +6,7 @@ import { summaryCells, summaryHeaders } from './summary-counts.js';
 /** Plain text for a terminal: the summary, drift, each environment's changes and the file stat. */
 export function formatText(report: DiffReport): string {
   const out = [`routeplane diff: base ${report.base}, head ${report.head}`, ''];
-  const rows = [summaryHeaders as readonly string[], ...report.environments.map(summaryCells)];
-  const widths = summaryHeaders.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of rows)
-    out.push(
-      row
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
+  out.push(...alignColumns([summaryHeaders, ...report.environments.map(summaryCells)]));
   out.push('');
   if (report.drift.length > 0) {
     out.push(

@@ -1,5 +1,6 @@
 export type { CatalogChanges, FieldChange, NameChanges, RouteChanges } from './catalog-changes.js';
 export { catalogChanges } from './catalog-changes.js';
+export { alignColumns } from './columns.js';
 export type { FileStat } from './file-stat.js';
 export { commentMarker, defaultMaxBytes, formatMarkdown } from './format-markdown.js';
 export { formatText } from './format-text.js';

@@ -1,4 +1,4 @@
-import type { HopResult } from './explanation.js';
+import { type HopResult, rejected } from './explanation.js';
 import type { BackendRef, ListenerMatch } from './gateway-hops.js';
 import { at, labelMap, objects, selects, str, strings } from './json.js';
 import { type K8sObject, ofKind, type RenderedEnv } from './rendered-env.js';
@@ -14,23 +14,11 @@ export function serviceHop(env: RenderedEnv, ref: BackendRef): HopResult<PodTarg
   const title = 'Service and pods';
   const service = ofKind(env, 'Service', ref.namespace).find((s) => s.name === ref.name);
   if (service === undefined) {
-    return {
-      hop: {
-        title,
-        status: 'fail',
-        lines: [`no Service ${ref.namespace}/${ref.name} is rendered`],
-      },
-    };
+    return rejected(title, [], `no Service ${ref.namespace}/${ref.name} is rendered`);
   }
   const port = objects(at(service.doc, 'spec', 'ports')).find((p) => Number(p.port) === ref.port);
   if (port === undefined) {
-    return {
-      hop: {
-        title,
-        status: 'fail',
-        lines: [`Service ${ref.namespace}/${ref.name} has no port ${ref.port}`],
-      },
-    };
+    return rejected(title, [], `Service ${ref.namespace}/${ref.name} has no port ${ref.port}`);
   }
   const targetPort = port.targetPort ?? port.port;
   const selector = labelMap(at(service.doc, 'spec', 'selector'));
@@ -61,16 +49,11 @@ export function serviceHop(env: RenderedEnv, ref: BackendRef): HopResult<PodTarg
       };
     }
   }
-  return {
-    hop: {
-      title,
-      status: 'fail',
-      lines: [
-        ...lines,
-        `no Deployment's pods match the selector with a container port ${String(targetPort)}`,
-      ],
-    },
-  };
+  return rejected(
+    title,
+    lines,
+    `no Deployment's pods match the selector with a container port ${String(targetPort)}`,
+  );
 }
 
 /**

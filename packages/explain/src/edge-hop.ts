@@ -1,4 +1,4 @@
-import type { ExplainRequest, HopResult } from './explanation.js';
+import { type ExplainRequest, type HopResult, rejected } from './explanation.js';
 import { at, isObject, objects, str, strings } from './json.js';
 import type { RenderedEnv } from './rendered-env.js';
 
@@ -38,13 +38,11 @@ export function edgeHop(env: RenderedEnv, request: ExplainRequest): HopResult<Ed
   const tf = env.terraform?.doc;
   const distribution = first(at(tf, 'resource', 'aws_cloudfront_distribution'));
   if (distribution === undefined) {
-    return {
-      hop: {
-        title,
-        status: 'fail',
-        lines: [`no aws_cloudfront_distribution in ${env.terraform?.file ?? 'the Terraform JSON'}`],
-      },
-    };
+    return rejected(
+      title,
+      [],
+      `no aws_cloudfront_distribution in ${env.terraform?.file ?? 'the Terraform JSON'}`,
+    );
   }
   const behaviour = at(distribution, 'default_cache_behavior');
   const methods = strings(at(behaviour, 'allowed_methods'));
@@ -67,16 +65,11 @@ export function edgeHop(env: RenderedEnv, request: ExplainRequest): HopResult<Ed
     lines.push(...rules.map((r) => `  ${wafRule(r)}`));
   }
   if (!methods.includes(request.method)) {
-    return {
-      hop: {
-        title,
-        status: 'fail',
-        lines: [
-          ...lines,
-          `CloudFront refuses method ${request.method} (403): not an allowed method`,
-        ],
-      },
-    };
+    return rejected(
+      title,
+      lines,
+      `CloudFront refuses method ${request.method} (403): not an allowed method`,
+    );
   }
   return {
     hop: { title, status: 'pass', lines },

@@ -1,6 +1,12 @@
 import { meshHop, serviceHop } from './backend-hops.js';
 import { edgeHop } from './edge-hop.js';
-import type { ExplainRequest, Explanation, Hop, HopResult } from './explanation.js';
+import {
+  type ExplainRequest,
+  type Explanation,
+  type Hop,
+  type HopResult,
+  rejected,
+} from './explanation.js';
 import { httpRouteHop, listenerHop } from './gateway-hops.js';
 import { kongRouteHop, pluginsHop, upstreamHop } from './kong-hops.js';
 import type { RenderedEnv } from './rendered-env.js';
@@ -50,9 +56,7 @@ function traceFromKong(
 ): void {
   const kong = env.kong?.doc;
   if (kong === undefined) {
-    trace.add({
-      hop: { title: titles[1], status: 'fail', lines: ['no deck/<env>/kong.yaml is rendered'] },
-    });
+    trace.add(rejected(titles[1], [], 'no deck/<env>/kong.yaml is rendered'));
     return;
   }
   const match = trace.add(kongRouteHop(kong, { method, path, host }));

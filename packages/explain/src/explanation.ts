@@ -27,3 +27,8 @@ export interface HopResult<T> {
   readonly hop: Omit<Hop, 'step'>;
   readonly next?: T;
 }
+
+/** A hop that stops the request: what it found, then why it stops. */
+export function rejected<T>(title: string, found: readonly string[], why: string): HopResult<T> {
+  return { hop: { title, status: 'fail', lines: [...found, why] } };
+}

@@ -1,5 +1,5 @@
 import { type GatewayRoute, gatewayExplain } from '@routeplane/router-models';
-import type { HopResult } from './explanation.js';
+import { type HopResult, rejected } from './explanation.js';
 import { at, isObject, type Json, labelMap, objects, str } from './json.js';
 import type { UpstreamOutput } from './kong-hops.js';
 import { type K8sObject, ofKind, type RenderedEnv } from './rendered-env.js';
@@ -46,9 +46,7 @@ export function listenerHop(env: RenderedEnv, upstream: UpstreamOutput): HopResu
       );
     }
   }
-  return {
-    hop: { title, status: 'fail', lines: [...lines, 'no Gateway listener takes the connection'] },
-  };
+  return rejected(title, lines, 'no Gateway listener takes the connection');
 }
 
 export interface BackendRef {
@@ -114,23 +112,16 @@ export function httpRouteHop(
     ...best.map((v) => `  ${v.outcome.padEnd(9)} ${v.name}: ${v.reason}`),
   ];
   if (typeof pick === 'string') {
-    return {
-      hop: {
-        title,
-        status: 'fail',
-        lines: [
-          ...lines,
-          pick === 'none' ? 'no rule matches: the gateway answers 404' : 'rules tie',
-        ],
-      },
-    };
+    return rejected(
+      title,
+      lines,
+      pick === 'none' ? 'no rule matches: the gateway answers 404' : 'rules tie',
+    );
   }
   const owner = all.find((a) => a.refs.has(pick.backend));
   const backend = owner?.refs.get(pick.backend);
   if (owner === undefined || backend === undefined) {
-    return {
-      hop: { title, status: 'fail', lines: [...lines, 'the matching rule has no backendRef'] },
-    };
+    return rejected(title, lines, 'the matching rule has no backendRef');
   }
   lines.push(`backendRef Service ${backend.namespace}/${backend.name} port ${backend.port}`);
   if (backend.namespace === owner.route.namespace) {
@@ -141,16 +132,11 @@ export function httpRouteHop(
     grants(g.doc, owner.route.namespace, backend.name),
   );
   if (grant === undefined) {
-    return {
-      hop: {
-        title,
-        status: 'fail',
-        lines: [
-          ...lines,
-          `no ReferenceGrant in ${backend.namespace} lets HTTPRoutes from ${owner.route.namespace} reference Service ${backend.name}: ResolvedRefs=False`,
-        ],
-      },
-    };
+    return rejected(
+      title,
+      lines,
+      `no ReferenceGrant in ${backend.namespace} lets HTTPRoutes from ${owner.route.namespace} reference Service ${backend.name}: ResolvedRefs=False`,
+    );
   }
   lines.push(
     `ReferenceGrant ${grant.namespace}/${grant.name} admits HTTPRoutes from ${owner.route.namespace} to Service ${backend.name}`,

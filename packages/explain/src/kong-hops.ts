@@ -1,6 +1,6 @@
 import type { KongFile } from '@routeplane/deck-types';
 import { kongExplain, kongForwardedPath } from '@routeplane/router-models';
-import type { HopResult } from './explanation.js';
+import { type HopResult, rejected } from './explanation.js';
 import { comparePlugins } from './plugin-order.js';
 
 type KongService = NonNullable<KongFile['services']>[number];
@@ -32,15 +32,13 @@ export function kongRouteHop(
       result.pick === 'none'
         ? `no route matches: Kong answers 404 "no Route matched with those values"`
         : 'two services tie at the top priority: Kong picks one arbitrarily';
-    return { hop: { title, status: 'fail', lines: [...lines, why] } };
+    return rejected(title, lines, why);
   }
   const winner = result.verdicts.find((v) => v.outcome === 'selected');
   const service = (file.services ?? []).find((s) => s.name === winner?.service);
   const route = service?.routes?.find((r) => r.name === winner?.route);
   if (service === undefined || route === undefined) {
-    return {
-      hop: { title, status: 'fail', lines: [...lines, 'the selected route is not in the file'] },
-    };
+    return rejected(title, lines, 'the selected route is not in the file');
   }
   const forwardedPath = kongForwardedPath(request.path);
   lines.push(

@@ -1,7 +1,14 @@
 import type { DiffReport, EnvironmentReport } from '@routeplane/diff';
 import { describe, expect, it } from 'vitest';
 import { run } from './capture-io.fixture.js';
-import { type CatalogEdit, editCatalog, git, handEdit, shippedRepo } from './git-repo.fixture.js';
+import {
+  addStagingEnvironment,
+  type CatalogEdit,
+  editCatalog,
+  git,
+  handEdit,
+  shippedRepo,
+} from './git-repo.fixture.js';
 
 /** A repository where the catalog was edited and regenerated, as in a pull request. */
 async function changedRepo(edit: CatalogEdit): Promise<string> {
@@ -101,16 +108,7 @@ describe('routeplane diff over real catalog changes', () => {
   });
 
   it('add an environment: the new environment is added with its Terraform resources, the others unchanged', async () => {
-    const dir = await changedRepo((c) => {
-      c.environments.push({
-        name: 'staging',
-        controlPlaneName: 'kong-cloud-gw-staging',
-        aws: {
-          cluster: { name: 'kong-cloud-gw-staging' },
-          state: { keyPrefix: 'routeplane/staging' },
-        },
-      });
-    });
+    const dir = await changedRepo(addStagingEnvironment);
     const report = await jsonReport(dir, '--base', 'HEAD');
     const staging = env(report, 'staging');
     expect(staging.status).toBe('added');
@@ -175,16 +173,7 @@ describe('routeplane diff reports drift and fits a PR comment', () => {
   });
 
   it('keeps the markdown under --max-bytes, omitting the diffs that do not fit', async () => {
-    const dir = await changedRepo((c) => {
-      c.environments.push({
-        name: 'staging',
-        controlPlaneName: 'kong-cloud-gw-staging',
-        aws: {
-          cluster: { name: 'kong-cloud-gw-staging' },
-          state: { keyPrefix: 'routeplane/staging' },
-        },
-      });
-    });
+    const dir = await changedRepo(addStagingEnvironment);
     const capped = await run(dir, [
       'diff',
       '--base',

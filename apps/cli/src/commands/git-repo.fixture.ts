@@ -52,3 +52,15 @@ export function editCatalog(dir: string, edit: CatalogEdit): void {
 export function handEdit(dir: string, file: string): void {
   appendFileSync(join(dir, file), '# edited by hand\n');
 }
+
+/** A third environment beside dev and prod, with the overrides a new one needs. */
+export const addStagingEnvironment: CatalogEdit = (c) => {
+  c.environments.push({
+    name: 'staging',
+    controlPlaneName: 'kong-cloud-gw-staging',
+    aws: {
+      cluster: { name: 'kong-cloud-gw-staging' },
+      state: { keyPrefix: 'routeplane/staging' },
+    },
+  });
+};

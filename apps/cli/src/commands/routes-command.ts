@@ -1,5 +1,5 @@
 import { deckFile, terraformDir } from '@routeplane/catalog';
-import { routeRows } from '@routeplane/diff';
+import { alignColumns, routeRows } from '@routeplane/diff';
 import type { CommandIo } from '../io.js';
 import { type CatalogOptions, loadFromOptions } from '../load.js';
 import { selectEnvironment } from '../pipeline.js';
@@ -48,16 +48,7 @@ export function routesCommand(options: RoutesOptions, io: CommandIo): number {
       r.namespace,
       String(r.port),
     ]);
-    const all = [headers, ...rows];
-    const widths = headers.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-    out.push(`${env.name}: ${rows.length} route(s)`);
-    for (const row of all)
-      out.push(
-        row
-          .map((c, i) => c.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      );
+    out.push(`${env.name}: ${rows.length} route(s)`, ...alignColumns([headers, ...rows]));
     out.push('');
   }
   io.out(out.join('\n'));

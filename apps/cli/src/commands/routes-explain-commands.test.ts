@@ -1,7 +1,12 @@
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { run } from './capture-io.fixture.js';
-import { type CatalogEdit, editCatalog, shippedRepo } from './git-repo.fixture.js';
+import {
+  addStagingEnvironment,
+  type CatalogEdit,
+  editCatalog,
+  shippedRepo,
+} from './git-repo.fixture.js';
 
 interface RoutesJson {
   environments: {
@@ -102,16 +107,7 @@ describe('routeplane routes', () => {
     ],
     [
       'add an environment',
-      (c) => {
-        c.environments.push({
-          name: 'staging',
-          controlPlaneName: 'kong-cloud-gw-staging',
-          aws: {
-            cluster: { name: 'kong-cloud-gw-staging' },
-            state: { keyPrefix: 'routeplane/staging' },
-          },
-        });
-      },
+      addStagingEnvironment,
       (j) => j.environments.map((e) => `${e.name}:${e.routes.length}:${e.deck.controlPlaneName}`),
       ['dev:4:kong-cloud-gw-dev', 'prod:4:kong-cloud-gw-prod', 'staging:4:kong-cloud-gw-staging'],
     ],

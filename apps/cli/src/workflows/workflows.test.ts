@@ -109,7 +109,7 @@ describe('the workflows', () => {
     const deploy = workflows.find((w) => w.file === 'deploy.yml')?.doc.jobs ?? {};
     for (const name of ['terraform', 'deck-sync']) {
       const job = deploy[name];
-      expect(job?.environment, name).toBe('${{ matrix.env }}');
+      expect(job?.environment, name).toBe(`\${{ matrix.env }}`);
       expect(job?.concurrency, name).toEqual({
         group: `${name}-\${{ matrix.env }}`,
         'cancel-in-progress': false,
