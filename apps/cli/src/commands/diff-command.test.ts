@@ -172,31 +172,18 @@ describe('routeplane diff reports drift and fits a PR comment', () => {
     expect(markdown).toContain('`generated/k8s/dev/routes/httproute-app1.yaml` (updated)');
   });
 
+  const markdownCapped = (dir: string, maxBytes: string) =>
+    run(dir, ['diff', '--base', 'HEAD', '--format', 'markdown', '--max-bytes', maxBytes]);
+
   it('keeps the markdown under --max-bytes, omitting the diffs that do not fit', async () => {
     const dir = await changedRepo(addStagingEnvironment);
-    const capped = await run(dir, [
-      'diff',
-      '--base',
-      'HEAD',
-      '--format',
-      'markdown',
-      '--max-bytes',
-      '6000',
-    ]);
+    const capped = await markdownCapped(dir, '6000');
     expect(capped.code).toBe(0);
     expect(Buffer.byteLength(capped.stdout, 'utf8')).toBeLessThanOrEqual(6000);
     expect(capped.stdout.startsWith('<!-- routeplane-diff -->')).toBe(true);
     expect(capped.stdout).toMatch(/_\d+ file diff\(s\) omitted to stay under 6000 bytes/);
     expect(capped.stdout).toContain('| staging | added |');
-    const roomy = await run(dir, [
-      'diff',
-      '--base',
-      'HEAD',
-      '--format',
-      'markdown',
-      '--max-bytes',
-      '2000000',
-    ]);
+    const roomy = await markdownCapped(dir, '2000000');
     expect(roomy.stdout).not.toContain('omitted');
     expect(roomy.stdout.match(/<details>/g)?.length).toBeGreaterThan(30);
   });
