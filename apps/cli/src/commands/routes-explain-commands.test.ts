@@ -189,6 +189,28 @@ describe('routeplane explain', () => {
     );
   });
 
+  it('after adding an environment, traces a request through its own files', async () => {
+    const dir = await edited(addStagingEnvironment);
+    const result = await run(dir, ['explain', '/app1', '--env', 'staging', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { environment: string; hops: { lines: string[] }[] };
+    expect(json.environment).toBe('staging');
+    expect(json.hops[4]?.lines[0]).toContain('security group kong-cloud-gw-staging-gateway-nlb');
+  });
+
+  it('after changing a plugin, lists the new configuration in the plugin hop', async () => {
+    const dir = await edited((c) => {
+      const users = c.routes.find((r) => r.name === 'users-api') as {
+        plugins: { rateLimiting: { minute: number } };
+      };
+      users.plugins.rateLimiting.minute = 200;
+    });
+    const result = await run(dir, ['explain', '/api/users', '--env', 'dev']);
+    expect(result.stdout).toContain(
+      '4. rate-limiting (route users-api): 200/minute per consumer (policy local), else 429',
+    );
+  });
+
   it.each([
     [
       ['explain', 'app1', '--env', 'dev'],
