@@ -1,5 +1,6 @@
 import { CatalogError, formatProblem } from '@routeplane/catalog';
 import { Command, CommanderError, Option } from 'commander';
+import { registerReviewCommands } from './commands/register-review-commands.js';
 import { type CommandIo, processIo } from './io.js';
 import { UsageError } from './user-error.js';
 
@@ -72,6 +73,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
       const { deckEnvCommand } = await import('./deck-env-command.js');
       setExit(deckEnvCommand(opts, io));
     });
+  registerReviewCommands(program, { catalogOption, rootOption, envOption }, io, setExit);
   return program;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Property: for every request, Kong (reading the rendered kong.yaml) and Gateway API (reading the
  * routes' PathPrefix values, as the HTTPRoutes carry them) send it to the same backend, or both to
- * none. The two matchers are independent models, see testing/*.ts for the documentation each follows.
+ * none. The two matchers are independent models, see @routeplane/router-models for the documentation each follows.
  */
 import { join } from 'node:path';
 import type { EnvironmentModel, Route } from '@routeplane/catalog';
@@ -11,14 +11,18 @@ import {
   fixtureService,
   replaceServicesAndRoutes,
 } from '@routeplane/catalog/testing';
+import {
+  type GatewayRoute,
+  gatewaySelect,
+  kongForwardedPath,
+  kongSelect,
+} from '@routeplane/router-models';
 import { repoRoot } from '@routeplane/test-support';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DeckRenderError } from './errors.js';
 import { renderKongFile } from './render-deck.js';
 import { kongServiceName } from './services.js';
-import { type GatewayRoute, gatewaySelect } from './testing/gateway-api-router-model.js';
-import { kongForwardedPath, kongSelect } from './testing/kong-router-model.js';
 
 const methods = ['GET', 'POST', 'DELETE'] as const;
 

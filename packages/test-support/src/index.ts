@@ -20,3 +20,4 @@ export {
   deckValidator,
   formatSchemaErrors,
 } from './strict-schema.js';
+export { workflowValidator } from './workflow-schema.js';

@@ -1,5 +1,5 @@
 /**
- * Test-only model of how Kong Gateway 3.x (router_flavor traditional_compatible, the default and what
+ * Model of how Kong Gateway 3.x (router_flavor traditional_compatible, the default and what
  * Konnect Dedicated Cloud Gateways run) picks a route for an HTTP request, and which path it forwards.
  * It reads the rendered kong.yaml object only. Sources, Kong/kong at master (2026):
  * - kong/router/utils.lua strip_uri_args: query dropped, then kong/tools/uri.lua normalize(uri, true):
@@ -11,6 +11,8 @@
  *   header count > regex bit > regex_priority > prefix length. Equal priority: undefined winner.
  * - developer.konghq.com/gateway/routing/traditional: "If a route contains prefix or regular
  *   expression paths, the priority of the route will be calculated separately for each of the paths".
+ * - kong/router/transform.lua hosts: `*.example.com` matches any sub-domain, `example.*` any ending,
+ *   anything else matches exactly; the request's port is ignored and names compare case-insensitively.
  * - kong/runloop/handler.lua + kong/router/utils.lua get_upstream_uri_v0: with strip_path false and no
  *   service path the upstream URI is the normalised path, passed through kong/tools/uri.lua escape.
  */
@@ -77,8 +79,9 @@ interface SplitRoute {
   readonly service: string;
   readonly route: string;
   readonly methods: readonly string[];
+  readonly hosts: readonly string[];
   readonly paths: readonly string[];
-  /** [match weight, regex bit, regex_priority, prefix length], compared left to right. */
+  /** [match weight, plain-hosts bit, regex bit, regex_priority, prefix length], left to right. */
   readonly priority: readonly number[];
 }
 
@@ -93,16 +96,20 @@ function splitRoutes(file: KongFile): SplitRoute[] {
         groups.set(key, [...(groups.get(key) ?? []), p]);
       }
       const methods = route.methods ?? [];
-      const weight = (methods.length > 0 ? 1 : 0) + ((route.hosts ?? []).length > 0 ? 1 : 0) + 1;
+      const hosts = route.hosts ?? [];
+      const weight = (methods.length > 0 ? 1 : 0) + (hosts.length > 0 ? 1 : 0) + 1;
+      const plainHosts = hosts.length > 0 && hosts.every((h) => !h.includes('*')) ? 1 : 0;
       for (const group of groups.values()) {
         const regex = group[0]?.startsWith('~') ?? false;
         out.push({
           service: service.name ?? '',
           route: route.name ?? '',
           methods,
+          hosts,
           paths: group,
           priority: [
             weight,
+            plainHosts,
             regex ? 1 : 0,
             regex ? (route.regex_priority ?? 0) : 0,
             regex ? 0 : (group[0]?.length ?? 0),
@@ -120,6 +127,14 @@ function pathMatches(kongPath: string, path: string): boolean {
     : path.startsWith(kongPath);
 }
 
+function hostMatches(pattern: string, host: string): boolean {
+  const want = pattern.toLowerCase();
+  const have = host.toLowerCase().replace(/:\d+$/, '');
+  if (want.startsWith('*.')) return have.endsWith(want.slice(1));
+  if (want.endsWith('.*')) return have.startsWith(want.slice(0, -1));
+  return have === want;
+}
+
 function compare(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
@@ -128,22 +143,99 @@ function compare(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
+export interface KongRequest {
+  readonly method: string;
+  /** Raw request path as sent (may carry a query, encodings, dot segments). */
+  readonly path: string;
+  /** Host header; undefined: routes with hosts are not filtered by host. */
+  readonly host?: string;
+}
+
+/** Why one route (one of its path groups) does or does not take the request. */
+export interface KongVerdict {
+  readonly service: string;
+  readonly route: string;
+  readonly paths: readonly string[];
+  readonly priority: readonly number[];
+  readonly outcome: 'selected' | 'outranked' | 'tied' | 'no-match';
+  readonly reason: string;
+}
+
+export interface KongExplanation {
+  /** The path Kong matches on (query dropped, normalised). */
+  readonly matchPath: string;
+  readonly pick: KongPick;
+  /** Every route path group, the winner first, then by priority. */
+  readonly verdicts: readonly KongVerdict[];
+}
+
+function mismatch(r: SplitRoute, request: KongRequest, path: string): string | undefined {
+  if (r.methods.length > 0 && !r.methods.includes(request.method)) {
+    return `method ${request.method} is not one of ${r.methods.join(', ')}`;
+  }
+  if (request.host !== undefined && r.hosts.length > 0) {
+    const host = request.host;
+    if (!r.hosts.some((h) => hostMatches(h, host))) {
+      return `host ${host} is not one of ${r.hosts.join(', ')}`;
+    }
+  }
+  if (!r.paths.some((p) => pathMatches(p, path))) {
+    const why = r.paths.map((p) =>
+      p.startsWith('~')
+        ? `${path} does not match the regex ${p.slice(1)} (anchored at the start)`
+        : `${path} does not start with ${p}`,
+    );
+    return why.join('; ');
+  }
+  return undefined;
+}
+
+/** How Kong routes one request: the pick and, for every route, why it wins or loses. */
+export function kongExplain(file: KongFile, request: KongRequest): KongExplanation {
+  const path = kongMatchPath(request.path);
+  const routes = splitRoutes(file);
+  const matching = routes
+    .filter((r) => mismatch(r, request, path) === undefined)
+    .sort((a, b) => compare(b.priority, a.priority));
+  const [best] = matching;
+  const tiedServices = best
+    ? matching.filter((r) => compare(r.priority, best.priority) === 0 && r.service !== best.service)
+    : [];
+  const pick: KongPick =
+    best === undefined ? 'none' : tiedServices.length > 0 ? 'ambiguous' : { service: best.service };
+  const verdicts = routes.map((r): KongVerdict => {
+    const base = { service: r.service, route: r.route, paths: r.paths, priority: r.priority };
+    const why = mismatch(r, request, path);
+    if (why !== undefined) return { ...base, outcome: 'no-match', reason: why };
+    if (r === best) {
+      return {
+        ...base,
+        outcome: tiedServices.length > 0 ? 'tied' : 'selected',
+        reason: `matches with the highest priority [${r.priority.join(', ')}]`,
+      };
+    }
+    if (best !== undefined && compare(r.priority, best.priority) === 0) {
+      return { ...base, outcome: 'tied', reason: `same priority as route ${best.route}` };
+    }
+    return {
+      ...base,
+      outcome: 'outranked',
+      reason: `matches, but priority [${r.priority.join(', ')}] is below route ${best?.route ?? ''}'s [${best?.priority.join(', ') ?? ''}]`,
+    };
+  });
+  const rank = { selected: 0, tied: 1, outranked: 2, 'no-match': 3 } as const;
+  verdicts.sort((a, b) => rank[a.outcome] - rank[b.outcome] || compare(b.priority, a.priority));
+  return { matchPath: path, pick, verdicts };
+}
+
 export type KongPick = { readonly service: string } | 'none' | 'ambiguous';
 
 /** The service Kong proxies `method rawPath` to. `ambiguous`: top priority tie between services. */
-export function kongSelect(file: KongFile, method: string, rawPath: string): KongPick {
-  const path = kongMatchPath(rawPath);
-  const candidates = splitRoutes(file).filter(
-    (r) =>
-      (r.methods.length === 0 || r.methods.includes(method)) &&
-      r.paths.some((p) => pathMatches(p, path)),
-  );
-  if (candidates.length === 0) return 'none';
-  candidates.sort((a, b) => compare(b.priority, a.priority));
-  const [best, ...rest] = candidates;
-  if (best === undefined) return 'none';
-  const tied = rest.filter(
-    (r) => compare(r.priority, best.priority) === 0 && r.service !== best.service,
-  );
-  return tied.length > 0 ? 'ambiguous' : { service: best.service };
+export function kongSelect(
+  file: KongFile,
+  method: string,
+  rawPath: string,
+  host?: string,
+): KongPick {
+  return kongExplain(file, { method, path: rawPath, ...(host === undefined ? {} : { host }) }).pick;
 }

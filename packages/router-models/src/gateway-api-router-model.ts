@@ -1,5 +1,5 @@
 /**
- * Test-only model of Gateway API HTTPRoute matching for PathPrefix + method matches, written from the
+ * Model of Gateway API HTTPRoute matching for PathPrefix + method matches, written from the
  * specification, independent of Kong. Sources: kubernetes-sigs/gateway-api apis/v1/httproute_types.go
  * - PathPrefix "matches based on a URL path prefix split by `/`. Matching is done on a path element
  *   by element basis", a trailing `/` in the value is ignored: `/abc` matches `/abc`, `/abc/`,
@@ -9,6 +9,8 @@
  * The path is the one Kong forwards: the Istio gateway only sees requests Kong proxied.
  */
 export interface GatewayRoute {
+  /** HTTPRoute name (for explanations). @default the backend */
+  readonly name?: string;
   /** `<namespace>/<name>` of the backend Service. */
   readonly backend: string;
   /** PathPrefix values as the HTTPRoute carries them. */
@@ -52,4 +54,52 @@ export function gatewaySelect(
     (m) => m.length === best.length && m.method === best.method && m.backend !== best.backend,
   );
   return tied ? 'ambiguous' : { backend: best.backend };
+}
+
+/** Why one HTTPRoute does or does not take the request. */
+export interface GatewayVerdict {
+  readonly name: string;
+  readonly backend: string;
+  readonly outcome: 'selected' | 'outranked' | 'no-match';
+  readonly reason: string;
+}
+
+/** Each route's verdict for `method path`, the selected one first. */
+export function gatewayExplain(
+  routes: readonly GatewayRoute[],
+  method: string,
+  path: string,
+): { readonly pick: GatewayPick; readonly verdicts: readonly GatewayVerdict[] } {
+  const pick = gatewaySelect(routes, method, path);
+  const verdicts = routes.map((route): GatewayVerdict => {
+    const name = route.name ?? route.backend;
+    const prefixes = route.prefixes.filter((p) => pathPrefixMatches(p, path));
+    if (prefixes.length === 0) {
+      return {
+        name,
+        backend: route.backend,
+        outcome: 'no-match',
+        reason: `${path} is not below the PathPrefix ${route.prefixes.join(', ')} (whole segments)`,
+      };
+    }
+    if (route.methods.length > 0 && !route.methods.includes(method)) {
+      return {
+        name,
+        backend: route.backend,
+        outcome: 'no-match',
+        reason: `method ${method} is not one of ${route.methods.join(', ')}`,
+      };
+    }
+    const selected = typeof pick !== 'string' && pick.backend === route.backend;
+    return {
+      name,
+      backend: route.backend,
+      outcome: selected ? 'selected' : 'outranked',
+      reason: selected
+        ? `PathPrefix ${prefixes.join(', ')} matches`
+        : `PathPrefix ${prefixes.join(', ')} matches, but a longer prefix wins`,
+    };
+  });
+  const rank = { selected: 0, outranked: 1, 'no-match': 2 } as const;
+  return { pick, verdicts: verdicts.sort((a, b) => rank[a.outcome] - rank[b.outcome]) };
 }

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '@routeplane/test-support';
+import { parse, stringify } from 'yaml';
+
+export type CatalogEdit = (catalog: Record<string, unknown> & CatalogShape) => void;
+
+/** The parts of the catalog the tests edit. */
+interface CatalogShape {
+  routes: Record<string, unknown>[];
+  services: Record<string, unknown>[];
+  environments: Record<string, unknown>[];
+}
+
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * A temporary git repository holding the shipped catalog and its committed rendered tree, one
+ * commit on branch main, like a clone of this repository.
+ */
+export function shippedRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'routeplane-diff-'));
+  for (const entry of ['catalog.yaml', 'argocd', 'generated', 'deck']) {
+    cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  }
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'routeplane test');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'shipped catalog');
+  return dir;
+}
+
+/** Rewrites catalog.yaml in place through a parsed copy. */
+export function editCatalog(dir: string, edit: CatalogEdit): void {
+  const path = join(dir, 'catalog.yaml');
+  const catalog = parse(readFileSync(path, 'utf8')) as Record<string, unknown> & CatalogShape;
+  edit(catalog);
+  writeFileSync(path, stringify(catalog));
+}
+
+/** A hand edit of a rendered file: what `routeplane check` and `diff` call drift. */
+export function handEdit(dir: string, file: string): void {
+  appendFileSync(join(dir, file), '# edited by hand\n');
+}
+
+/** A third environment beside dev and prod, with the overrides a new one needs. */
+export const addStagingEnvironment: CatalogEdit = (c) => {
+  c.environments.push({
+    name: 'staging',
+    controlPlaneName: 'kong-cloud-gw-staging',
+    aws: {
+      cluster: { name: 'kong-cloud-gw-staging' },
+      state: { keyPrefix: 'routeplane/staging' },
+    },
+  });
+};

@@ -1,0 +1,22 @@
+/**
+ * Kong runs the plugins of a request in descending PRIORITY of their handlers (global, service and
+ * route plugins together). Values from Kong/kong at 3.x, kong/plugins/<name>/handler.lua.
+ */
+export const pluginPriority: Readonly<Record<string, number>> = {
+  'pre-function': 1_000_000,
+  cors: 2000,
+  jwt: 1450,
+  'key-auth': 1250,
+  acl: 950,
+  'rate-limiting': 910,
+  'request-transformer': 801,
+  'response-transformer': 800,
+  'post-function': -1000,
+};
+
+/** Unknown plugins sort last, by name: a reader sees they are not ranked. */
+export function comparePlugins(a: string, b: string): number {
+  const pa = pluginPriority[a] ?? Number.NEGATIVE_INFINITY;
+  const pb = pluginPriority[b] ?? Number.NEGATIVE_INFINITY;
+  return pa === pb ? (a < b ? -1 : a > b ? 1 : 0) : pb - pa;
+}
