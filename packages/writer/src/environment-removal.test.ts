@@ -58,7 +58,6 @@ describe('removing an environment', () => {
       'generated/terraform/staging/main.tf.json',
     ]);
   });
-  });
 
   it('does not count pruning a stale file of a kept environment', () => {
     const root = repoWith('dev');
