@@ -7,3 +7,10 @@ export { treeFromRendered } from './rendered-files.js';
 export type { Rule } from './rule.js';
 export { rules } from './rules/index.js';
 export { validateTree } from './validate-tree.js';
+export {
+  formatReportHuman,
+  formatReportJson,
+  reportErrorCount,
+  type ValidateReport,
+} from './report.js';
+export { type UnusedWaiver, unusedWaivers, waiverToPaste } from './waiver-match.js';

@@ -1,5 +1,6 @@
 export { applyChanges } from './apply.js';
 export { unifiedDiff } from './diff.js';
+export { diffStat, type FileStat, formatDiffStat } from './diff-stat.js';
 export {
   EnvironmentRemovalError,
   environmentOfPath,

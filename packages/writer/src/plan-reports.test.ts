@@ -10,6 +10,7 @@ import {
   guardEnvironmentRemoval,
   removedEnvironments,
 } from './environment-removal.js';
+import { diffStat, formatDiffStat } from './diff-stat.js';
 import { planChanges } from './plan.js';
 import { unrenderedFiles } from './unrendered-files.js';
 
@@ -100,5 +101,33 @@ describe('unrenderedFiles', () => {
       writeFileSync(join(root, path), 'apiVersion: v1\nkind: ConfigMap\n');
     }
     expect(unrenderedFiles(root)).toEqual(['argocd/dev/extra.yaml', 'generated/k8s/dev/notes.txt']);
+  });
+});
+
+describe('diffStat', () => {
+  it('counts added and removed lines per changed file', () => {
+    const changes = [
+      {
+        path: 'deck/dev/kong.yaml',
+        kind: 'updated',
+        previous: 'a\nb\nc\n',
+        content: 'a\nB\nc\nd\n',
+      },
+      { path: 'argocd/dev/x.yaml', kind: 'created', content: 'x\ny\n' },
+      { path: 'argocd/dev/old.yaml', kind: 'deleted', previous: 'z\n' },
+      { path: 'argocd/dev/same.yaml', kind: 'unchanged', previous: 'q\n', content: 'q\n' },
+    ] as const;
+    const stats = diffStat(changes);
+    expect(stats.map((s) => `${s.kind} ${s.path} +${s.added} -${s.removed}`)).toEqual([
+      'updated deck/dev/kong.yaml +2 -1',
+      'created argocd/dev/x.yaml +2 -0',
+      'deleted argocd/dev/old.yaml +0 -1',
+    ]);
+    expect(formatDiffStat(stats).split('\n')).toEqual([
+      ' deck/dev/kong.yaml  |     3 ++-',
+      ' argocd/dev/x.yaml   |     2 ++',
+      ' argocd/dev/old.yaml |     1 -',
+      ' 3 file(s) changed, 4 insertion(s)(+), 2 deletion(s)(-)',
+    ]);
   });
 });

@@ -1,0 +1,43 @@
+import { styleText } from 'node:util';
+import type { CommandIo } from './io.js';
+
+type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'bold';
+
+/** Colours text only when the command's output is a terminal and NO_COLOR is not set. */
+export function paint(io: CommandIo, style: Style, text: string): string {
+  return io.color ? styleText(style, text) : text;
+}
+
+/** True on a TTY unless NO_COLOR (any non-empty value, https://no-color.org) says otherwise. */
+export function wantsColour(
+  isTty: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  return isTty && (env.NO_COLOR ?? '') === '';
+}
+
+/** A unified diff with removed lines red, added lines green and hunk headers cyan. */
+export function paintDiff(io: CommandIo, diff: string): string {
+  if (!io.color) return diff;
+  return diff
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---')) return paint(io, 'bold', line);
+      if (line.startsWith('+')) return paint(io, 'green', line);
+      if (line.startsWith('-')) return paint(io, 'red', line);
+      if (line.startsWith('@@')) return paint(io, 'cyan', line);
+      return line;
+    })
+    .join('\n');
+}
+
+/** `error` red and `waived` yellow at the start of validate's report lines. */
+export function paintReport(io: CommandIo, report: string): string {
+  if (!io.color) return report;
+  return report
+    .replace(/^(\s*)error\b/gm, (_m, indent: string) => `${indent}${paint(io, 'red', 'error')}`)
+    .replace(
+      /^(\s*)waived\b/gm,
+      (_m, indent: string) => `${indent}${paint(io, 'yellow', 'waived')}`,
+    );
+}
