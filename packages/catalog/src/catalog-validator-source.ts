@@ -23,15 +23,17 @@ export function renderCatalogValidator(): string {
   const validate = ajv.compile(readCatalogSchema());
   const imports: string[] = [];
   // ajv's ESM output still calls require() for its runtime helpers; turn each into an import.
-  const code = standalone.default(ajv, validate).replace(
-    /const (func\d+) = require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default;/g,
-    (_match, name: string, module: string) => {
-      imports.push(
-        `import ${name}Module from "${module}.js";\nconst ${name} = typeof ${name}Module === "function" ? ${name}Module : ${name}Module.default;`,
-      );
-      return '';
-    },
-  );
+  const code = standalone
+    .default(ajv, validate)
+    .replace(
+      /const (func\d+) = require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default;/g,
+      (_match, name: string, module: string) => {
+        imports.push(
+          `import ${name}Module from "${module}.js";\nconst ${name} = typeof ${name}Module === "function" ? ${name}Module : ${name}Module.default;`,
+        );
+        return '';
+      },
+    );
   if (code.includes('require(')) throw new Error('ajv standalone code still calls require()');
   return [
     '// Generated from schema/catalog.schema.json by scripts/generate-validator.ts. Do not edit.',

@@ -3,8 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readCatalogSchema } from './catalog-schema.js';
-import { catalogAjvOptions, renderCatalogValidator } from './catalog-validator-source.js';
 import validateCatalog from './catalog-validator.generated.js';
+import { catalogAjvOptions, renderCatalogValidator } from './catalog-validator-source.js';
 import { badCatalogs, shippedCatalogText } from './testing/bad-catalogs.js';
 
 describe('the precompiled catalog validator', () => {
