@@ -1,11 +1,23 @@
-import { styleText } from 'node:util';
 import type { CommandIo } from './io.js';
 
-type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'bold';
+/**
+ * ANSI SGR codes, open and close. Not util.styleText: newer Node versions decide on their own
+ * whether the stream takes colour, while the CLI decides once, from its own TTY and NO_COLOR.
+ */
+const styles = {
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  bold: [1, 22],
+} as const;
+
+type Style = keyof typeof styles;
 
 /** Colours text only when the command's output is a terminal and NO_COLOR is not set. */
 export function paint(io: CommandIo, style: Style, text: string): string {
-  return io.color ? styleText(style, text) : text;
+  const [open, close] = styles[style];
+  return io.color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 }
 
 /** True on a TTY unless NO_COLOR (any non-empty value, https://no-color.org) says otherwise. */
