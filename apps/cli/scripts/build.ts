@@ -2,8 +2,10 @@
  * Bundles the CLI into dist/ (esbuild, ESM, one chunk per lazily imported command) so a run
  * starts without transpiling TypeScript. Run by turbo's `build` task, on install and before tests.
  */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -34,6 +36,10 @@ const keepSourceUrls: Plugin = {
   },
 };
 
+const dist = join(cliDir, 'dist');
+// A clean dist/: chunk names carry content hashes, and the Terraform cache belongs to one build.
+rmSync(dist, { recursive: true, force: true });
+
 await build({
   absWorkingDir: cliDir,
   entryPoints: { routeplane: 'src/cli.ts', 'routeplane-bench': 'src/bench-cli.ts' },
@@ -50,6 +56,12 @@ await build({
     js: "import { createRequire as __routeplaneCreateRequire } from 'node:module'; const require = __routeplaneCreateRequire(import.meta.url);",
   },
   plugins: [keepSourceUrls],
+  define: {
+    __ROUTEPLANE_BUNDLE__: JSON.stringify({
+      buildId: randomUUID(),
+      cacheDir: join(dist, 'cache'),
+    }),
+  },
   logLevel: 'warning',
   legalComments: 'none',
 });

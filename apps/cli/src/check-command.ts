@@ -28,7 +28,7 @@ export interface CheckOptions extends CatalogOptions {
 export async function checkCommand(options: CheckOptions, io: CommandIo): Promise<number> {
   const { model: full, repoRoot } = loadFromOptions(options, io);
   const model = selectEnvironment(full, options.env);
-  const { files } = renderAll(model, await loadRenderers());
+  const { files } = renderAll(model, await loadRenderers(model));
   const changes = planChanges(files, {
     repoRoot,
     catalogFile: model.catalogFile,

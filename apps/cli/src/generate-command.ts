@@ -25,7 +25,7 @@ export async function generateCommand(options: GenerateOptions, io: CommandIo): 
   const { model: full, repoRoot } = loadFromOptions(options, io);
   const model = selectEnvironment(full, options.env);
   const loadedMs = performance.now() - started;
-  const { files, timings } = renderAll(model, await loadRenderers());
+  const { files, timings } = renderAll(model, await loadRenderers(model));
   const changes = planChanges(files, {
     repoRoot,
     catalogFile: model.catalogFile,

@@ -310,3 +310,23 @@ describe('smaller items (item 6)', () => {
     });
   });
 });
+
+describe('start-up: the bundle caches Terraform per environment (item 7)', () => {
+  it('skips synthesis when nothing Terraform reads changed, and renders again when it did', () => {
+    const repo = scratchRepo();
+    const again = runBuilt(['generate'], repo);
+    expect(again.stdout).toMatch(/0 created, 0 updated, 0 deleted, \d+ unchanged .*terraform \(cached\)/);
+    writeFileSync(
+      join(repo, 'catalog.yaml'),
+      shippedCatalog.replace('wafRateLimitPer5Minutes: 2000', 'wafRateLimitPer5Minutes: 3000'),
+    );
+    const changed = runBuilt(['generate'], repo);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toContain('updated   generated/terraform/dev/main.tf.json\n');
+    expect(changed.stdout).not.toContain('generated/terraform/prod/');
+    expect(readFileSync(join(repo, 'generated/terraform/dev/main.tf.json'), 'utf8')).toContain(
+      '"limit": 3000',
+    );
+    expect(runBuilt(['check'], repo).code).toBe(0);
+  });
+});
