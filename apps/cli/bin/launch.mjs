@@ -28,6 +28,7 @@ function sourceDirs() {
   const packages = join(repoRoot, 'packages');
   return [
     join(cliDir, 'src'),
+    join(cliDir, 'scripts'),
     ...readdirSync(packages).flatMap((name) => [
       join(packages, name, 'src'),
       join(packages, name, 'schema'),

@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newEnvironment } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import {
@@ -198,20 +199,7 @@ describe('waivers (item 5)', () => {
     ) as {
       environments: Record<string, unknown>[];
     };
-    data.environments.push({
-      name: 'staging',
-      controlPlaneName: 'kong-cloud-gw-staging',
-      aws: {
-        cluster: { name: 'kong-cloud-gw-staging' },
-        edge: {
-          domainName: 'api.staging.example.com',
-          kongProxyDomain: 'proxy.kong-cloud-gw-staging.example.com',
-          viewerCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/staging-viewer',
-          originClientCertificateArn:
-            'arn:aws:acm:us-east-1:111122223333:certificate/staging-origin',
-        },
-      },
-    });
+    data.environments.push(newEnvironment('staging'));
     const repo = scratchRepo(stringify(data));
     const run = runBuilt(['validate', '--no-external'], repo);
     expect(run.stderr).toBe('');
@@ -315,7 +303,9 @@ describe('start-up: the bundle caches Terraform per environment (item 7)', () =>
   it('skips synthesis when nothing Terraform reads changed, and renders again when it did', () => {
     const repo = scratchRepo();
     const again = runBuilt(['generate'], repo);
-    expect(again.stdout).toMatch(/0 created, 0 updated, 0 deleted, \d+ unchanged .*terraform \(cached\)/);
+    expect(again.stdout).toMatch(
+      /0 created, 0 updated, 0 deleted, \d+ unchanged .*terraform \(cached\)/,
+    );
     writeFileSync(
       join(repo, 'catalog.yaml'),
       shippedCatalog.replace('wafRateLimitPer5Minutes: 2000', 'wafRateLimitPer5Minutes: 3000'),

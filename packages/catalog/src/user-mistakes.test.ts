@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModelFromBytes } from './load-model.js';
 import { CatalogError, formatProblem } from './problems.js';
 import { shipped, shippedCatalogText } from './testing/bad-catalogs.js';
+import { newEnvironment } from './testing/new-environment.js';
 
 function problemsOf(text: string): string[] {
   try {
@@ -17,17 +18,7 @@ function problemsOf(text: string): string[] {
 }
 
 const staging = (extra: Record<string, unknown> = {}) => ({
-  name: 'staging',
-  controlPlaneName: 'kong-cloud-gw-staging',
-  aws: {
-    cluster: { name: 'kong-cloud-gw-staging' },
-    edge: {
-      domainName: 'api.staging.example.com',
-      kongProxyDomain: 'proxy.kong-cloud-gw-staging.example.com',
-      viewerCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/staging-viewer',
-      originClientCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/staging-origin',
-    },
-  },
+  ...newEnvironment('staging'),
   ...extra,
 });
 
