@@ -4,13 +4,13 @@ import { dirname, join } from 'node:path';
 import type { RenderedFile } from '@routeplane/catalog';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from './apply.js';
+import { diffStat, formatDiffStat } from './diff-stat.js';
 import {
   EnvironmentRemovalError,
   environmentOfPath,
   guardEnvironmentRemoval,
   removedEnvironments,
 } from './environment-removal.js';
-import { diffStat, formatDiffStat } from './diff-stat.js';
 import { planChanges } from './plan.js';
 import { unrenderedFiles } from './unrendered-files.js';
 
