@@ -34,6 +34,7 @@ export interface ValidateOptions extends CatalogOptions {
 export async function validateCommand(options: ValidateOptions, io: CommandIo): Promise<number> {
   const loaded = loadFromOptions(options, io);
   const { model, repoRoot } = loaded;
+  // `waivers[]` is catalog-wide: every environment of the Model carries the same list.
   const catalogWaivers = model.environments[0]?.waivers ?? [];
   // Waivers are catalog-wide but resolved per environment: each covers its environment's files.
   const waivers = model.environments.flatMap((env) =>
