@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-// The type-generation test compiles the JSON Schema to TypeScript (~1 s alone, over 5 s when
-// every package's suite runs at once on two cores).
+// The generated-code tests run json-schema-to-typescript (and ajv standalone) over whole schemas:
+// about a second alone, over 5 s when six test processes share two cores.
 export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });

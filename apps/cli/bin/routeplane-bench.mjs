@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench`: times the pipeline on synthetic catalogs (see src/bench.ts).
-import { register } from 'tsx/esm/api';
+// `pnpm bench`: times the pipeline (see src/bench.ts); bundled like the CLI (see launch.mjs).
+import { launch } from './launch.mjs';
 
-register();
-const { runBench } = await import('../src/bench.ts');
-process.exitCode = await runBench(process.argv.slice(2));
+await launch('routeplane-bench', 'bench-cli.ts');

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (workspace packages ship no build step).
-import { register } from 'tsx/esm/api';
+// The routeplane command: the bundled CLI, or its sources when the bundle is stale (see launch.mjs).
+import { launch } from './launch.mjs';
 
-register();
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await launch('routeplane', 'cli.ts');

@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadModel, type RouteCatalog } from '@routeplane/catalog';
 import { addSyntheticRoutes } from '@routeplane/catalog/testing';
 import { planChanges } from '@routeplane/writer';
 import { parse, stringify } from 'yaml';
+import { type ColdStart, coldStart, formatColdStarts } from './cold-start.js';
 import { renderAll } from './pipeline.js';
 import { loadRenderers } from './renderers.js';
 
@@ -79,8 +81,14 @@ function print(rows: readonly Row[]): void {
  * Peak RSS is the process maximum so far, so it only grows down the table.
  */
 export async function runBench(argv: readonly string[]): Promise<number> {
-  const sizes = argv.length > 0 ? argv.map(Number) : [10, 100, 1000, 5000];
-  const repoRoot = resolve(import.meta.dirname, '../../..');
+  const sizes = parseBenchArgs(argv);
+  if (typeof sizes === 'string') {
+    console.error(
+      `routeplane-bench: ${sizes}\nusage: pnpm bench [routes ...]   (e.g. pnpm bench 10 1000)`,
+    );
+    return 2;
+  }
+  const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
   const shippedPath = join(repoRoot, 'catalog.yaml');
   const importStarted = performance.now();
   await loadRenderers();
@@ -99,5 +107,33 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     rows.push(await measure(`synthetic`, path, size));
   }
   print(rows);
+  console.log(formatColdStarts(coldStarts(shippedText, dir)));
   return 0;
+}
+
+/** Route counts to render, or what is wrong with the arguments. */
+export function parseBenchArgs(argv: readonly string[]): number[] | string {
+  if (argv.length === 0) return [10, 100, 1000, 5000];
+  const bad = argv.find((arg) => !/^[1-9]\d{0,5}$/.test(arg));
+  if (bad !== undefined)
+    return `"${bad}" is not a route count: each argument must be a whole number from 1 to 999999`;
+  return argv.map(Number);
+}
+
+/** `check` and `generate` as users run them, on the shipped catalog and on 1,000 routes. */
+function coldStarts(shippedText: string, dir: string): ColdStart[] {
+  const rows: ColdStart[] = [];
+  for (const [name, routes] of [
+    ['shipped', 0],
+    ['1000 routes', 1000],
+  ] as const) {
+    const repo = mkdtempSync(join(dir, 'repo-'));
+    const catalog = parse(shippedText) as RouteCatalog;
+    if (routes > 0) addSyntheticRoutes(catalog, routes);
+    writeFileSync(join(repo, 'catalog.yaml'), stringify(catalog, { aliasDuplicateObjects: false }));
+    rows.push(coldStart(`generate (${name}, files unchanged)`, ['generate'], repo));
+    rows.push(coldStart(`check (${name})`, ['check'], repo));
+  }
+  rows.push(coldStart('--help', ['--help'], dir));
+  return rows;
 }

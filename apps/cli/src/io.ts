@@ -1,9 +1,13 @@
+import { wantsColour } from './colour.js';
+
 /** Where the command prints; tests pass their own to capture output. */
 export interface CommandIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   out(text: string): void;
   err(text: string): void;
+  /** Colour the output (a TTY without NO_COLOR). @default false */
+  readonly color?: boolean;
 }
 
 export const processIo: CommandIo = {
@@ -11,4 +15,5 @@ export const processIo: CommandIo = {
   env: process.env,
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  color: wantsColour(process.stdout.isTTY === true, process.env),
 };

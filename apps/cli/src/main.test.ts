@@ -160,7 +160,7 @@ describe('usage', () => {
   it('exits 2 for a missing catalog file', async () => {
     const io = captureIo(repoRoot);
     expect(await main(['check', '--catalog', 'nope.yaml'], io)).toBe(2);
-    expect(io.stderr[0]).toBe('nope.yaml: file not found');
+    expect(io.stderr[0]).toMatch(/^routeplane: --catalog nope\.yaml: file not found/);
   });
 
   it.each([['--help'], ['generate', '--help'], ['check', '--help'], ['validate', '--help']])(

@@ -1,14 +1,17 @@
 import { CatalogError, formatProblem } from '@routeplane/catalog';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { registerReviewCommands } from './commands/register-review-commands.js';
+import { completionShells } from './completion.js';
 import { type CommandIo, processIo } from './io.js';
 import { UsageError } from './user-error.js';
+import { cliVersion } from './version.js';
 
 /** Exit codes: 0 success, 1 findings/drift or an internal fault, 2 a user mistake. */
 export const exitCodes = { ok: 0, findings: 1, internal: 1, usage: 2 } as const;
 
 function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
   const program = new Command('routeplane')
+    .version(cliVersion, '-V, --version')
     .description(
       'Render one route catalog into Argo CD apps, Gateway API + Istio ambient manifests, decK kong.yaml and Terraform JSON.',
     )
@@ -30,6 +33,12 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .addOption(rootOption())
     .addOption(envOption())
     .option('-v, --verbose', 'also list unchanged files')
+    .option(
+      '--delete-environment <name>',
+      'delete the rendered tree (Terraform included) of an environment removed from the catalog; repeatable',
+      (name: string, all: string[]) => [...all, name],
+      [] as string[],
+    )
     // Commands load their modules on use: validate's schema packages would slow down generate.
     .action(async (opts) => {
       const { generateCommand } = await import('./generate-command.js');
@@ -41,6 +50,8 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .addOption(catalogOption())
     .addOption(rootOption())
     .addOption(envOption())
+    .option('--name-only', 'list only the paths of files that differ')
+    .option('--stat', 'list files that differ with lines added and removed')
     .action(async (opts) => {
       const { checkCommand } = await import('./check-command.js');
       setExit(await checkCommand(opts, io));
@@ -56,6 +67,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
         .default('human'),
     )
     .option('--no-external', 'do not run kubeconform or deck even when they are on PATH')
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .action(async (opts) => {
       const { validateCommand } = await import('./validate-command.js');
       setExit(await validateCommand(opts, io));
@@ -74,6 +86,14 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
       setExit(deckEnvCommand(opts, io));
     });
   registerReviewCommands(program, { catalogOption, rootOption, envOption }, io, setExit);
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'shell').choices(completionShells))
+    .action(async (shell: (typeof completionShells)[number]) => {
+      const { completionScript } = await import('./completion.js');
+      io.out(completionScript(shell, program));
+    });
   return program;
 }
 
@@ -97,11 +117,13 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     }
     if (error instanceof CatalogError) {
       for (const problem of error.problems) io.err(formatProblem(problem));
-      io.err(`routeplane: ${error.problems.length} problem(s) in the catalog; nothing was written`);
+      // Only `generate` writes; saying "nothing was written" after `check` would mislead.
+      const written = argv[0] === 'generate' ? '; nothing was written' : '';
+      io.err(`routeplane: ${error.problems.length} problem(s) in the catalog${written}`);
       return exitCodes.usage;
     }
     if (error instanceof UsageError) {
-      io.err(`routeplane: ${error.message}`);
+      for (const line of error.message.split('\n')) io.err(`routeplane: ${line}`);
       return exitCodes.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,17 +1,22 @@
+import type { Model } from '@routeplane/catalog';
 import type { PipelineRenderer } from './pipeline.js';
+import { terraformRenderer } from './terraform-cache.js';
 
-/** The renderers `generate` and `check` run, in order. Each owns its own output paths. */
-export async function loadRenderers(): Promise<PipelineRenderer[]> {
-  const [k8s, argocd, deck, infra] = await Promise.all([
+/**
+ * The renderers `generate` and `check` run, in order. Each owns its own output paths. Given the
+ * Model, Terraform comes from the bundle's cache where that environment did not change.
+ */
+export async function loadRenderers(model?: Model): Promise<PipelineRenderer[]> {
+  const [k8s, argocd, deck, terraform] = await Promise.all([
     import('@routeplane/render-k8s'),
     import('@routeplane/render-argocd'),
     import('@routeplane/render-deck'),
-    import('@routeplane/infra'),
+    terraformRenderer(model),
   ]);
   return [
     { name: 'kubernetes', render: k8s.renderK8s },
     { name: 'argocd', render: argocd.renderArgocd },
     { name: 'deck', render: deck.renderDeck },
-    { name: 'terraform', render: infra.renderInfra },
+    terraform,
   ];
 }

@@ -172,6 +172,10 @@ export interface RouteCatalog {
        */
       kongProxyDomain: string;
       wafRateLimitPer5Minutes: number;
+      /**
+       * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
+       */
+      certificatesShared?: boolean;
     };
     state: {
       bucket: string;
@@ -548,6 +552,10 @@ export interface Environment {
        */
       kongProxyDomain?: string;
       wafRateLimitPer5Minutes?: number;
+      /**
+       * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
+       */
+      certificatesShared?: boolean;
     };
     state?: {
       bucket?: string;

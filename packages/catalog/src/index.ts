@@ -5,6 +5,7 @@ export { compareText } from './compare-text.js';
 export { closestMatch, didYouMean } from './did-you-mean.js';
 export * from './layout.js';
 export { type LoadOptions, loadModel, loadModelFromBytes } from './load-model.js';
+export { locateInCatalog } from './locate-in-catalog.js';
 export type * from './model.js';
 export { CatalogError, type CatalogProblem, formatProblem } from './problems.js';
 export type * from './rendered-file.js';
@@ -15,3 +16,4 @@ export {
   type RouteMatchCriteria,
 } from './route-precedence.js';
 export { looksLikeRandomToken, looksLikeSecret } from './secrets.js';
+export { unrenderedFileMessage } from './unrendered.js';

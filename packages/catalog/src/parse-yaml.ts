@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 import { formatKeyPath, type KeyPath } from './key-path.js';
 import type { CatalogProblem } from './problems.js';
+import { placeIndentationErrors } from './yaml-indentation.js';
 
 /** Thousands of routes fit in a few MiB; the cap stops accidental or hostile inputs before parsing. */
 export const maxCatalogBytes = 16 * 1024 * 1024;
@@ -86,10 +87,15 @@ export function parseCatalogYaml(bytes: Uint8Array, file: string): ParseResult {
   }
   const doc = docs[0];
   if (!doc) return { ok: false, problems };
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const at = pos(error.pos[0]);
-    problems.push(problem(at.line, at.column, describeYamlError(error.code, error.message)));
-  }
+  const placed = placeIndentationErrors(
+    text,
+    [...doc.errors, ...doc.warnings].map((error) => ({
+      code: error.code,
+      ...pos(error.pos[0]),
+      message: describeYamlError(error.code, error.message),
+    })),
+  );
+  for (const error of placed) problems.push(problem(error.line, error.column, error.message));
   visit(doc, {
     Node(_key, node) {
       const at = pos(node.range?.[0] ?? 0);

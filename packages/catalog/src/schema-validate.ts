@@ -1,5 +1,6 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { readCatalogSchema } from './catalog-schema.js';
+import type { ErrorObject } from 'ajv';
+// Compiled ahead of time (ajv standalone): compiling the schema took most of the loader's start-up.
+import validateCatalog from './catalog-validator.generated.js';
 import { didYouMean } from './did-you-mean.js';
 import { type KeyPath, keyPathFromPointer } from './key-path.js';
 import { looksLikeSecret } from './secrets.js';
@@ -13,15 +14,6 @@ export interface SchemaIssue {
   /** Top-level catalog section the problem is in (`gateway`, `routes`, ...); '' for the root. */
   readonly section: string;
 }
-
-const ajv = new Ajv2020({
-  allErrors: true,
-  verbose: true,
-  strict: true,
-  strictTypes: false,
-  allowUnionTypes: true,
-});
-const validateCatalog = ajv.compile(readCatalogSchema());
 
 /** Runs the catalog JSON Schema (all errors) and turns each error into a user-facing message. */
 export function schemaIssues(
@@ -53,6 +45,8 @@ function given(value: unknown, source: string | undefined, fieldName: string): s
   if (fieldName.endsWith('Env') && typeof value === 'string' && value.length > 24) {
     return 'a long value (not repeated here)';
   }
+  // An empty value (`gateway:` with nothing after it) has no source text to quote.
+  if (value === null) return source ? source : 'an empty value (null)';
   if (source !== undefined && typeof value !== 'string') return source;
   return JSON.stringify(value) ?? String(value);
 }
@@ -85,7 +79,7 @@ function toIssue(
       return {
         path,
         atKey: false,
-        message: `must be ${article(String(params.type))}, but ${was()} was given${yaml11Hint(sourceText(path))}`,
+        message: `must be ${article(String(params.type))}, but ${was()} was given${yaml11Hint(sourceText(path))}${quoteHint(String(params.type), value, sourceText(path))}`,
       };
     case 'enum':
       return {
@@ -125,7 +119,14 @@ function toIssue(
         message: `duplicates item ${String(params.j)} of the list`,
       };
     case 'minLength':
-      return { path, atKey: false, message: 'must not be empty' };
+      return {
+        path,
+        atKey: false,
+        message:
+          Number(params.limit) <= 1
+            ? 'must not be empty'
+            : `must be at least ${String(params.limit)} characters long, but ${typeof value === 'string' ? value.length : 0} were given`,
+      };
     case 'maxLength':
       return {
         path,
@@ -165,6 +166,13 @@ function yaml11Hint(source: string | undefined): string {
     return ' (YAML 1.2 reads a leading zero as decimal, not octal: quote it if it is text)';
   }
   return '';
+}
+
+/** `kubernetes: 1.30` is the number 1.3 to YAML: a string field needs the digits quoted. */
+function quoteHint(expected: string, value: unknown, source: string | undefined): string {
+  if (expected !== 'string' || (typeof value !== 'number' && typeof value !== 'boolean')) return '';
+  const text = source ?? String(value);
+  return ` (YAML reads ${text} as a ${typeof value}: quote it, "${text}", to keep it text)`;
 }
 
 const patternDescriptions: Readonly<Record<string, string>> = {

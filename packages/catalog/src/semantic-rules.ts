@@ -1,4 +1,6 @@
 import type { RouteCatalog } from './catalog.generated.js';
+import { environmentRules } from './rules/environment-rules.js';
+import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
 import { networkRules } from './rules/network-rules.js';
 import { routeRules } from './rules/route-rules.js';
@@ -14,6 +16,8 @@ export const semanticRules: readonly SemanticRule[] = [
   ...routeRules,
   ...serviceRules,
   ...networkRules,
+  ...environmentRules,
+  ...imageRules,
 ];
 
 /** Runs every rule whose sections are schema-clean; returns how many ran. */

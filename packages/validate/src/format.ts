@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { waiverToPaste } from './waiver-match.js';
 
 /** Findings grouped by file, then object; one line per finding with its rule id. */
 export function formatFindingsHuman(findings: readonly Finding[]): string {
@@ -18,6 +19,8 @@ export function formatFindingsHuman(findings: readonly Finding[]): string {
     }
     const waived = f.waived ? ` (waived: ${f.waived.reason})` : '';
     lines.push(`    ${f.waived ? 'waived' : 'error '} ${f.rule}: ${f.message}${waived}`);
+    // The exact catalog entry that accepts this finding, so nobody has to guess the object form.
+    if (!f.waived) lines.push(`           to accept it, add to waivers: ${waiverToPaste(f)}`);
   }
   const blocking = findings.filter((f) => !f.waived).length;
   lines.push('', `${blocking} finding(s), ${findings.length - blocking} waived`);

@@ -2,21 +2,11 @@ import { compareText } from '@routeplane/catalog';
 import type { Finding, ValidateInput, Waiver } from './finding.js';
 import type { RawFinding, Rule } from './rule.js';
 import { rules as allRules } from './rules/index.js';
-import { envOf, indexTree } from './tree-index.js';
-
-/** `Kind/ns/name` as the catalog writes it in waivers: `ns/Kind/name`. */
-function catalogForm(object: string): string {
-  const parts = object.split('/');
-  return parts.length === 3 ? `${parts[1]}/${parts[0]}/${parts[2]}` : object;
-}
+import { indexTree } from './tree-index.js';
+import { waiverMatches } from './waiver-match.js';
 
 function waiverFor(f: RawFinding, waivers: readonly Waiver[]): Waiver | undefined {
-  return waivers.find(
-    (w) =>
-      w.rule === f.rule &&
-      (w.env === undefined || w.env === envOf(f.file)) &&
-      (w.object === f.object || w.object === catalogForm(f.object) || w.object === f.file),
-  );
+  return waivers.find((w) => waiverMatches(w, f));
 }
 
 /** Runs every rule over the tree in memory; waived findings are kept, marked waived. Sorted. */

@@ -84,6 +84,7 @@ describe('formatting', () => {
         Deployment/sample-apps/sample-app-1
           waived policy/pdb: PodDisruptionBudget/sample-apps/sample-app-1 minAvailable 1 must be < replicas 1, or no pod can ever be evicted (waived: single replica in dev)
           error  policy/replicas: spec.replicas must be >= 2, but 1 was given
+                 to accept it, add to waivers: - { rule: policy/replicas, object: sample-apps/Deployment/sample-app-1, reason: "<why this is acceptable, 10+ characters>" }
 
       1 finding(s), 1 waived
       "

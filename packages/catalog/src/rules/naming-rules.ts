@@ -90,14 +90,6 @@ export const namingRules: readonly SemanticRule[] = [
         ),
         'JWT credential key',
       );
-      reportDuplicates(
-        context,
-        catalog.environments.map((e, i) => ({
-          path: ['environments', i, 'controlPlaneName'],
-          value: e.controlPlaneName,
-        })),
-        'Konnect control plane name',
-      );
     },
   },
 ];

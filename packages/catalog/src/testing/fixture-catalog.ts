@@ -123,6 +123,15 @@ export function fixtureCatalog(): RouteCatalog {
         aws: {
           accountId: '444455556666',
           cluster: { name: 'cluster-prod' },
+          // Each environment has its own edge: the loader rejects an alias, custom domain or
+          // certificate that two environments share.
+          edge: {
+            domainName: 'api.example.com',
+            viewerCertificateArn: 'arn:aws:acm:us-east-1:444455556666:certificate/viewer',
+            originClientCertificateArn:
+              'arn:aws:acm:us-east-1:444455556666:certificate/origin-client',
+            kongProxyDomain: 'proxy.example.com',
+          },
           state: { keyPrefix: 'routeplane/prod' },
         },
       },

@@ -11,3 +11,4 @@ export {
   resolveCatalogData,
 } from './fixture-model.js';
 export { addSyntheticRoutes, largeModel } from './large-model.js';
+export { newEnvironment } from './new-environment.js';

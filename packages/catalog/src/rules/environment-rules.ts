@@ -1,0 +1,105 @@
+import type { Environment, RouteCatalog } from '../catalog.generated.js';
+import { awsValuePath, effectiveAws } from '../environment-overrides.js';
+import { formatKeyPath, type KeyPath } from '../key-path.js';
+import type { SemanticRule } from './rule.js';
+
+type Aws = RouteCatalog['aws'];
+
+/** A setting each environment must have its own of: two environments sharing it collide in AWS or Konnect. */
+interface PerEnvironmentSetting {
+  readonly label: string;
+  /** Where the environment's value is written: its override, else the catalog's top level. */
+  readonly where: (env: Environment, index: number) => KeyPath;
+  readonly value: (aws: Aws, env: Environment) => string;
+  /** Certificates may be shared on purpose (`aws.edge.certificatesShared: true` in both). */
+  readonly shareable?: boolean;
+}
+
+const awsSetting = (
+  label: string,
+  subPath: readonly string[],
+  value: (aws: Aws, env: Environment) => string,
+  shareable = false,
+): PerEnvironmentSetting => ({
+  label,
+  where: (env, index) => awsValuePath(env, index, subPath),
+  value,
+  shareable,
+});
+
+/** The rule table: what must differ between environments, and why in the label. */
+const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
+  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) => aws.edge.domainName),
+  awsSetting(
+    'Konnect custom domain',
+    ['edge', 'kongProxyDomain'],
+    (aws) => aws.edge.kongProxyDomain,
+  ),
+  awsSetting('EKS cluster name', ['cluster', 'name'], (aws) => aws.cluster.name),
+  awsSetting(
+    'Terraform state key',
+    ['state', 'keyPrefix'],
+    // Same default as resolve.ts: routeplane/<environment>.
+    (aws, env) => `s3://${aws.state.bucket}/${aws.state.keyPrefix ?? `routeplane/${env.name}`}`,
+  ),
+  {
+    label: 'Konnect control plane name',
+    where: (_env, index) => ['environments', index, 'controlPlaneName'],
+    value: (_aws, env) => env.controlPlaneName,
+  },
+  awsSetting(
+    'CloudFront viewer certificate ARN',
+    ['edge', 'viewerCertificateArn'],
+    (aws) => aws.edge.viewerCertificateArn,
+    true,
+  ),
+  awsSetting(
+    'CloudFront origin client certificate ARN',
+    ['edge', 'originClientCertificateArn'],
+    (aws) => aws.edge.originClientCertificateArn,
+    true,
+  ),
+];
+
+export const environmentRules: readonly SemanticRule[] = [
+  {
+    id: 'per-environment-settings',
+    needs: ['aws', 'environments'],
+    check({ catalog, report }) {
+      const envs = catalog.environments.map((env, index) => ({
+        env,
+        index,
+        aws: effectiveAws(catalog, env),
+      }));
+      for (const setting of perEnvironmentSettings) {
+        const first = new Map<string, (typeof envs)[number]>();
+        for (const current of envs) {
+          const value = setting.value(current.aws, current.env);
+          const earlier = first.get(value);
+          if (earlier === undefined) {
+            first.set(value, current);
+            continue;
+          }
+          const shared =
+            setting.shareable === true &&
+            earlier.aws.edge.certificatesShared === true &&
+            current.aws.edge.certificatesShared === true;
+          if (shared) continue;
+          const path = setting.where(current.env, current.index);
+          const inherited = path[0] === 'aws';
+          const own = formatKeyPath(['environments', current.index, ...path]);
+          report(
+            path,
+            `${setting.label} "${value}" of environment "${current.env.name}" is also environment "${earlier.env.name}"'s${
+              inherited ? ` (both inherit it from the top-level ${formatKeyPath(path)})` : ''
+            }; each environment needs its own${inherited ? `: set ${own}` : ''}${
+              setting.shareable
+                ? ', or set aws.edge.certificatesShared: true in both environments to share it on purpose'
+                : ''
+            }`,
+          );
+        }
+      }
+    },
+  },
+];
