@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newEnvironment } from '@routeplane/catalog/testing';
 import { repoRoot } from '@routeplane/test-support';
 import { parse, stringify } from 'yaml';
 
@@ -53,14 +54,7 @@ export function handEdit(dir: string, file: string): void {
   appendFileSync(join(dir, file), '# edited by hand\n');
 }
 
-/** A third environment beside dev and prod, with the overrides a new one needs. */
+/** A third environment beside dev and prod, with everything a new one must not share. */
 export const addStagingEnvironment: CatalogEdit = (c) => {
-  c.environments.push({
-    name: 'staging',
-    controlPlaneName: 'kong-cloud-gw-staging',
-    aws: {
-      cluster: { name: 'kong-cloud-gw-staging' },
-      state: { keyPrefix: 'routeplane/staging' },
-    },
-  });
+  c.environments.push(newEnvironment('staging'));
 };
