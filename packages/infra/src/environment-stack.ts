@@ -2,6 +2,7 @@ import type { EnvironmentModel } from '@routeplane/catalog';
 import type { TerraformStack } from 'cdktn';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
+import { addClusterAdmins } from './parts/cluster-admins.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
@@ -25,12 +26,14 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   const nodes = addNodeGroups(ctx, network, cluster);
   const addons = addEksAddons(ctx, cluster, nodes);
   const helm = addHelmProvider(ctx, cluster);
-  // Both releases run on the system nodes and need Pod Identity for the controller.
+  const admins = addClusterAdmins(ctx, cluster);
+  // Both releases run on the system nodes, install as an admin and need Pod Identity for the controller.
   const lbController = addLbController(ctx, network, cluster, helm, [
     nodes.system,
     addons.podIdentityAgent,
+    admins,
   ]);
-  addArgocd(ctx, helm, [nodes.system, lbController]);
+  addArgocd(ctx, helm, [nodes.system, lbController, admins]);
 
   addGatewayIngress(ctx, network);
   const kongAccount = addKongAccount(ctx);
