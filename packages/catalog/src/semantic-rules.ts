@@ -1,4 +1,5 @@
 import type { RouteCatalog } from './catalog.generated.js';
+import { apiAccessRules } from './rules/api-access-rules.js';
 import { namingRules } from './rules/naming-rules.js';
 import { networkRules } from './rules/network-rules.js';
 import { routeRules } from './rules/route-rules.js';
@@ -14,6 +15,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...routeRules,
   ...serviceRules,
   ...networkRules,
+  ...apiAccessRules,
 ];
 
 /** Runs every rule whose sections are schema-clean; returns how many ran. */

@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
 import type { TerraformStack } from 'cdktn';
+import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
@@ -26,14 +27,15 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   const nodes = addNodeGroups(ctx, network, cluster);
   const addons = addEksAddons(ctx, cluster, nodes);
   const helm = addHelmProvider(ctx, cluster);
-  const admins = addClusterAdmins(ctx, cluster);
-  // Both releases run on the system nodes, install as an admin and need Pod Identity for the controller.
+  // The releases install as an admin, through the API access the catalog grants the runner.
+  const kubernetesAccess = [addClusterAdmins(ctx, cluster), ...addPrivateApiAccess(ctx, cluster)];
+  // Both releases run on the system nodes; the controller needs Pod Identity.
   const lbController = addLbController(ctx, network, cluster, helm, [
     nodes.system,
     addons.podIdentityAgent,
-    admins,
+    ...kubernetesAccess,
   ]);
-  addArgocd(ctx, helm, [nodes.system, lbController, admins]);
+  addArgocd(ctx, helm, [nodes.system, lbController, ...kubernetesAccess]);
 
   addGatewayIngress(ctx, network);
   const kongAccount = addKongAccount(ctx);

@@ -53,7 +53,7 @@ export function addEksCluster(ctx: StackContext, network: Network, logsKey: KmsK
     kmsKeyId: logsKey.arn,
   });
 
-  const publicCidrs = env.aws.cluster.endpointPublicAccessCidrs;
+  const publicCidrs = env.aws.cluster.apiAccess.publicCidrs;
   const cluster = new EksCluster(stack, 'cluster', {
     name,
     version: env.aws.cluster.version,
@@ -63,7 +63,7 @@ export function addEksCluster(ctx: StackContext, network: Network, logsKey: KmsK
     vpcConfig: {
       subnetIds: network.privateSubnets.map((s) => s.id),
       endpointPrivateAccess: true,
-      // Off unless the catalog names CIDRs; then only those may reach the public endpoint.
+      // Off unless aws.cluster.apiAccess names CIDRs; then only those reach the public endpoint.
       endpointPublicAccess: publicCidrs.length > 0,
       ...(publicCidrs.length > 0 ? { publicAccessCidrs: [...publicCidrs] } : {}),
     },
