@@ -7,6 +7,7 @@ import { addClusterAdmins } from './parts/cluster-admins.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
+import { addGatewayTeardown } from './parts/gateway-teardown.js';
 import { logsKey } from './parts/kms.js';
 import { addKongAccount, addKonnect } from './parts/konnect.js';
 import { addHelmProvider } from './parts/kubernetes-access.js';
@@ -35,7 +36,9 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
     addons.podIdentityAgent,
     ...kubernetesAccess,
   ]);
-  addArgocd(ctx, helm, [nodes.system, lbController, ...kubernetesAccess]);
+  const gitops = addArgocd(ctx, helm, [nodes.system, lbController, ...kubernetesAccess]);
+  // Destroyed first: removes the Gateway's NLB while the controller can still delete it.
+  addGatewayTeardown(ctx, [lbController, ...gitops]);
 
   addGatewayIngress(ctx, network);
   const kongAccount = addKongAccount(ctx);

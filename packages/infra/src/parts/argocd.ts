@@ -20,7 +20,7 @@ export function addArgocd(
   ctx: StackContext,
   helm: HelmProvider,
   after: readonly ITerraformDependable[],
-): HelmRelease {
+): readonly [HelmRelease, HelmRelease] {
   const { stack, env } = ctx;
   const scheduling = systemScheduling(ctx);
   const argocd = new HelmRelease(
@@ -52,7 +52,7 @@ export function addArgocd(
 
   const root = rootApplication(env);
   const project = bootstrapProject(env);
-  return new HelmRelease(
+  const apps = new HelmRelease(
     stack,
     'argocd_root_application',
     {
@@ -90,4 +90,5 @@ export function addArgocd(
     },
     { provider: helm, dependsOn: [argocd] },
   );
+  return [argocd, apps];
 }
