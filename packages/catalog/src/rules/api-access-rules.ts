@@ -1,12 +1,22 @@
+import type { RouteCatalog } from '../catalog.generated.js';
 import { parseIpv4Cidr } from '../cidr.js';
 import { awsValuePath, effectiveAws } from '../environment-overrides.js';
 import type { KeyPath } from '../key-path.js';
 import type { SemanticRule } from './rule.js';
 
-const cidrLists = [
-  ['cluster', 'apiAccess', 'publicCidrs'],
-  ['cluster', 'apiAccess', 'privateSources', 'cidrs'],
-] as const;
+type ApiAccess = NonNullable<RouteCatalog['aws']['cluster']['apiAccess']>;
+
+/** The CIDR lists of apiAccess, each with where it sits below `aws`. */
+const cidrLists: readonly {
+  readonly at: readonly string[];
+  readonly pick: (access: ApiAccess | undefined) => readonly string[] | undefined;
+}[] = [
+  { at: ['cluster', 'apiAccess', 'publicCidrs'], pick: (a) => a?.publicCidrs },
+  {
+    at: ['cluster', 'apiAccess', 'privateSources', 'cidrs'],
+    pick: (a) => a?.privateSources?.cidrs,
+  },
+];
 
 /**
  * The rendered Terraform installs Helm releases through the EKS API in the same apply that creates
@@ -21,13 +31,12 @@ export const apiAccessRules: readonly SemanticRule[] = [
       const checked = new Set<string>();
       catalog.environments.forEach((env, i) => {
         const access = effectiveAws(catalog, env).cluster.apiAccess;
-        for (const sub of cidrLists) {
-          const path = awsValuePath(env, i, sub);
+        for (const list of cidrLists) {
+          const path = awsValuePath(env, i, list.at);
           const key = JSON.stringify(path);
           if (checked.has(key)) continue;
           checked.add(key);
-          const list = sub.length === 3 ? access?.publicCidrs : access?.privateSources?.cidrs;
-          (list ?? []).forEach((text, j) => {
+          (list.pick(access) ?? []).forEach((text, j) => {
             const cidr = parseIpv4Cidr(text);
             const at: KeyPath = [...path, j];
             if (typeof cidr === 'string') report(at, `${cidr}, but "${text}" was given`);

@@ -12,9 +12,12 @@ function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
   return Object.entries(byName).filter((e): e is [string, JsonObject] => isObject(e[1]));
 }
 
+/** `vpc_config` as cdktn writes it (an object) or as a one-element block list. */
 function vpcConfig(cluster: JsonObject): JsonObject {
-  const config = cluster.vpc_config;
-  return (Array.isArray(config) ? config[0] : config) as JsonObject;
+  const config: unknown = Array.isArray(cluster.vpc_config)
+    ? cluster.vpc_config[0]
+    : cluster.vpc_config;
+  return isObject(config) ? config : {};
 }
 
 /** True when a security group rule lets TCP 443 into the cluster security group of `cluster`. */
@@ -42,7 +45,7 @@ function checkReachability(path: string, tf: unknown, r: Reporter): void {
     ...resourcesOf(tf, 'aws_security_group_rule'),
   ].map(([, rule]) => rule);
   for (const [name, cluster] of resourcesOf(tf, 'aws_eks_cluster')) {
-    const config = vpcConfig(cluster) ?? {};
+    const config = vpcConfig(cluster);
     const publicCidrs = arr(config, 'public_access_cidrs');
     // The public endpoint without CIDRs admits 0.0.0.0/0: reachable, and flagged by the loader.
     if (config.endpoint_public_access === true) continue;
