@@ -54,7 +54,7 @@ describe('destroy-time gateway teardown in the rendered Terraform', () => {
     expect(teardown).not.toHaveProperty('input');
   });
 
-  it('disables the root, deletes the gateway child and the Gateway, then waits for the NLB', () => {
+  it('disables the root, deletes the gateway child and the Gateway, waits for the NLB, deletes the Applications', () => {
     const { status, calls } = runWithFakes(script, quiet);
     expect(status).toBe(0);
     expect(calls).toEqual([
@@ -66,7 +66,10 @@ describe('destroy-time gateway teardown in the rendered Terraform', () => {
       'kubectl --kubeconfig .routeplane-teardown.kubeconfig get',
       'kubectl --kubeconfig .routeplane-teardown.kubeconfig delete',
       'aws resourcegroupstaggingapi get-resources --region',
+      'kubectl --kubeconfig .routeplane-teardown.kubeconfig get',
+      'kubectl --kubeconfig .routeplane-teardown.kubeconfig delete',
     ]);
+    expect(script).toContain('delete applications.argoproj.io --all --namespace argocd');
     expect(script).toContain(`Key=elbv2.k8s.aws/cluster,Values=${env.aws.cluster.name}`);
     expect(script).toContain(`delete gateways.gateway.networking.k8s.io ${env.gateway.name}`);
   });
@@ -75,7 +78,7 @@ describe('destroy-time gateway teardown in the rendered Terraform', () => {
     const { status, calls } = runWithFakes(script, { aws: '', kubectl: 'exit 1' });
     expect(status).toBe(0);
     expect(calls.filter((c) => /patch|delete/.test(c))).toEqual([]);
-    expect(calls.at(-1)).toBe('aws resourcegroupstaggingapi get-resources --region');
+    expect(calls.filter((c) => c.startsWith('aws resourcegroupstaggingapi'))).toHaveLength(1);
   });
 
   it('stops with a non-zero exit when deleting the Gateway fails', () => {

@@ -1,6 +1,6 @@
 import { DataResource, type ITerraformDependable } from 'cdktn';
 import { shellScript, terraformLiteral } from '../teardown/shell-script.js';
-import { gatewayTeardownSteps } from '../teardown/teardown-steps.js';
+import { clusterTeardownSteps } from '../teardown/teardown-steps.js';
 import type { StackContext } from './context.js';
 
 /** Written and removed by the destroy step, in the directory Terraform runs in. */
@@ -8,7 +8,8 @@ export const teardownKubeconfig = '.routeplane-teardown.kubeconfig';
 
 /**
  * A destroy-time step that removes the Gateway, and so the NLB the AWS Load Balancer Controller
- * made for it, while the controller still runs. It depends on the Helm releases, so `terraform
+ * made for it, while the controller still runs, then the Argo CD Applications with their resources
+ * (clusterTeardownSteps). It depends on the Helm releases, so `terraform
  * destroy` runs it before it uninstalls them and long before the subnets and the VPC, which the
  * NLB's ENIs would otherwise block. Destroy provisioners may reference only `self`, so the script
  * carries its names as literals. It needs `aws` and `kubectl` on PATH (as `aws eks get-token` is
@@ -19,7 +20,7 @@ export function addGatewayTeardown(
   ctx: StackContext,
   releases: readonly ITerraformDependable[],
 ): DataResource {
-  const script = shellScript(gatewayTeardownSteps(ctx.env, { kubeconfig: teardownKubeconfig }), [
+  const script = shellScript(clusterTeardownSteps(ctx.env, { kubeconfig: teardownKubeconfig }), [
     teardownKubeconfig,
   ]);
   return new DataResource(ctx.stack, 'gateway_teardown', {

@@ -41,10 +41,11 @@ const applicationCrd = 'applications.argoproj.io';
  * the VPC: the NLB the controller made from the Gateway's Service is not Terraform's, and its ENIs
  * block subnet and VPC deletion. Stop the root from re-creating the gateway child, delete that
  * child (its finalizer deletes the Gateway), delete the Gateway itself should it exist outside
- * Argo CD, then wait until AWS lists no load balancer tagged for this cluster. Every step is safe
- * to repeat: a second run finds nothing and passes.
+ * Argo CD, wait until AWS lists no load balancer tagged for this cluster, then delete every
+ * Application with its resources (children carry the resources finalizer; the root's auto-sync is
+ * off by then). Every step is safe to repeat: a second run finds nothing and passes.
  */
-export function gatewayTeardownSteps(
+export function clusterTeardownSteps(
   env: EnvironmentModel,
   options: TeardownOptions,
 ): TeardownStep[] {
@@ -149,27 +150,6 @@ export function gatewayTeardownSteps(
       timeoutSeconds: 900,
       intervalSeconds: 15,
     },
-  ];
-}
-
-export interface FullTeardownOptions extends TeardownOptions {
-  /** Pass `-auto-approve` to terraform destroy. @default false (terraform asks) */
-  readonly autoApprove?: boolean;
-}
-
-/**
- * `routeplane teardown`: the gateway steps, then every Application of the namespace with its
- * resources (children carry the resources finalizer; the root's auto-sync is already off), then
- * `terraform destroy`, whose graph removes the rest in dependency order (Konnect attachment,
- * network, control plane; cluster before VPC; TGW after its attachments).
- */
-export function fullTeardownSteps(
-  env: EnvironmentModel,
-  options: FullTeardownOptions,
-): TeardownStep[] {
-  const dir = terraformDir(env.name);
-  return [
-    ...gatewayTeardownSteps(env, options),
     {
       kind: 'run',
       title: 'Delete every Argo CD Application with its resources',
@@ -185,6 +165,25 @@ export function fullTeardownSteps(
       ),
       onlyIf: kubectl(options, 'get', 'crd', applicationCrd),
     },
+  ];
+}
+
+export interface FullTeardownOptions extends TeardownOptions {
+  /** Pass `-auto-approve` to terraform destroy. @default false (terraform asks) */
+  readonly autoApprove?: boolean;
+}
+
+/**
+ * `routeplane teardown`: the cluster steps, then `terraform destroy`, whose graph removes the rest in dependency order (Konnect attachment,
+ * network, control plane; cluster before VPC; TGW after its attachments).
+ */
+export function fullTeardownSteps(
+  env: EnvironmentModel,
+  options: FullTeardownOptions,
+): TeardownStep[] {
+  const dir = terraformDir(env.name);
+  return [
+    ...clusterTeardownSteps(env, options),
     {
       kind: 'run',
       title: 'terraform init',
