@@ -1,5 +1,6 @@
 import { fixtureEnvironment } from '@routeplane/catalog/testing';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { haveTerraform, terraformScratch } from '../terraform-cli.fixture.js';
 import { ref, resource, resources, synth } from '../terraform-json.fixture.js';
 
 const admins = [
@@ -51,5 +52,31 @@ describe('cluster admins: explicit access entries, never the creator bootstrap e
       return deps.includes(gate) || deps.some((d) => waits(d.replace(/^helm_release\./, '')));
     };
     for (const name of Object.keys(releases)) expect(waits(name), name).toBe(true);
+  });
+});
+
+describe.runIf(haveTerraform())('the runner precondition under real Terraform', () => {
+  // The gate with the session context replaced by a variable: the AWS provider needs the network.
+  const { depends_on: _associations, ...gate } = resource(
+    tf,
+    'terraform_data',
+    'cluster_admin_access',
+  );
+  const config = JSON.parse(
+    JSON.stringify({
+      variable: { runner: { type: 'string' } },
+      resource: { terraform_data: { cluster_admin_access: gate } },
+    }).replaceAll('data.aws_iam_session_context.terraform_runner.issuer_arn', 'var.runner'),
+  ) as unknown;
+  const scratch = terraformScratch(config, process.env.PATH ?? '');
+  afterAll(() => scratch.remove());
+
+  it('plans for an admin and stops any other identity with a message naming it', () => {
+    scratch.run('init', '-input=false');
+    expect(scratch.run('plan', '-input=false', `-var=runner=${admins[1]}`)).toContain('1 to add');
+    const stranger = 'arn:aws:iam::111122223333:role/Stranger';
+    expect(() => scratch.run('plan', '-input=false', `-var=runner=${stranger}`)).toThrow(
+      `The identity running Terraform (${stranger}) is not in aws.cluster.admins of environment dev`,
+    );
   });
 });

@@ -1,46 +1,26 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { fakeCommands } from '@routeplane/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
+import { haveTerraform, terraformScratch } from '../terraform-cli.fixture.js';
 import { resource, synth } from '../terraform-json.fixture.js';
 
-/** terraform_data and local-exec are built into Terraform: no provider download is needed. */
-function haveTerraform(): boolean {
-  const found = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
-  if (!found) {
-    console.warn(
-      'NOTE: terraform not on PATH; the real-Terraform run of the destroy step is skipped',
-    );
-  }
-  return found;
-}
-
 describe.runIf(haveTerraform())('the destroy-time step under real Terraform', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'routeplane-tfdata-'));
   const fakes = fakeCommands({ aws: '', kubectl: '' });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-    fakes.remove();
-  });
   // The step alone, without the releases it depends on (their providers need the network).
   const { depends_on: _releases, ...step } = resource(
     synth(fixtureEnvironment()),
     'terraform_data',
     'gateway_teardown',
   );
-  writeFileSync(
-    join(dir, 'main.tf.json'),
-    JSON.stringify({ resource: { terraform_data: { gateway_teardown: step } } }),
+  const scratch = terraformScratch(
+    { resource: { terraform_data: { gateway_teardown: step } } },
+    fakes.path,
   );
-  const terraform = (...args: string[]) =>
-    execFileSync('terraform', args, {
-      cwd: dir,
-      env: { PATH: fakes.path, HOME: dir, TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' },
-      stdio: 'pipe',
-    });
+  afterAll(() => {
+    scratch.remove();
+    fakes.remove();
+  });
+  const terraform = scratch.run;
 
   it('does nothing on apply, and runs every step in order on destroy', () => {
     terraform('init', '-input=false');
