@@ -46,5 +46,6 @@ export function shellScript(steps: readonly TeardownStep[], cleanup: readonly st
 
 /** Terraform reads `${` and `%{` in any string as template syntax: escape both to keep `text` literal. */
 export function terraformLiteral(text: string): string {
-  return text.replaceAll('${', '$${').replaceAll('%{', '%%{');
+  // A function replacement: in a replacement string `$$` would collapse to one `$`.
+  return text.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{');
 }
