@@ -94,6 +94,22 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
       const { completionScript } = await import('./completion.js');
       io.out(completionScript(shell, program));
     });
+  program
+    .command('teardown')
+    .description(
+      'destroy an environment in order: gateway and its NLB, Argo CD Applications, then terraform destroy',
+    )
+    .addOption(catalogOption())
+    .addOption(rootOption())
+    .addOption(envOption().makeOptionMandatory())
+    .option('--dry-run', 'print the steps and run nothing')
+    .option('-y, --yes', 'pass -auto-approve to terraform destroy')
+    .option('--wait-timeout <seconds>', 'longest wait for the load balancers to disappear')
+    .option('--poll-interval <seconds>', 'pause between load balancer checks')
+    .action(async (opts) => {
+      const { teardownCommand } = await import('./teardown-command.js');
+      setExit(teardownCommand(opts, io));
+    });
   return program;
 }
 

@@ -123,12 +123,7 @@ export interface RouteCatalog {
        * DNS-1123 label
        */
       name: string;
-      /**
-       * Empty: private endpoint only
-       *
-       * Items: IPv4 CIDR, e.g. 10.0.0.0/16
-       */
-      endpointPublicAccessCidrs?: string[];
+      apiAccess?: ApiAccess;
       /**
        * IAM principals granted cluster admin through EKS access entries
        */
@@ -205,6 +200,32 @@ export interface RouteCatalog {
     object: string;
     reason: string;
   }[];
+}
+/**
+ * Who may reach the EKS API server. The Terraform installs Helm releases through it, so the machine running `terraform apply` must be covered by at least one entry. Private endpoint access is always on (nodes and in-VPC clients).
+ */
+export interface ApiAccess {
+  /**
+   * Turn the public endpoint on and admit only these IPv4 CIDRs (the runner's egress addresses). Empty or absent: public endpoint off
+   *
+   * Items: IPv4 CIDR, e.g. 203.0.113.0/24
+   */
+  publicCidrs?: string[];
+  /**
+   * HTTPS (443) to the private endpoint through the cluster security group, from networks routed into the VPC (VPN, peering, Transit Gateway)
+   */
+  privateSources?: {
+    /**
+     * IPv4 CIDRs of the runner's network
+     *
+     * Items: IPv4 CIDR, e.g. 10.99.0.0/24
+     */
+    cidrs?: string[];
+    /**
+     * Managed prefix lists of runner networks, e.g. pl-0123456789abcdef0
+     */
+    prefixListIds?: string[];
+  };
 }
 export interface Service {
   /**
@@ -503,12 +524,7 @@ export interface Environment {
        * DNS-1123 label
        */
       name?: string;
-      /**
-       * Empty: private endpoint only
-       *
-       * Items: IPv4 CIDR, e.g. 10.0.0.0/16
-       */
-      endpointPublicAccessCidrs?: string[];
+      apiAccess?: ApiAccess;
       /**
        * IAM principals granted cluster admin through EKS access entries
        */

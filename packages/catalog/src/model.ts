@@ -285,8 +285,9 @@ export interface AwsModel {
   readonly cluster: {
     readonly name: string;
     readonly version: string;
-    /** Empty: public endpoint disabled. */
-    readonly endpointPublicAccessCidrs: readonly string[];
+    /** Who reaches the API server (the Terraform runner among them); see the schema's apiAccess. */
+    readonly apiAccess: ApiAccessModel;
+    /** Every cluster admin, the identity running Terraform included. */
     readonly admins: readonly string[];
   };
   readonly nodePools: { readonly system: NodePoolModel; readonly user: NodePoolModel };
@@ -307,4 +308,13 @@ export interface WaiverModel {
   /** Object the waiver applies to, `<namespace>/<kind>/<name>` or a file path. */
   readonly object: string;
   readonly reason: string;
+}
+
+/** `aws.cluster.apiAccess` with every list present and sorted. */
+export interface ApiAccessModel {
+  /** Empty: public endpoint disabled. */
+  readonly publicCidrs: readonly string[];
+  /** Sources admitted on 443 by the cluster security group. */
+  readonly privateCidrs: readonly string[];
+  readonly privatePrefixListIds: readonly string[];
 }

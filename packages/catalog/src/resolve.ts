@@ -84,9 +84,13 @@ function resolveEnvironment(
       cluster: {
         name: aws.cluster.name,
         version: catalog.versions.kubernetes,
-        endpointPublicAccessCidrs: [...(aws.cluster.endpointPublicAccessCidrs ?? [])].sort(
-          compareText,
-        ),
+        apiAccess: {
+          publicCidrs: [...(aws.cluster.apiAccess?.publicCidrs ?? [])].sort(compareText),
+          privateCidrs: [...(aws.cluster.apiAccess?.privateSources?.cidrs ?? [])].sort(compareText),
+          privatePrefixListIds: [
+            ...(aws.cluster.apiAccess?.privateSources?.prefixListIds ?? []),
+          ].sort(compareText),
+        },
         admins: [...aws.cluster.admins].sort(compareText),
       },
       nodePools: {

@@ -1,4 +1,5 @@
 import type { RouteCatalog } from './catalog.generated.js';
+import { apiAccessRules } from './rules/api-access-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
@@ -18,6 +19,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...networkRules,
   ...environmentRules,
   ...imageRules,
+  ...apiAccessRules,
 ];
 
 /** Runs every rule whose sections are schema-clean; returns how many ran. */

@@ -28,7 +28,7 @@ describe('cluster and GitOps bootstrap', () => {
   it('grants the catalog admins cluster admin through access entries (API mode)', () => {
     expect(resource(tf, 'aws_eks_cluster', 'cluster').access_config).toEqual({
       authentication_mode: 'API',
-      bootstrap_cluster_creator_admin_permissions: true,
+      bootstrap_cluster_creator_admin_permissions: false,
     });
     expect(resource(tf, 'aws_eks_access_entry', 'admin_access_entry_0').principal_arn).toBe(
       'arn:aws:iam::111122223333:role/PlatformAdmin',
@@ -102,14 +102,19 @@ describe('cluster and GitOps bootstrap', () => {
     });
   });
 
-  it('never lets the controller policy use a wildcard action or an ALB-only API', () => {
-    const document = parsed<{ Statement: { Action: string | string[] }[] }>(
+  const controllerActions = (): string[] =>
+    parsed<{ Statement: { Action: string | string[] }[] }>(
       resource(tf, 'aws_iam_policy', 'lb_controller_policy').policy,
-    );
-    const actions = document.Statement.flatMap((s) =>
-      Array.isArray(s.Action) ? s.Action : [s.Action],
-    );
-    for (const action of actions) expect(action).not.toMatch(/\*|cognito|waf|shield/);
+    ).Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+  it('never lets the controller policy use a wildcard action or an ALB-only API', () => {
+    for (const action of controllerActions()) {
+      expect(action).not.toMatch(/\*|cognito|waf|shield:(Create|Delete|Describe)/);
+    }
+  });
+
+  it('lets controller v3.5 read the Shield subscription state it asks for on every deploy', () => {
+    expect(controllerActions()).toContain('shield:GetSubscriptionState');
   });
 
   it('installs Argo CD on system nodes with the Application health Lua of the Argo CD renderer', () => {

@@ -72,6 +72,7 @@ describe('network and private connectivity to Kong', () => {
       region: 'eu-west-1',
       availability_zones: ['euw1-az1', 'euw1-az2', 'euw1-az3'],
       cidr_block: '192.168.0.0/16',
+      depends_on: ['konnect_gateway_control_plane.control_plane'],
     });
   });
 

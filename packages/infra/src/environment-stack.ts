@@ -1,10 +1,13 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
 import type { TerraformStack } from 'cdktn';
+import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
+import { addClusterAdmins } from './parts/cluster-admins.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
+import { addGatewayTeardown } from './parts/gateway-teardown.js';
 import { logsKey } from './parts/kms.js';
 import { addKongAccount, addKonnect } from './parts/konnect.js';
 import { addHelmProvider } from './parts/kubernetes-access.js';
@@ -25,12 +28,17 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   const nodes = addNodeGroups(ctx, network, cluster);
   const addons = addEksAddons(ctx, cluster, nodes);
   const helm = addHelmProvider(ctx, cluster);
-  // Both releases run on the system nodes and need Pod Identity for the controller.
+  // The releases install as an admin, through the API access the catalog grants the runner.
+  const kubernetesAccess = [addClusterAdmins(ctx, cluster), ...addPrivateApiAccess(ctx, cluster)];
+  // Both releases run on the system nodes; the controller needs Pod Identity.
   const lbController = addLbController(ctx, network, cluster, helm, [
     nodes.system,
     addons.podIdentityAgent,
+    ...kubernetesAccess,
   ]);
-  addArgocd(ctx, helm, [nodes.system, lbController]);
+  const gitops = addArgocd(ctx, helm, [nodes.system, lbController, ...kubernetesAccess]);
+  // Destroyed first: removes the Gateway's NLB while the controller can still delete it.
+  addGatewayTeardown(ctx, [lbController, ...gitops]);
 
   addGatewayIngress(ctx, network);
   const kongAccount = addKongAccount(ctx);

@@ -49,7 +49,11 @@ describe('security properties of the rendered Terraform', () => {
     },
   ])('keeps the endpoint private, public only for catalog CIDRs $cidrs', ({ cidrs, expected }) => {
     const env = fixtureEnvironment((c) => {
-      c.aws.cluster.endpointPublicAccessCidrs = [...cidrs];
+      // A runner network on the private endpoint keeps the catalog applyable without public CIDRs.
+      c.aws.cluster.apiAccess = {
+        publicCidrs: [...cidrs],
+        privateSources: { cidrs: ['10.99.0.0/24'] },
+      };
     });
     const vpcConfig = resource(synth(env), 'aws_eks_cluster', 'cluster').vpc_config as Record<
       string,

@@ -1,3 +1,4 @@
+export { type FakeCommands, fakeCommands } from './fake-commands.js';
 export {
   type HelmTemplateOptions,
   haveSharedCharts,

@@ -3,7 +3,7 @@ import { awsValuePath, effectiveAws } from '../environment-overrides.js';
 import type { KeyPath } from '../key-path.js';
 import type { SemanticRule } from './rule.js';
 
-/** CIDRs, the EKS endpoint and node pool sizes, per environment after overrides. */
+/** CIDRs and node pool sizes, per environment after overrides (EKS API access: api-access-rules.ts). */
 export const networkRules: readonly SemanticRule[] = [
   {
     id: 'networks',
@@ -34,20 +34,6 @@ export const networkRules: readonly SemanticRule[] = [
             vpcPath,
             `VPC CIDR ${vpc.text} overlaps Kong's network ${kong.text} (environment ${env.name}): the Transit Gateway could not route between them`,
           );
-        }
-        const publicPath = awsValuePath(env, i, ['cluster', 'endpointPublicAccessCidrs']);
-        const publicKey = JSON.stringify(publicPath);
-        if (!checked.has(publicKey)) {
-          checked.add(publicKey);
-          (aws.cluster.endpointPublicAccessCidrs ?? []).forEach((c, j) => {
-            const parsed = parse([...publicPath, j], c);
-            if (parsed && parsed.prefix === 0) {
-              report(
-                [...publicPath, j],
-                'must not open the EKS API to the whole internet (0.0.0.0/0)',
-              );
-            }
-          });
         }
         for (const pool of ['system', 'user'] as const) {
           const p = aws.nodePools[pool];

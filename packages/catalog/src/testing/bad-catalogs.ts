@@ -221,8 +221,38 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
   ],
   [
     'a public EKS endpoint to the world',
-    shipped(['aws.cluster.endpointPublicAccessCidrs', ['0.0.0.0/0']]),
-    'must not open the EKS API to the whole internet',
+    shipped(['aws.cluster.apiAccess.publicCidrs', ['0.0.0.0/0']]),
+    'aws.cluster.apiAccess.publicCidrs[0]: must not open the EKS API to the whole internet',
+  ],
+  [
+    'a runner source open to every network',
+    shipped(['aws.cluster.apiAccess', { privateSources: { cidrs: ['0.0.0.0/0'] } }]),
+    'aws.cluster.apiAccess.privateSources.cidrs[0]: must not open the EKS API to the whole internet',
+  ],
+  [
+    'a runner CIDR with host bits',
+    shipped(['aws.cluster.apiAccess.publicCidrs', ['203.0.113.7/24']]),
+    'aws.cluster.apiAccess.publicCidrs[0]:',
+  ],
+  [
+    'no way for Terraform to reach the EKS API',
+    shipped(['aws.cluster.apiAccess', undefined]),
+    'aws.cluster: admits no one to the EKS API, yet the Terraform of environment dev installs Helm releases through it',
+  ],
+  [
+    'an environment that closes the only path to its EKS API',
+    shipped(['environments.1.aws.cluster.apiAccess', { publicCidrs: [] }]),
+    'environments[1].aws.cluster.apiAccess: admits no one to the EKS API, yet the Terraform of environment prod',
+  ],
+  [
+    'an apiAccess that admits no one',
+    shipped(['aws.cluster.apiAccess', { publicCidrs: [], privateSources: {} }]),
+    'aws.cluster.apiAccess: admits no one to the EKS API',
+  ],
+  [
+    'a prefix list id that is not one',
+    shipped(['aws.cluster.apiAccess', { privateSources: { prefixListIds: ['sg-123'] } }]),
+    'aws.cluster.apiAccess.privateSources.prefixListIds[0]',
   ],
   [
     'node pool sizes out of order',

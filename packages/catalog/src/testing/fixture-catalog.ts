@@ -45,7 +45,7 @@ export function fixtureCatalog(): RouteCatalog {
       availabilityZoneIds: ['euw1-az1', 'euw1-az2', 'euw1-az3'],
       cluster: {
         name: 'cluster',
-        endpointPublicAccessCidrs: [],
+        apiAccess: { publicCidrs: ['203.0.113.0/24'] },
         admins: ['arn:aws:iam::111122223333:role/PlatformAdmin'],
       },
       nodePools: {

@@ -46,6 +46,8 @@ describe('argocd-apps release: one owner per object', () => {
         additionalLabels: project.metadata.labels,
         additionalAnnotations: {},
         ...project.spec,
+        // argocd-apps prints the description bare: it travels as a quoted YAML scalar.
+        description: JSON.stringify(project.spec.description),
       },
     });
     expect(Object.keys(values.applications)).toEqual([root.metadata.name]);

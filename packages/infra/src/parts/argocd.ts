@@ -2,6 +2,7 @@ import { argocdCmHealthData, bootstrapProject, rootApplication } from '@routepla
 import type { ITerraformDependable } from 'cdktn';
 import type { HelmProvider } from '../bindings/helm-provider.js';
 import { HelmRelease } from '../bindings/helm-release.js';
+import { bareTemplateScalar } from './bare-template-scalar.js';
 import type { StackContext } from './context.js';
 import { helmValues, systemScheduling } from './kubernetes-access.js';
 
@@ -19,7 +20,7 @@ export function addArgocd(
   ctx: StackContext,
   helm: HelmProvider,
   after: readonly ITerraformDependable[],
-): HelmRelease {
+): readonly [HelmRelease, HelmRelease] {
   const { stack, env } = ctx;
   const scheduling = systemScheduling(ctx);
   const argocd = new HelmRelease(
@@ -51,7 +52,7 @@ export function addArgocd(
 
   const root = rootApplication(env);
   const project = bootstrapProject(env);
-  return new HelmRelease(
+  const apps = new HelmRelease(
     stack,
     'argocd_root_application',
     {
@@ -60,7 +61,9 @@ export function addArgocd(
       chart: 'argocd-apps',
       version: env.versions.argoCdAppsChart,
       namespace: env.argocd.namespace,
-      // argocd-apps 2.x: `projects` and `applications` are maps keyed by name.
+      // argocd-apps 2.x: `projects` and `applications` are maps keyed by name. The chart writes
+      // names, namespaces (DNS-1123, checked by the loader) and the project's description bare;
+      // the description is free text, so it goes as a quoted scalar (bare-template-scalar.ts).
       values: [
         helmValues({
           projects: {
@@ -69,6 +72,7 @@ export function addArgocd(
               additionalLabels: project.metadata.labels ?? {},
               additionalAnnotations: project.metadata.annotations ?? {},
               ...project.spec,
+              description: bareTemplateScalar(project.spec.description),
             },
           },
           applications: {
@@ -86,4 +90,5 @@ export function addArgocd(
     },
     { provider: helm, dependsOn: [argocd] },
   );
+  return [argocd, apps];
 }

@@ -15,6 +15,8 @@ export interface StackContext {
   /** `${partition}`, `${account}`, `${region}` of the environment's AWS account. */
   readonly partition: string;
   readonly accountId: string;
+  /** ARN of the identity running Terraform (`data.aws_caller_identity`). */
+  readonly callerArn: string;
 }
 
 /** Terraform-safe suffix of an AZ id: `use1-az1` -> `use1_az1`. */

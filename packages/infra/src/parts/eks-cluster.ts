@@ -1,6 +1,4 @@
 import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group/index.js';
-import { EksAccessEntry } from '@cdktn/provider-aws/lib/eks-access-entry/index.js';
-import { EksAccessPolicyAssociation } from '@cdktn/provider-aws/lib/eks-access-policy-association/index.js';
 import { EksCluster } from '@cdktn/provider-aws/lib/eks-cluster/index.js';
 import { IamRole } from '@cdktn/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktn/provider-aws/lib/iam-role-policy/index.js';
@@ -55,7 +53,7 @@ export function addEksCluster(ctx: StackContext, network: Network, logsKey: KmsK
     kmsKeyId: logsKey.arn,
   });
 
-  const publicCidrs = env.aws.cluster.endpointPublicAccessCidrs;
+  const publicCidrs = env.aws.cluster.apiAccess.publicCidrs;
   const cluster = new EksCluster(stack, 'cluster', {
     name,
     version: env.aws.cluster.version,
@@ -65,30 +63,17 @@ export function addEksCluster(ctx: StackContext, network: Network, logsKey: KmsK
     vpcConfig: {
       subnetIds: network.privateSubnets.map((s) => s.id),
       endpointPrivateAccess: true,
-      // Off unless the catalog names CIDRs; then only those may reach the public endpoint.
+      // Off unless aws.cluster.apiAccess names CIDRs; then only those reach the public endpoint.
       endpointPublicAccess: publicCidrs.length > 0,
       ...(publicCidrs.length > 0 ? { publicAccessCidrs: [...publicCidrs] } : {}),
     },
     accessConfig: {
       authenticationMode: 'API',
-      // The identity running Terraform installs the Helm releases, so it keeps admin access.
-      bootstrapClusterCreatorAdminPermissions: true,
+      // Admins come only from explicit access entries (cluster-admins.ts): no hidden creator entry.
+      bootstrapClusterCreatorAdminPermissions: false,
     },
     dependsOn: [managed, kms, logGroup],
   });
 
-  env.aws.cluster.admins.forEach((principalArn, index) => {
-    const entry = new EksAccessEntry(stack, `admin_access_entry_${index}`, {
-      clusterName: cluster.name,
-      principalArn,
-      type: 'STANDARD',
-    });
-    new EksAccessPolicyAssociation(stack, `admin_access_policy_${index}`, {
-      clusterName: cluster.name,
-      principalArn: entry.principalArn,
-      policyArn: `arn:${ctx.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
-      accessScope: { type: 'cluster' },
-    });
-  });
   return cluster;
 }

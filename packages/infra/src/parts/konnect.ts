@@ -80,7 +80,9 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
       availability_zones: [...env.aws.availabilityZoneIds],
       cidr_block: env.kong.networkCidr,
     },
-    { provider },
+    // No reference says so, but the network serves this control plane's data planes: destroy
+    // removes attachment -> configuration -> network -> control plane, never the plane first.
+    { provider, dependsOn: [controlPlane] },
   );
   const trusted = trustedProxySources(ctx);
   const configuration = new KonnectCloudGatewayConfiguration(

@@ -4,8 +4,8 @@ const clusterTag = 'elbv2.k8s.aws/cluster';
 
 /**
  * IAM policy of the AWS Load Balancer Controller, reduced to what an internal NLB with ip targets
- * needs (the upstream docs/install/iam_policy.json also serves ALB Ingresses: Cognito, WAF, Shield,
- * listener rules). Mutations stay limited to resources the controller tagged with
+ * needs (the upstream docs/install/iam_policy.json at v3.5.0 also serves ALB Ingresses: Cognito, WAF,
+ * Shield protections, listener rules, trust stores, IPAM pools, none of which an NLB Service uses). Mutations stay limited to resources the controller tagged with
  * `elbv2.k8s.aws/cluster`, and every ARN is pinned to this partition, region and account.
  */
 export function lbControllerPolicy(partition: string, region: string, account: string): string {
@@ -51,6 +51,16 @@ export function lbControllerPolicy(partition: string, region: string, account: s
         'acm:ListCertificates',
         'acm:DescribeCertificate',
       ],
+      Resource: '*',
+    },
+    {
+      // Every stack deploy asks whether the account subscribes to Shield Advanced (the controller's
+      // --enable-shield defaults to true, also for NLBs): v3.5.0 pkg/deploy/stack_deployer.go
+      // lines 159-164, as in upstream docs/install/iam_policy.json. Shield has no resource-level
+      // permissions for this call. Protection create/delete stay out: no catalog asks for Shield.
+      Sid: 'ShieldSubscriptionState',
+      Effect: 'Allow',
+      Action: 'shield:GetSubscriptionState',
       Resource: '*',
     },
     {

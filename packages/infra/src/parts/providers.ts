@@ -50,5 +50,6 @@ export function addProviders(stack: TerraformStack, env: EnvironmentModel): Stac
     konnect,
     partition: partition.partition,
     accountId: caller.accountId,
+    callerArn: caller.arn,
   };
 }

@@ -10,6 +10,7 @@ import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
+import { terraformRules } from './terraform-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const rules: readonly Rule[] = [
   ...podSecurityRules,
   ...podCoverageRules,
   ...secretRules,
+  ...terraformRules,
 ];

@@ -1,0 +1,168 @@
+import { fakeCommands, repoRoot } from '@routeplane/test-support';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandIo } from './io.js';
+import { main } from './main.js';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Each call as `name first-args...`, short enough to read in a table. */
+  readonly calls: string[];
+}
+
+const removers: (() => void)[] = [];
+afterEach(() => {
+  for (const remove of removers.splice(0)) remove();
+});
+
+const lbArn = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/k8s-gw/abc';
+
+/** Fakes that succeed; `aws resourcegroupstaggingapi` lists the NLB on its first two calls. */
+const healthy: Record<string, string> = {
+  aws: `case "$1" in resourcegroupstaggingapi) n=$(grep -c '^aws	resourcegroupstaggingapi' "$(dirname "$0")/calls.log"); [ "$n" -le 2 ] && echo ${lbArn};; esac`,
+  kubectl: '',
+  terraform: '',
+};
+
+async function teardown(
+  args: string[],
+  behaviour: Record<string, string> = healthy,
+  systemPath = '/usr/bin:/bin',
+): Promise<Run> {
+  const fakes = fakeCommands(behaviour);
+  removers.push(fakes.remove);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: CommandIo = {
+    cwd: repoRoot,
+    // Only the fakes and the base system: a real kubectl/aws/terraform is never reached.
+    env: { PATH: systemPath === '' ? fakes.binDir : `${fakes.binDir}:${systemPath}` },
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+  };
+  const code = await main(['teardown', ...args], io);
+  const calls = fakes.calls().map((c) => {
+    const [name = '', ...rest] = c;
+    // The kubeconfig is a temporary file: drop `--kubeconfig <path>` from kubectl calls.
+    const words = name === 'kubectl' && rest[0] === '--kubeconfig' ? rest.slice(2) : rest;
+    return [name, ...words.slice(0, 3)].join(' ');
+  });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), calls };
+}
+
+const expectedOrder = [
+  'aws eks update-kubeconfig --name',
+  'kubectl get applications.argoproj.io routeplane-dev-root',
+  'kubectl patch applications.argoproj.io routeplane-dev-root',
+  'kubectl get crd applications.argoproj.io',
+  'kubectl delete applications.argoproj.io routeplane-dev-gateway',
+  'kubectl get crd gateways.gateway.networking.k8s.io',
+  'kubectl delete gateways.gateway.networking.k8s.io kong-cloud-gw-gateway',
+  'aws resourcegroupstaggingapi get-resources --region',
+  'aws resourcegroupstaggingapi get-resources --region',
+  'aws resourcegroupstaggingapi get-resources --region',
+  'kubectl get crd applications.argoproj.io',
+  'kubectl delete applications.argoproj.io --all',
+  'terraform -chdir=generated/terraform/dev init -input=false',
+  'terraform -chdir=generated/terraform/dev destroy -auto-approve',
+];
+
+describe('routeplane teardown', () => {
+  it('prints the plan with --dry-run and runs nothing', async () => {
+    const run = await teardown(['--env', 'dev', '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.calls).toEqual([]);
+    const titles = run.stdout.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(titles).toEqual([
+      '1. Write a kubeconfig for kong-cloud-gw-dev',
+      '2. Turn off auto-sync of the root Application (it would re-create what is deleted)',
+      '3. Delete the gateway Application and its resources',
+      '4. Delete the Gateway (its Service owns the NLB)',
+      '5. Wait until no load balancer tagged elbv2.k8s.aws/cluster=kong-cloud-gw-dev remains',
+      '6. Delete every Argo CD Application with its resources',
+      '7. terraform init',
+      '8. terraform destroy',
+    ]);
+    expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
+  });
+
+  it('drives kubectl, aws and terraform in the documented order', async () => {
+    const run = await teardown(['--env', 'dev', '--yes', '--poll-interval', '0']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.calls).toEqual(expectedOrder);
+    expect(run.stdout).toContain(`still present: ${lbArn}`);
+    expect(run.stdout).toContain('environment dev destroyed');
+  });
+
+  it('skips cluster steps whose objects are gone (a repeated run) and still destroys', async () => {
+    const run = await teardown(['--env', 'dev', '--poll-interval', '0'], {
+      ...healthy,
+      kubectl: 'case "$*" in *" get "*) exit 1;; esac',
+    });
+    expect(run.code).toBe(0);
+    expect(run.calls.filter((c) => /kubectl (patch|delete)/.test(c))).toEqual([]);
+    expect(run.calls.at(-1)).toBe('terraform -chdir=generated/terraform/dev destroy');
+  });
+
+  it.each([
+    {
+      name: 'deleting the Gateway fails',
+      behaviour: { ...healthy, kubectl: 'case "$*" in *"delete gateways"*) exit 1;; esac' },
+      message:
+        /step 4\/8 \(Delete the Gateway \(its Service owns the NLB\)\) failed: `kubectl .* delete gateways\.gateway\.networking\.k8s\.io kong-cloud-gw-gateway .*` exited with 1/,
+      lastCall: 'kubectl delete gateways.gateway.networking.k8s.io kong-cloud-gw-gateway',
+    },
+    {
+      name: 'the AWS CLI cannot list load balancers',
+      behaviour: { ...healthy, aws: 'case "$1" in resourcegroupstaggingapi) exit 254;; esac' },
+      message: /step 5\/8 .* failed: `aws resourcegroupstaggingapi .*` exited with 254/,
+      lastCall: 'aws resourcegroupstaggingapi get-resources --region',
+    },
+    {
+      name: 'terraform destroy fails',
+      behaviour: { ...healthy, terraform: 'case "$*" in *destroy*) exit 1;; esac' },
+      message: /step 8\/8 \(terraform destroy\) failed/,
+      lastCall: 'terraform -chdir=generated/terraform/dev destroy',
+    },
+  ])('stops with exit 1 when $name', async ({ behaviour, message, lastCall }) => {
+    const run = await teardown(['--env', 'dev', '--poll-interval', '0'], behaviour);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Nothing after it ran');
+    expect(run.calls.at(-1)).toBe(lastCall);
+  });
+
+  it('stops with exit 1 when kubectl is not installed', async () => {
+    // PATH holds only the fakes (a real kubectl may sit in /usr/bin).
+    const run = await teardown(['--env', 'dev'], { aws: '', terraform: '' }, '');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/step 2\/8 .* failed: kubectl is not on PATH/);
+    expect(run.calls).toEqual(['aws eks update-kubeconfig --name']);
+  });
+
+  it('gives up waiting for the NLB after --wait-timeout, before any terraform call', async () => {
+    const run = await teardown(['--env', 'dev', '--wait-timeout', '0'], {
+      ...healthy,
+      aws: `case "$1" in resourcegroupstaggingapi) echo ${lbArn};; esac`,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`timed out after 0s; still present: ${lbArn}`);
+    expect(run.calls.some((c) => c.startsWith('terraform'))).toBe(false);
+  });
+
+  it.each([
+    [['--dry-run'], /required option '-e, --env <name>' not specified/],
+    [['--env', 'staging', '--dry-run'], /unknown environment "staging"/],
+    [
+      ['--env', 'dev', '--wait-timeout', 'soon'],
+      /--wait-timeout must be a whole number of seconds >= 0, but "soon" was given/,
+    ],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const run = await teardown(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.calls).toEqual([]);
+  });
+});
