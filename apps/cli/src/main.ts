@@ -55,6 +55,10 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
         .default('human'),
     )
     .option('--no-external', 'do not run kubeconform or deck even when they are on PATH')
+    .option(
+      '--crds <dir>',
+      'CRDs to check custom resources against (default: $ROUTEPLANE_CRDS, else ../shared/crds)',
+    )
     .action(async (opts) => {
       const { validateCommand } = await import('./validate-command.js');
       setExit(await validateCommand(opts, io));

@@ -1,3 +1,6 @@
+export { type ObjectValidators, validatorsOf } from './crd/checked-by.js';
+export { type CrdCatalog, loadCrdCatalog } from './crd/crd-catalog.js';
+export { type CrdDirectory, crdsEnvVar, findCrdDirectory } from './crd/crd-directory.js';
 export { type ExternalToolResult, findDeckFiles, runExternalTools } from './external-tools.js';
 export type { Finding, TreeFile, ValidateInput, Waiver } from './finding.js';
 export { hasBlockingFindings } from './finding.js';
