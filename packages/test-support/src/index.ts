@@ -9,9 +9,11 @@ export {
   sharedChartsDir,
 } from './helm.js';
 export {
+  haveSharedCrds,
   haveSharedSchemas,
   readSharedSchema,
   repoRoot,
+  sharedCrdsDir,
   sharedSchemasDir,
 } from './shared-schemas.js';
 export {

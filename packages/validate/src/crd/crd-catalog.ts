@@ -13,6 +13,8 @@ export interface CrdVersion {
   readonly version: string;
   readonly served: boolean;
   readonly storage: boolean;
+  /** With a status subresource, the API server drops `status` on create (strategy PrepareForCreate). */
+  readonly statusSubresource: boolean;
   readonly schema: StructuralSchema;
 }
 
@@ -49,6 +51,7 @@ function versionsOfDoc(doc: unknown, source: string): CrdVersion[] {
     version: str(v, 'name') ?? '',
     served: v.served === true,
     storage: v.storage === true,
+    statusSubresource: isObject(v.subresources) && v.subresources.status !== undefined,
     schema: (isObject(v.schema) && isObject(v.schema.openAPIV3Schema)
       ? v.schema.openAPIV3Schema
       : {}) as StructuralSchema,

@@ -47,7 +47,11 @@ function versionIssue(
   return { rule: 'crd/version', message };
 }
 
-function schemaIssues(crd: CrdVersion, doc: JsonObject): CrdIssue[] {
+function schemaIssues(crd: CrdVersion, given: JsonObject): CrdIssue[] {
+  // apiextensions-apiserver pkg/registry/customresource/strategy.go: PrepareForCreate drops
+  // status when the version has a status subresource; it is never validated on create.
+  const { status: _status, ...withoutStatus } = given;
+  const doc = crd.statusSubresource ? withoutStatus : given;
   // Every object has apiVersion and kind; root metadata is ObjectMeta, checked by its own
   // schema (schema/strict), not the CRD's.
   const { apiVersion: _a, kind: _k, metadata: _m, ...body } = doc;
