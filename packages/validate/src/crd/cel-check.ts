@@ -19,12 +19,12 @@ const reasonText: Readonly<Record<string, string>> = {
   FieldValueDuplicate: 'Duplicate value',
 };
 
-function shortRule(rule: string): string {
+export function shortRule(rule: string): string {
   const flat = rule.replace(/\s+/g, ' ').trim();
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
-/** `message`, else the evaluated `messageExpression`, else `failed rule: <rule>` (validation.go). */
+/** The evaluated `messageExpression`, else `message`, else `failed rule: <rule>` (validation.go). */
 function detail(
   rule: ValidationRule,
   message: ((self: unknown) => unknown) | undefined,
@@ -33,9 +33,20 @@ function detail(
   if (message) {
     const text = message(self);
     // A messageExpression that fails or yields no single-line string falls back to message.
-    if (typeof text === 'string' && text.trim() !== '' && !text.includes('\n')) return text;
+    const trimmed = typeof text === 'string' ? text.trim() : '';
+    if (trimmed !== '' && !trimmed.includes('\n')) return trimmed;
   }
-  return rule.message ?? `failed rule: ${shortRule(rule.rule)}`;
+  return rule.message?.trim() ?? `failed rule: ${rule.rule.trim()}`;
+}
+
+/** validation.go ruleErrorString: the message, else the rule. */
+function ruleErrorString(rule: ValidationRule): string {
+  return (rule.message ?? rule.rule).trim();
+}
+
+/** bufbuild/cel's wording of CEL runtime errors in cel-go's, which the API server prints. */
+function celGoError(error: Error): string {
+  return error.message.replace(/^field not found: /, 'no such key: ');
 }
 
 function outcome(
@@ -47,34 +58,36 @@ function outcome(
   const compiled = compileRule(rule);
   if (compiled.kind === 'transition') return undefined;
   const where = path === '' ? '<root>' : path;
+  const suffix = (reason: string) => `(${reason}; rule: ${shortRule(rule.rule)})`;
   if (compiled.kind === 'unsupported') {
     return {
       kind: 'unevaluated',
       path,
-      message: `${where}: rule not evaluated, it ${compiled.reason} (rule: ${shortRule(rule.rule)})`,
+      message: `${where}: rule not evaluated: it ${compiled.reason} ${suffix('unevaluated')}`,
     };
   }
   const self = toCel(schema, value);
   const result = compiled.run(self);
   if (result === true) return undefined;
-  const at = withFieldPath(path, rule.fieldPath) || '<root>';
   const type = JSON.stringify(schema.type ?? '');
   if (result instanceof Error || typeof result !== 'boolean') {
-    const why = result instanceof Error ? result.message : `result ${String(result)} is not a bool`;
+    const why =
+      result instanceof Error ? celGoError(result) : `no such overload: ${String(result)}`;
     return {
       kind: 'violated',
-      path: at,
-      message: `${where}: Invalid value: ${type}: ${why} evaluating rule: ${shortRule(rule.rule)}`,
+      path,
+      message: `${where}: Invalid value: ${type}: ${why} evaluating rule: ${ruleErrorString(rule)} ${suffix('error')}`,
     };
   }
   const reason = rule.reason ?? 'FieldValueInvalid';
+  const at = withFieldPath(path, rule.fieldPath) || '<root>';
   const text = detail(rule, compiled.message, self);
   const shown =
     reason === 'FieldValueForbidden' || reason === 'FieldValueRequired' ? text : `${type}: ${text}`;
   return {
     kind: 'violated',
     path: at,
-    message: `${at}: ${reasonText[reason] ?? reason}: ${shown} (${reason}; rule: ${shortRule(rule.rule)})`,
+    message: `${at}: ${reasonText[reason] ?? reasonText.FieldValueInvalid}: ${shown} ${suffix(reason)}`,
   };
 }
 
