@@ -191,10 +191,17 @@ function filter(field: string, override: Doc = {}): Doc {
 
 /** Where an HTTPRoute carries filters: on the rule, and on a backendRef. */
 const filterSites = [
-  { site: 'rule', set: (s: Doc, filters: Doc[]) => void (at(s, 'rules', 0).filters = filters) },
+  {
+    site: 'rule',
+    set: (s: Doc, filters: Doc[]) => {
+      at(s, 'rules', 0).filters = filters;
+    },
+  },
   {
     site: 'backendRef',
-    set: (s: Doc, filters: Doc[]) => void (at(s, 'rules', 0, 'backendRefs', 0).filters = filters),
+    set: (s: Doc, filters: Doc[]) => {
+      at(s, 'rules', 0, 'backendRefs', 0).filters = filters;
+    },
   },
 ];
 

@@ -9,6 +9,7 @@ import type { StructuralSchema } from './structural-schema.js';
 const ajv = new Ajv({
   strict: false,
   allErrors: true,
+  verbose: true,
   validateFormats: false,
   validateSchema: false,
 });
