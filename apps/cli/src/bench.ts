@@ -5,6 +5,7 @@ import { loadModel, type RouteCatalog } from '@routeplane/catalog';
 import { addSyntheticRoutes } from '@routeplane/catalog/testing';
 import { planChanges } from '@routeplane/writer';
 import { parse, stringify } from 'yaml';
+import { benchValidate } from './bench-validate.js';
 import { renderAll } from './pipeline.js';
 import { loadRenderers } from './renderers.js';
 
@@ -99,5 +100,6 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     rows.push(await measure(`synthetic`, path, size));
   }
   print(rows);
+  console.log(benchValidate(repoRoot));
   return 0;
 }
