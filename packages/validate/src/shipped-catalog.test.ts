@@ -63,29 +63,32 @@ describe.runIf(haveSharedSchemas())('the shipped output against ../shared/schema
   });
 });
 
-describe.runIf(haveSharedCrds())('the shipped output against the pinned CRDs (../shared/crds)', () => {
-  const crds = loadCrdCatalog(sharedCrdsDir);
+describe.runIf(haveSharedCrds())(
+  'the shipped output against the pinned CRDs (../shared/crds)',
+  () => {
+    const crds = loadCrdCatalog(sharedCrdsDir);
 
-  it('every rendered custom resource passes as the API server would admit it', () => {
-    const findings = validateTree({ files, waivers, crds }).filter((f) => !f.waived);
-    expect(formatFindingsHuman(findings)).toBe('validate: no findings\n');
-  });
-
-  it('names the validators of every object: the CRD for Gateway API and Istio kinds', () => {
-    const validators = validatorsOf(files, crds);
-    const byKind = new Map(validators.map((v) => [v.object.split('/')[0], v.validators]));
-    expect(Object.fromEntries(byKind)).toMatchObject({
-      Gateway: [
-        'kubernetes-models schema (schema/valid)',
-        'CRD gateway-api-v1.6.1/gateway.networking.k8s.io_gateways.yaml v1 (crd/*)',
-      ],
-      AuthorizationPolicy: [
-        'kubernetes-models schema (schema/valid)',
-        'CRD istio-1.30.3/customresourcedefinitions.gen.yaml v1 (crd/*)',
-      ],
-      Deployment: ['kubernetes-models schema (schema/valid)'],
-      Application: ['kubernetes-models schema (schema/valid)'],
+    it('every rendered custom resource passes as the API server would admit it', () => {
+      const findings = validateTree({ files, waivers, crds }).filter((f) => !f.waived);
+      expect(formatFindingsHuman(findings)).toBe('validate: no findings\n');
     });
-    expect(validators.filter((v) => v.validators.length === 0)).toEqual([]);
-  });
-});
+
+    it('names the validators of every object: the CRD for Gateway API and Istio kinds', () => {
+      const validators = validatorsOf(files, crds);
+      const byKind = new Map(validators.map((v) => [v.object.split('/')[0], v.validators]));
+      expect(Object.fromEntries(byKind)).toMatchObject({
+        Gateway: [
+          'kubernetes-models schema (schema/valid)',
+          'CRD gateway-api-v1.6.1/gateway.networking.k8s.io_gateways.yaml v1 (crd/*)',
+        ],
+        AuthorizationPolicy: [
+          'kubernetes-models schema (schema/valid)',
+          'CRD istio-1.30.3/customresourcedefinitions.gen.yaml v1 (crd/*)',
+        ],
+        Deployment: ['kubernetes-models schema (schema/valid)'],
+        Application: ['kubernetes-models schema (schema/valid)'],
+      });
+      expect(validators.filter((v) => v.validators.length === 0)).toEqual([]);
+    });
+  },
+);

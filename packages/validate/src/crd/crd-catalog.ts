@@ -27,6 +27,8 @@ export interface CrdCatalog {
   readonly lookup: (apiVersion: string, kind: string) => CrdVersion | undefined;
   /** The versions of `group`/`kind`, served or not. */
   readonly versionsOf: (group: string, kind: string) => readonly CrdVersion[];
+  /** Every version of every CRD (parses them all: for tests and reports, not per object). */
+  readonly allVersions: () => readonly CrdVersion[];
 }
 
 function yamlFiles(dir: string): string[] {
@@ -106,6 +108,7 @@ export function loadCrdCatalog(dir: string): CrdCatalog {
     crds: new Set([...byKind.values()].flat()).size,
     groups: new Set([...byKind.keys()].map((k) => k.slice(0, k.lastIndexOf('/')))),
     versionsOf,
+    allVersions: () => [...new Set([...byKind.values()].flat())].flatMap(versionsOfText),
     lookup: (apiVersion, kind) => {
       const slash = apiVersion.indexOf('/');
       if (slash < 0) return undefined;
