@@ -546,7 +546,7 @@ describe.runIf(haveSharedCrds())(
         ),
       );
       expect(reachable.filter((r) => !hit.has(r))).toEqual([]);
-      expect(reachable.length).toBeGreaterThan(100);
+      expect(reachable).toHaveLength(116);
     });
   },
 );
