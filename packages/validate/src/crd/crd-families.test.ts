@@ -55,41 +55,37 @@ interface FamilyCase {
   readonly message: string;
 }
 
+/** A TLSRoute case that differs only in its one hostname. */
+function tlsRoute(name: string, valid: string, invalid: string, message: string): FamilyCase {
+  const spec = (hostname: string) => ({
+    parentRefs: [{ name: 'gw' }],
+    hostnames: [hostname],
+    rules: [{ backendRefs: [{ name: 's', port: 443 }] }],
+  });
+  return {
+    family: 'Gateway API',
+    name: `TLSRoute ${name}`,
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'TLSRoute',
+    valid: spec(valid),
+    invalid: spec(invalid),
+    message,
+  };
+}
+
 const gatewayApi: FamilyCase[] = [
-  {
-    family: 'Gateway API',
-    name: 'TLSRoute hostnames are not IPs (isIP)',
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'TLSRoute',
-    valid: {
-      parentRefs: [{ name: 'gw' }],
-      hostnames: ['a.example.com'],
-      rules: [{ backendRefs: [{ name: 's', port: 443 }] }],
-    },
-    invalid: {
-      parentRefs: [{ name: 'gw' }],
-      hostnames: ['10.0.0.1'],
-      rules: [{ backendRefs: [{ name: 's', port: 443 }] }],
-    },
-    message: 'Hostnames cannot contain an IP',
-  },
-  {
-    family: 'Gateway API',
-    name: 'TLSRoute wildcard hostnames (startsWith, substring, matches)',
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'TLSRoute',
-    valid: {
-      parentRefs: [{ name: 'gw' }],
-      hostnames: ['*.example.com'],
-      rules: [{ backendRefs: [{ name: 's', port: 443 }] }],
-    },
-    invalid: {
-      parentRefs: [{ name: 'gw' }],
-      hostnames: ['a.*.example.com'],
-      rules: [{ backendRefs: [{ name: 's', port: 443 }] }],
-    },
-    message: 'Wildcards on hostnames must be the first label',
-  },
+  tlsRoute(
+    'hostnames are not IPs (isIP)',
+    'a.example.com',
+    '10.0.0.1',
+    'Hostnames cannot contain an IP',
+  ),
+  tlsRoute(
+    'wildcard hostnames (startsWith, substring, matches)',
+    '*.example.com',
+    'a.*.example.com',
+    'Wildcards on hostnames must be the first label',
+  ),
   {
     family: 'Gateway API',
     name: 'GRPCRoute method names (raw string regex)',
