@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isObject, str } from '../json.js';
+import { splitVersions, type VersionTexts } from './crd-text.js';
 import type { StructuralSchema } from './structural-schema.js';
 
 /** One version of a CustomResourceDefinition. */
@@ -64,13 +65,34 @@ interface LazyDoc {
   readonly source: string;
   readonly text: string;
   parsed?: CrdVersion[];
+  split?: VersionTexts | null;
+  readonly byVersion: Map<string, CrdVersion | undefined>;
 }
 
+// js-yaml: 3 to 6 times faster than `yaml` on these large documents; the YAML 1.2 core schema,
+// as the Kubernetes YAML decoder reads them.
+const parseYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
+
 function versionsOfText(doc: LazyDoc): CrdVersion[] {
-  // js-yaml: 3 to 6 times faster than \`yaml\` on these large documents; the YAML 1.2 core
-  // schema, as the Kubernetes YAML decoder reads them.
-  doc.parsed ??= versionsOfDoc(load(doc.text, { schema: CORE_SCHEMA }), doc.source);
+  doc.parsed ??= versionsOfDoc(parseYaml(doc.text), doc.source);
   return doc.parsed;
+}
+
+/** One version, parsing only its part of the document when the layout allows. */
+function versionOfText(doc: LazyDoc, version: string): CrdVersion | undefined {
+  if (doc.parsed) return doc.parsed.find((v) => v.version === version);
+  if (!doc.byVersion.has(version)) {
+    if (doc.split === undefined) doc.split = splitVersions(doc.text) ?? null;
+    const item = doc.split?.items.get(version);
+    const parsed = item
+      ? versionsOfDoc(parseYaml(`${doc.split?.head}${item}`), doc.source)
+      : versionsOfText(doc);
+    doc.byVersion.set(
+      version,
+      parsed.find((v) => v.version === version),
+    );
+  }
+  return doc.byVersion.get(version);
 }
 
 /** `group/kind` read from a CRD document's text without parsing it (upstream's 2-space layout). */
@@ -93,7 +115,7 @@ export function loadCrdCatalog(dir: string): CrdCatalog {
     const source = relative(dir, path);
     for (const text of readFileSync(path, 'utf8').split(/^---[ \t]*$/m)) {
       if (!/^kind: CustomResourceDefinition\s*$/m.test(text)) continue;
-      const doc: LazyDoc = { source, text };
+      const doc: LazyDoc = { source, text, byVersion: new Map() };
       const key = cheapKey(text);
       if (key) add(key, doc);
       else for (const v of versionsOfText(doc)) add(`${v.group}/${v.kind}`, doc);
@@ -112,8 +134,10 @@ export function loadCrdCatalog(dir: string): CrdCatalog {
     lookup: (apiVersion, kind) => {
       const slash = apiVersion.indexOf('/');
       if (slash < 0) return undefined;
-      const version = apiVersion.slice(slash + 1);
-      return versionsOf(apiVersion.slice(0, slash), kind).find((v) => v.version === version);
+      const [group, version] = [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+      return (byKind.get(`${group}/${kind}`) ?? [])
+        .map((doc) => versionOfText(doc, version))
+        .find((v) => v?.group === group && v.kind === kind);
     },
   };
 }

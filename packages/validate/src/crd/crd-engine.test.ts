@@ -6,6 +6,7 @@ import { celIssues } from './cel-check.js';
 import { escapedProperty, toCel } from './cel-value.js';
 import { loadCrdCatalog } from './crd-catalog.js';
 import { crdsEnvVar, findCrdDirectory } from './crd-directory.js';
+import { splitVersions } from './crd-text.js';
 import { checkCustomResource } from './crd-validator.js';
 import { withDefaults } from './defaulting.js';
 import { fromPointer, withFieldPath } from './field-path.js';
@@ -473,5 +474,37 @@ describe('a CRD directory', () => {
       dir: join(dir, 'ws', 'shared', 'crds'),
       from: 'default ../shared/crds',
     });
+  });
+});
+
+describe('splitting a CRD document by version', () => {
+  const doc = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+spec:
+  group: example.com
+  versions:
+  - name: v1
+    served: true
+  - additionalPrinterColumns: []
+    name: v2
+    served: false
+status:
+  acceptedNames: {}
+`;
+  it('cuts the head and one text per version', () => {
+    const split = splitVersions(doc);
+    expect(split?.head.endsWith('  versions:\n')).toBe(true);
+    expect([...(split?.items.keys() ?? [])]).toEqual(['v1', 'v2']);
+    expect(split?.items.get('v2')).toBe(
+      '  - additionalPrinterColumns: []\n    name: v2\n    served: false\n',
+    );
+  });
+  it.each([
+    ['no versions key', doc.replace('  versions:', '  vers:')],
+    ['a version without name', doc.replace('    name: v2\n', '')],
+    ['a repeated version', doc.replace('name: v2', 'name: v1')],
+    ['another indentation', doc.replaceAll('\n  - ', '\n    - ')],
+  ])('gives up on %s (the whole document is parsed instead)', (_name, text) => {
+    expect(splitVersions(text)).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
-import { haveSharedCrds } from '@routeplane/test-support';
+import { haveSharedCrds, sharedCrdsDir } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { sharedCatalog } from './api-server.fixture.js';
 import { compileRule } from './cel-rules.js';
+import { loadCrdCatalog } from './crd-catalog.js';
 import { checkCustomResource } from './crd-validator.js';
 import type { StructuralSchema, ValidationRule } from './structural-schema.js';
 
@@ -20,6 +21,17 @@ const object = (apiVersion: string, kind: string, spec: unknown) => ({
   kind,
   metadata: { name: 'x', namespace: 'ns' },
   spec,
+});
+
+describe.runIf(haveSharedCrds())('reading one version of a CRD', () => {
+  it('gives what parsing the whole document gives, for every version of every pinned CRD', () => {
+    const whole = sharedCatalog().allVersions();
+    const perVersion = loadCrdCatalog(sharedCrdsDir);
+    for (const v of whole) {
+      expect(perVersion.lookup(`${v.group}/${v.version}`, v.kind)).toEqual(v);
+    }
+    expect(whole).toHaveLength(58);
+  });
 });
 
 describe.runIf(haveSharedCrds())('every CEL rule of the pinned CRDs', () => {
