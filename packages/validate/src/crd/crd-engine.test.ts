@@ -303,6 +303,9 @@ describe('field paths', () => {
   });
 });
 
+const notChecked =
+  'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+
 const crd = (group: string, kind: string, versions: string) => `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
@@ -335,6 +338,15 @@ const version = (name: string, served: boolean) => `  - name: ${name}
               mode:
                 type: string
                 enum: [A, B]
+              name:
+                type: string
+                maxLength: 5
+                pattern: ^[a-z]+$
+              tags:
+                type: array
+                maxItems: 1
+                items:
+                  type: string
             x-kubernetes-validations:
             - rule: "self.size < 10"
               message: size must be below 10
@@ -396,24 +408,48 @@ describe('a CRD directory', () => {
       'example.com/v1',
       {},
       {},
-      [
-        'crd/schema spec.size: Required value',
-        'crd/cel spec: Invalid value: "object": no such key: size evaluating rule: size must be below 10 (error; rule: self.size < 10)',
-      ],
+      ['crd/schema spec.size: Required value', `crd/schema ${notChecked}`],
     ],
     [
       'a value below the minimum',
       'example.com/v1',
       { size: 0 },
       {},
-      ['crd/schema spec.size: Invalid value: 0: must be >= 1'],
+      [
+        'crd/schema spec.size: Invalid value: 0: spec.size in body should be greater than or equal to 1',
+      ],
+    ],
+    [
+      'a string against pattern and maxLength',
+      'example.com/v1',
+      { size: 1, name: 'Abcdef' },
+      {},
+      [
+        'crd/schema spec.name: Too long: may not be more than 5 bytes',
+        'crd/schema spec.name: Invalid value: "Abcdef": spec.name in body should match \'^[a-z]+$\'',
+        `crd/schema ${notChecked}`,
+      ],
+    ],
+    [
+      'too many items and a wrong type',
+      'example.com/v1',
+      { size: 'big', tags: ['a', 'b'] },
+      {},
+      [
+        'crd/schema spec.size: Invalid value: "big": spec.size in body must be of type integer: "string"',
+        'crd/schema spec.tags: Too many: 2: must have at most 1 items',
+        `crd/schema ${notChecked}`,
+      ],
     ],
     [
       'a value outside the enum',
       'example.com/v1',
       { size: 1, mode: 'C' },
       {},
-      ['crd/schema spec.mode: Unsupported value: "C": supported values: "A", "B"'],
+      [
+        'crd/schema spec.mode: Unsupported value: "C": supported values: "A", "B"',
+        `crd/schema ${notChecked}`,
+      ],
     ],
     [
       'an unknown field',

@@ -56,20 +56,27 @@ function schemaIssues(crd: CrdVersion, given: JsonObject): CrdIssue[] {
   // schema (schema/strict), not the CRD's.
   const { apiVersion: _a, kind: _k, metadata: _m, ...body } = doc;
   const defaulted = withDefaults(crd.schema, doc);
+  const openApi = openApiErrors(crd.schema, defaulted);
+  const schema = (message: string): CrdIssue => ({ rule: 'crd/schema', message });
   return [
     ...unknownFields(crd.schema, body).map(
       (path): CrdIssue => ({ rule: 'crd/unknown-field', message: `unknown field "${path}"` }),
     ),
-    ...[...openApiErrors(crd.schema, defaulted), ...listTypeErrors(crd.schema, defaulted)].map(
-      (message): CrdIssue => ({ rule: 'crd/schema', message }),
-    ),
-    ...celIssues(crd.schema, defaulted).map(
-      (i): CrdIssue => ({
-        rule: i.kind === 'violated' ? 'crd/cel' : 'crd/cel-unevaluated',
-        message: i.message,
-      }),
-    ),
+    ...openApi.messages.map(schema),
+    ...listTypeErrors(crd.schema, defaulted).map(schema),
+    ...(openApi.blocking ? [schema(notChecked)] : celFindings(crd, defaulted)),
   ];
+}
+
+/** What the API server says instead of running CEL on an object of the wrong shape. */
+const notChecked =
+  'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+
+function celFindings(crd: CrdVersion, defaulted: unknown): CrdIssue[] {
+  return celIssues(crd.schema, defaulted).map((i) => ({
+    rule: i.kind === 'violated' ? 'crd/cel' : 'crd/cel-unevaluated',
+    message: i.message,
+  }));
 }
 
 /**
