@@ -52,7 +52,10 @@ function number(schema: StructuralSchema | undefined, n: number): CelInput {
 /**
  * A JSON value as the API server hands it to CEL (k8s.io/apiserver/pkg/cel/common/values.go):
  * objects with declared properties are CEL objects whose fields use escaped names, maps keep
- * their keys, integers are int (bigint), `number` is double.
+ * their keys, integers are int (bigint), `number` is double. Strings stay strings: Kubernetes
+ * would hand `format: date-time`/`duration`/`byte` fields to CEL as timestamp/duration/bytes, but
+ * no rule of the pinned CRDs sits over such a field except cert-manager's venafi rule, which only
+ * tests presence (crd-families.test.ts holds that).
  */
 export function toCel(schema: StructuralSchema | undefined, value: unknown): CelInput {
   if (value === null || value === undefined) return null;
