@@ -13,7 +13,7 @@ export type CompiledRule =
   | { readonly kind: 'unsupported'; readonly reason: string };
 
 const env = celEnv({
-  variables: { self: CelScalar.DYN, oldSelf: CelScalar.DYN },
+  variables: { self: CelScalar.DYN },
   funcs: [...kubernetesCelFunctions],
 });
 
@@ -60,7 +60,7 @@ function program(expr: Parsed): Program | string {
   const evaluate = plan(env, expr);
   return (self) => {
     try {
-      const result = evaluate({ self: self as never, oldSelf: null });
+      const result = evaluate({ self: self as never });
       return isCelError(result) ? new Error(result.message) : result;
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
@@ -82,9 +82,15 @@ export function compileRule(rule: ValidationRule): CompiledRule {
 function compile(rule: ValidationRule): CompiledRule {
   const expr = parsed(rule.rule);
   if (typeof expr === 'string') return { kind: 'unsupported', reason: expr };
-  // apiextensions-apiserver runs transition rules only when there is an old object (update).
-  if (names(expr.expr).idents.has('oldSelf') && rule.optionalOldSelf !== true) {
-    return { kind: 'transition' };
+  if (names(expr.expr).idents.has('oldSelf')) {
+    // apiextensions-apiserver runs transition rules only when there is an old object (update);
+    // with optionalOldSelf they also run on create, with oldSelf an empty optional.
+    return rule.optionalOldSelf === true
+      ? {
+          kind: 'unsupported',
+          reason: 'uses optionalOldSelf, whose optional oldSelf is not modelled',
+        }
+      : { kind: 'transition' };
   }
   const run = program(expr);
   if (typeof run === 'string') return { kind: 'unsupported', reason: run };

@@ -236,6 +236,16 @@ describe('CEL rules: message, messageExpression, reason, fieldPath, transition a
     expect(celIssues(schema, { spec: value }).map((i) => i.message)).toEqual(expected);
   });
 
+  it('reports an optionalOldSelf rule as not evaluated (it would run on create)', () => {
+    const issues = celIssues(
+      rule({ rule: 'oldSelf.hasValue() || self.a > 1', optionalOldSelf: true }),
+      { a: 1 },
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      '<root>: rule not evaluated: it uses optionalOldSelf, whose optional oldSelf is not modelled (unevaluated; rule: oldSelf.hasValue() || self.a > 1)',
+    ]);
+  });
+
   it('reports an unparseable rule as not evaluated', () => {
     const issues = celIssues(rule({ rule: 'self.a >' }), { a: 1 });
     expect(issues.map((i) => i.kind)).toEqual(['unevaluated']);
