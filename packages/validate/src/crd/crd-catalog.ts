@@ -32,7 +32,8 @@ export interface CrdCatalog {
   readonly allVersions: () => readonly CrdVersion[];
 }
 
-function yamlFiles(dir: string): string[] {
+/** YAML files below `dir`, sorted, recursively. */
+export function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {

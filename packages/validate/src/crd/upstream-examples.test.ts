@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { haveSharedCrds } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { sharedCatalog } from './api-server.fixture.js';
+import { yamlFiles } from './crd-catalog.js';
 import { checkCustomResource } from './crd-validator.js';
 
 /**
@@ -19,17 +20,6 @@ if (!checkout) {
   );
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return name.endsWith('.yaml') ? [path] : [];
-    });
-}
-
 function issuesOf(path: string): string[] {
   return parseAllDocuments(readFileSync(path, 'utf8'))
     .map((d) => d.toJS() as unknown)
@@ -39,8 +29,9 @@ function issuesOf(path: string): string[] {
 
 describe.runIf(checkout !== undefined && haveSharedCrds())('Gateway API upstream examples', () => {
   const root = checkout ?? '';
-  const valid = yamlFiles(join(root, 'examples/standard'));
-  const invalid = yamlFiles(join(root, 'hack/invalid-examples/standard'));
+  const under = (dir: string) => (existsSync(join(root, dir)) ? yamlFiles(join(root, dir)) : []);
+  const valid = under('examples/standard');
+  const invalid = under('hack/invalid-examples/standard');
 
   it('finds the example folders', () => {
     expect(valid.length).toBeGreaterThan(0);
