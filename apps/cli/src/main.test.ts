@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@routeplane/test-support';
+import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
 import { listFiles } from '@routeplane/writer';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -206,8 +206,6 @@ describe('routeplane deck-env', () => {
 });
 
 describe('routeplane validate with CRDs', () => {
-  const sharedCrds = join(repoRoot, '../shared/crds');
-
   it('exits 2 when --crds names no directory', async () => {
     const io = captureIo(repoRoot);
     expect(await main(['validate', '--no-external', '--crds', 'no-such-dir'], io)).toBe(2);
@@ -227,7 +225,7 @@ describe('routeplane validate with CRDs', () => {
     expect(JSON.parse(json.stdout.join('')).crds).toMatchObject({ status: 'skipped' });
   }, 60_000);
 
-  it.runIf(existsSync(sharedCrds))(
+  it.runIf(haveSharedCrds())(
     'rejects a duplicate listener name from ROUTEPLANE_CRDS and reports which validator checked each object',
     async () => {
       const dir = scratchRepo();
@@ -237,7 +235,7 @@ describe('routeplane validate with CRDs', () => {
         gateway,
         readFileSync(gateway, 'utf8').replace(/^( +)name: http$/m, '$1name: https'),
       );
-      const io = captureIo(dir, { ROUTEPLANE_CRDS: sharedCrds });
+      const io = captureIo(dir, { ROUTEPLANE_CRDS: sharedCrdsDir });
       expect(await main(['validate', '--no-external', '--format', 'json'], io)).toBe(1);
       const report = JSON.parse(io.stdout.join('')) as {
         findings: { rule: string; object: string; message: string }[];
