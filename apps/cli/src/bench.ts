@@ -6,6 +6,7 @@ import { loadModel, type RouteCatalog } from '@routeplane/catalog';
 import { addSyntheticRoutes } from '@routeplane/catalog/testing';
 import { planChanges } from '@routeplane/writer';
 import { parse, stringify } from 'yaml';
+import { benchValidate } from './bench-validate.js';
 import { type ColdStart, coldStart, formatColdStarts } from './cold-start.js';
 import { renderAll } from './pipeline.js';
 import { loadRenderers } from './renderers.js';
@@ -108,6 +109,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   }
   print(rows);
   console.log(formatColdStarts(coldStarts(shippedText, dir)));
+  console.log(benchValidate(repoRoot));
   return 0;
 }
 

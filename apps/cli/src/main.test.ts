@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@routeplane/test-support';
+import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
 import { listFiles } from '@routeplane/writer';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -203,6 +203,68 @@ describe('routeplane deck-env', () => {
     });
     expect(await main(['deck-env', '--env', 'prod', '--check'], io)).toBe(0);
   });
+});
+
+describe('routeplane validate with CRDs', () => {
+  it('exits 2 when --crds names no directory', async () => {
+    const io = captureIo(repoRoot);
+    expect(await main(['validate', '--no-external', '--crds', 'no-such-dir'], io)).toBe(2);
+    expect(io.stderr.join('')).toContain(
+      `--crds ${join(repoRoot, 'no-such-dir')} is not a directory`,
+    );
+  });
+
+  it('says the CRD checks were skipped when no CRD directory is found', async () => {
+    const dir = scratchRepo();
+    await main(['generate'], captureIo(dir));
+    const io = captureIo(dir);
+    expect(await main(['validate', '--no-external'], io)).toBe(0);
+    expect(io.stdout.join('')).toContain('CRD checks (crd/*): skipped: no CRD directory');
+    const json = captureIo(dir);
+    await main(['validate', '--no-external', '--format', 'json'], json);
+    expect(JSON.parse(json.stdout.join('')).crds).toMatchObject({ status: 'skipped' });
+  }, 60_000);
+
+  it.runIf(haveSharedCrds())(
+    'rejects a duplicate listener name from ROUTEPLANE_CRDS and reports which validator checked each object',
+    async () => {
+      const dir = scratchRepo();
+      await main(['generate'], captureIo(dir));
+      const gateway = join(dir, 'generated/k8s/dev/gateway/gateway.yaml');
+      writeFileSync(
+        gateway,
+        readFileSync(gateway, 'utf8').replace(/^( +)name: http$/m, '$1name: https'),
+      );
+      const io = captureIo(dir, { ROUTEPLANE_CRDS: sharedCrdsDir });
+      expect(await main(['validate', '--no-external', '--format', 'json'], io)).toBe(1);
+      const report = JSON.parse(io.stdout.join('')) as {
+        findings: { rule: string; object: string; message: string }[];
+        crds: { status: string; from: string };
+        validators: { object: string; validators: string[] }[];
+      };
+      expect(report.crds).toMatchObject({ status: 'checked', from: 'ROUTEPLANE_CRDS' });
+      expect(report.findings.filter((f) => f.rule.startsWith('crd/'))).toEqual([
+        expect.objectContaining({
+          rule: 'crd/cel',
+          object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
+          message: expect.stringContaining('Listener name must be unique within the Gateway'),
+        }),
+        expect.objectContaining({
+          rule: 'crd/schema',
+          message: 'spec.listeners[1]: Duplicate value: {"name":"https"}',
+        }),
+      ]);
+      expect(report.validators).toContainEqual({
+        file: 'generated/k8s/dev/gateway/gateway.yaml',
+        object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
+        validators: [
+          'kubernetes-models schema (schema/valid)',
+          'CRD gateway-api-v1.6.1/gateway.networking.k8s.io_gateways.yaml v1 (crd/*)',
+        ],
+      });
+    },
+    60_000,
+  );
 });
 
 describe('routeplane validate', () => {

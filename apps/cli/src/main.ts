@@ -68,6 +68,10 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     )
     .option('--no-external', 'do not run kubeconform or deck even when they are on PATH')
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option(
+      '--crds <dir>',
+      'CRDs to check custom resources against (default: $ROUTEPLANE_CRDS, else ../shared/crds)',
+    )
     .action(async (opts) => {
       const { validateCommand } = await import('./validate-command.js');
       setExit(await validateCommand(opts, io));

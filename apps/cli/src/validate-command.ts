@@ -2,9 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CatalogError, deckFile, locateInCatalog, type WaiverModel } from '@routeplane/catalog';
 import {
+  type CrdCatalog,
+  type CrdReport,
+  crdRuleIds,
   type Finding,
+  findCrdDirectory,
   formatReportHuman,
   formatReportJson,
+  loadCrdCatalog,
   readTree,
   reportErrorCount,
   rules,
@@ -12,17 +17,38 @@ import {
   type UnusedWaiver,
   unusedWaivers,
   validateTree,
+  validatorsOf,
 } from '@routeplane/validate';
 import { unrenderedFiles } from '@routeplane/writer';
 import { paintReport } from './colour.js';
 import type { CommandIo } from './io.js';
 import { type CatalogOptions, type LoadedCatalog, loadFromOptions } from './load.js';
+import { UsageError } from './user-error.js';
 
 export interface ValidateOptions extends CatalogOptions {
   readonly format: 'human' | 'json';
   readonly external: boolean;
   /** Write the report to this file instead of stdout. */
   readonly output?: string;
+  /** `--crds <dir>`; else $ROUTEPLANE_CRDS, else `<root>/../shared/crds` when present. */
+  readonly crds?: string;
+}
+
+/** The CRDs `crd/*` checks use, and what the report says about them. */
+function crdSetup(
+  options: ValidateOptions,
+  repoRoot: string,
+  io: CommandIo,
+): { catalog?: CrdCatalog; report: CrdReport } {
+  const found = findCrdDirectory(repoRoot, options.crds, io.env, io.cwd);
+  if (found.status === 'missing') throw new UsageError(found.reason);
+  if (found.status === 'skipped') return { report: found };
+  const catalog = loadCrdCatalog(found.dir);
+  if (catalog.crds === 0) throw new UsageError(`${found.from} ${found.dir} holds no CRD`);
+  return {
+    catalog,
+    report: { status: 'checked', dir: found.dir, from: found.from, crds: catalog.crds },
+  };
 }
 
 /**
@@ -40,7 +66,13 @@ export async function validateCommand(options: ValidateOptions, io: CommandIo): 
   const waivers = model.environments.flatMap((env) =>
     env.waivers.map((waiver) => ({ ...waiver, env: env.name })),
   );
-  const findings = validateTree({ files: readTree(repoRoot), waivers });
+  const crds = crdSetup(options, repoRoot, io);
+  const files = readTree(repoRoot);
+  const findings = validateTree({
+    files,
+    waivers,
+    ...(crds.catalog ? { crds: crds.catalog } : {}),
+  });
   rejectUnusedWaivers(loaded, catalogWaivers, findings);
   const tools = options.external
     ? await runExternalTools(
@@ -48,7 +80,13 @@ export async function validateCommand(options: ValidateOptions, io: CommandIo): 
         model.environments.map((env) => deckFile(env.name)),
       )
     : [];
-  const report = { findings, tools, unrendered: unrenderedFiles(repoRoot) };
+  const report = {
+    findings,
+    tools,
+    unrendered: unrenderedFiles(repoRoot),
+    crds: crds.report,
+    validators: validatorsOf(files, crds.catalog),
+  };
   const skipped = options.external
     ? ''
     : 'external tools (kubeconform, deck): skipped by --no-external\n';
@@ -70,11 +108,7 @@ function rejectUnusedWaivers(
   waivers: readonly WaiverModel[],
   findings: readonly Finding[],
 ): void {
-  const unused = unusedWaivers(
-    waivers,
-    findings,
-    rules.map((r) => r.id),
-  );
+  const unused = unusedWaivers(waivers, findings, [...rules.map((r) => r.id), ...crdRuleIds]);
   if (unused.length === 0) return;
   throw new CatalogError(
     locateInCatalog(loaded.catalogPath, loaded.displayName, (data) =>

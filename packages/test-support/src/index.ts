@@ -10,9 +10,11 @@ export {
   sharedChartsDir,
 } from './helm.js';
 export {
+  haveSharedCrds,
   haveSharedSchemas,
   readSharedSchema,
   repoRoot,
+  sharedCrdsDir,
   sharedSchemasDir,
 } from './shared-schemas.js';
 export {

@@ -1,4 +1,5 @@
 import type { WaiverModel } from '@routeplane/catalog';
+import type { CrdCatalog } from './crd/crd-catalog.js';
 
 /** One problem in the rendered output. */
 export interface Finding {
@@ -29,6 +30,8 @@ export type Waiver = WaiverModel & { readonly env?: string };
 export interface ValidateInput {
   readonly files: readonly TreeFile[];
   readonly waivers: readonly Waiver[];
+  /** CRDs to check custom resources against as the API server does (`crd/*` findings). */
+  readonly crds?: CrdCatalog;
 }
 
 /** True when at least one finding is not waived: the command exits 1. */

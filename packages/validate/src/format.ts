@@ -27,8 +27,12 @@ export function formatFindingsHuman(findings: readonly Finding[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Machine-readable findings: `{findings, errors, waived}`. */
-export function formatFindingsJson(findings: readonly Finding[]): string {
+/** Machine-readable findings: `{findings, errors, waived}` and any `extra` report sections. */
+export function formatFindingsJson(
+  findings: readonly Finding[],
+  extra: Readonly<Record<string, unknown>> = {},
+): string {
   const errors = findings.filter((f) => !f.waived).length;
-  return `${JSON.stringify({ findings, errors, waived: findings.length - errors }, null, 2)}\n`;
+  const report = { findings, errors, waived: findings.length - errors, ...extra };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

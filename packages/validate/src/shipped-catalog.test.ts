@@ -7,10 +7,14 @@ import { renderK8s } from '@routeplane/render-k8s';
 import {
   deckValidator,
   formatSchemaErrors,
+  haveSharedCrds,
   haveSharedSchemas,
   repoRoot,
+  sharedCrdsDir,
 } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
+import { validatorsOf } from './crd/checked-by.js';
+import { loadCrdCatalog } from './crd/crd-catalog.js';
 import { formatFindingsHuman } from './format.js';
 import { officialSchemaErrors } from './official-schema.fixture.js';
 import { treeFromRendered } from './rendered-files.js';
@@ -58,3 +62,33 @@ describe.runIf(haveSharedSchemas())('the shipped output against ../shared/schema
     }
   });
 });
+
+describe.runIf(haveSharedCrds())(
+  'the shipped output against the pinned CRDs (../shared/crds)',
+  () => {
+    const crds = loadCrdCatalog(sharedCrdsDir);
+
+    it('every rendered custom resource passes as the API server would admit it', () => {
+      const findings = validateTree({ files, waivers, crds }).filter((f) => !f.waived);
+      expect(formatFindingsHuman(findings)).toBe('validate: no findings\n');
+    });
+
+    it('names the validators of every object: the CRD for Gateway API and Istio kinds', () => {
+      const validators = validatorsOf(files, crds);
+      const byKind = new Map(validators.map((v) => [v.object.split('/')[0], v.validators]));
+      expect(Object.fromEntries(byKind)).toMatchObject({
+        Gateway: [
+          'kubernetes-models schema (schema/valid)',
+          'CRD gateway-api-v1.6.1/gateway.networking.k8s.io_gateways.yaml v1 (crd/*)',
+        ],
+        AuthorizationPolicy: [
+          'kubernetes-models schema (schema/valid)',
+          'CRD istio-1.30.3/customresourcedefinitions.gen.yaml v1 (crd/*)',
+        ],
+        Deployment: ['kubernetes-models schema (schema/valid)'],
+        Application: ['kubernetes-models schema (schema/valid)'],
+      });
+      expect(validators.filter((v) => v.validators.length === 0)).toEqual([]);
+    });
+  },
+);

@@ -1,6 +1,7 @@
 import { compareText } from '@routeplane/catalog';
 import type { Finding, ValidateInput, Waiver } from './finding.js';
 import type { RawFinding, Rule } from './rule.js';
+import { crdRule } from './rules/crd-rules.js';
 import { rules as allRules } from './rules/index.js';
 import { indexTree } from './tree-index.js';
 import { waiverMatches } from './waiver-match.js';
@@ -12,7 +13,8 @@ function waiverFor(f: RawFinding, waivers: readonly Waiver[]): Waiver | undefine
 /** Runs every rule over the tree in memory; waived findings are kept, marked waived. Sorted. */
 export function validateTree(input: ValidateInput, rules: readonly Rule[] = allRules): Finding[] {
   const tree = indexTree(input.files);
-  const findings = rules.flatMap((rule) => rule.check(tree));
+  const active = input.crds ? [...rules, crdRule(input.crds)] : rules;
+  const findings = active.flatMap((rule) => rule.check(tree));
   return findings
     .map((f): Finding => {
       const waiver = waiverFor(f, input.waivers);

@@ -129,13 +129,21 @@ describe('the validate report', () => {
     },
   ];
 
+  const skippedCrds = { status: 'skipped', reason: 'no CRD directory' } as const;
+
   it('puts the tools and unrendered files in the JSON and counts them as errors', () => {
     const failed = [
       ...tools,
       { tool: 'deck', status: 'failed', output: 'bad', needed: '1.40.0' } as const,
     ];
     const json = JSON.parse(
-      formatReportJson({ findings: [], tools: failed, unrendered: ['argocd/dev/extra.yaml'] }),
+      formatReportJson({
+        findings: [],
+        tools: failed,
+        unrendered: ['argocd/dev/extra.yaml'],
+        crds: skippedCrds,
+        validators: [],
+      }),
     ) as Record<string, unknown>;
     expect(json).toEqual({
       findings: [],
@@ -143,14 +151,25 @@ describe('the validate report', () => {
       waived: 0,
       tools: failed,
       unrendered: ['argocd/dev/extra.yaml'],
+      crds: skippedCrds,
+      validators: [],
     });
   });
 
   it('prints each tool with its version and why it was skipped', () => {
-    expect(formatReportHuman({ findings: [], tools, unrendered: ['deck/dev/extra.yaml'] })).toBe(
+    expect(
+      formatReportHuman({
+        findings: [],
+        tools,
+        unrendered: ['deck/dev/extra.yaml'],
+        crds: skippedCrds,
+        validators: [],
+      }),
+    ).toBe(
       [
         'validate: no findings',
         'error  deck/dev/extra.yaml: not rendered by routeplane (no header), yet Argo CD would sync it; move it out of argocd/ generated/ deck/ or put what it holds in the catalog',
+        'CRD checks (crd/*): skipped: no CRD directory',
         'kubeconform 0.6.7: passed (kubeconform -strict)',
         'deck 1.4.0: skipped',
         '  deck 1.4.0 is too old: routeplane needs deck >= 1.40.0: skipped',
