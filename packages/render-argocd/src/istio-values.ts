@@ -31,9 +31,17 @@ export function istioBaseValues(): Record<string, unknown> {
   return { ...validationFailurePolicy };
 }
 
+/**
+ * istiod runs a fixed `env.istio.istiodReplicas`: the chart's HPA (autoscaleEnabled, min 1) needs
+ * metrics-server, which the cluster does not run, and its PodDisruptionBudget renders only for more
+ * than one replica (templates/poddisruptionbudget.yaml). Both validating webhooks fail closed, so a
+ * lone istiod being drained would block every Istio and Gateway API write.
+ */
 export function istiodValues(env: EnvironmentModel): Record<string, unknown> {
   return {
     profile: 'ambient',
+    autoscaleEnabled: false,
+    replicaCount: env.istio.istiodReplicas,
     ...validationFailurePolicy,
     global: { ...networkPolicy },
     nodeSelector: { ...env.gateway.systemNodeSelector },
