@@ -9,12 +9,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '@routeplane/catalog';
 import { repoRoot } from '@routeplane/test-support';
-import { buildChartInventory, inventoryModuleText } from '../src/chart-inventory/render-charts.js';
+import {
+  chartInventoryOf,
+  inventoryModuleText,
+  renderModelCharts,
+} from '../src/chart-inventory/render-charts.js';
 
 const target = fileURLToPath(
   new URL('../src/chart-inventory/chart-inventory.generated.ts', import.meta.url),
 );
-const inventory = await buildChartInventory(loadModel(join(repoRoot, 'catalog.yaml')));
+const inventory = chartInventoryOf(
+  await renderModelCharts(loadModel(join(repoRoot, 'catalog.yaml'))),
+);
 writeFileSync(target, inventoryModuleText(inventory));
 const count = Object.values(inventory).reduce((n, e) => n + e.objects.length, 0);
 console.log(`wrote ${target}: ${Object.keys(inventory).length} charts, ${count} objects`);

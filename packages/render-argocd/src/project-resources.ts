@@ -17,11 +17,6 @@ export interface UpstreamObjects {
 
 const core = (kind: string): GroupKind => ({ group: '', kind });
 const apps = (kind: string): GroupKind => ({ group: 'apps', kind });
-const rbac = (kind: string, name: string): ClusterResourceItem => ({
-  group: 'rbac.authorization.k8s.io',
-  kind,
-  name,
-});
 const admission = (kind: string, name: string): ClusterResourceItem => ({
   group: 'admissionregistration.k8s.io',
   kind,

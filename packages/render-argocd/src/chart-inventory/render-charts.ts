@@ -21,6 +21,7 @@ export type K8sObject = Record<string, unknown> & {
 
 /** A Helm child and the objects it renders, namespaced objects placed in the release namespace. */
 export interface RenderedChartChild {
+  readonly environment: string;
   readonly component: string;
   readonly chart: string;
   readonly version: string;
@@ -61,7 +62,13 @@ export async function renderChartChildren(
         if (isClusterScoped(o) || o.metadata.namespace !== undefined) return o;
         return { ...o, metadata: { ...o.metadata, namespace } };
       });
-      return { component: child.component, chart, version: child.source.targetRevision, objects };
+      return {
+        environment: env.name,
+        component: child.component,
+        chart,
+        version: child.source.targetRevision,
+        objects,
+      };
     }),
   );
 }
@@ -75,35 +82,42 @@ function objectKey(o: InventoryObject): string {
   return [o.group, o.kind, o.namespace ?? '', o.name].join('\u0000');
 }
 
+/** Renders the Helm children of every environment of the model. */
+export async function renderModelCharts(model: Model): Promise<readonly RenderedChartChild[]> {
+  const perEnv = await Promise.all(model.environments.map(renderChartChildren));
+  return perEnv.flat();
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Union over the environments of what each chart renders, sorted; one entry per chart. */
-export async function buildChartInventory(
-  model: Model,
-): Promise<Record<string, ChartInventoryEntry>> {
+export function chartInventoryOf(
+  rendered: readonly RenderedChartChild[],
+): Record<string, ChartInventoryEntry> {
   const byChart = new Map<string, { version: string; objects: Map<string, InventoryObject> }>();
-  for (const env of model.environments) {
-    for (const child of await renderChartChildren(env)) {
-      const entry = byChart.get(child.chart) ?? { version: child.version, objects: new Map() };
-      if (entry.version !== child.version) {
-        throw new Error(
-          `chart ${child.chart}: environments pin different versions (${entry.version}, ${child.version})`,
-        );
-      }
-      for (const o of child.objects)
-        entry.objects.set(objectKey(inventoryObject(o)), inventoryObject(o));
-      byChart.set(child.chart, entry);
-    }
-  }
-  const sortedKeys = (keys: Iterable<string>) =>
-    [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(
-    sortedKeys(byChart.keys()).map((chart) => {
-      const entry = byChart.get(chart);
-      if (!entry) throw new Error(chart);
-      const objects = sortedKeys(entry.objects.keys()).map(
-        (k) => entry.objects.get(k) as InventoryObject,
+  for (const child of rendered) {
+    const entry = byChart.get(child.chart) ?? { version: child.version, objects: new Map() };
+    if (entry.version !== child.version) {
+      throw new Error(
+        `chart ${child.chart}: environments pin different versions (${entry.version}, ${child.version})`,
       );
-      return [chart, { version: entry.version, objects }];
-    }),
+    }
+    for (const o of child.objects) {
+      const ref = inventoryObject(o);
+      entry.objects.set(objectKey(ref), ref);
+    }
+    byChart.set(child.chart, entry);
+  }
+  return Object.fromEntries(
+    [...byChart.entries()]
+      .sort(([a], [b]) => byText(a, b))
+      .map(([chart, entry]) => [
+        chart,
+        {
+          version: entry.version,
+          objects: [...entry.objects.entries()].sort(([a], [b]) => byText(a, b)).map(([, o]) => o),
+        },
+      ]),
   );
 }
 

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import { type EnvironmentModel, loadModel } from '@routeplane/catalog';
+import { haveSharedCharts, repoRoot } from '@routeplane/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appProject } from '../app-project.js';
+import { permitsResource } from '../project-permits.fixture.js';
+import { chartInventory } from './chart-inventory.generated.js';
+import { inventoryCharts } from './chart-sources.js';
+import {
+  chartInventoryOf,
+  groupOf,
+  type K8sObject,
+  type RenderedChartChild,
+  renderModelCharts,
+} from './render-charts.js';
+
+/**
+ * The Istio charts rendered for real: `helm template` of the pinned sources in ../shared/charts with
+ * the exact valuesObject of each child of the shipped catalog.
+ */
+const model = loadModel(join(repoRoot, 'catalog.yaml'));
+const envs = model.environments.map((e) => [e.name, e] as const);
+
+it('the inventory was rendered at the chart versions the shipped catalog pins', () => {
+  for (const env of model.environments) {
+    expect(chartInventory.istiod?.version, env.name).toBe(env.versions.istio);
+  }
+  // Every chart of the inventory has a source row, and no row is unused.
+  expect(Object.keys(chartInventory).sort()).toEqual(Object.keys(inventoryCharts).sort());
+});
+
+describe.runIf(haveSharedCharts())('Istio charts through helm template', () => {
+  let rendered: readonly RenderedChartChild[] = [];
+  beforeAll(async () => {
+    rendered = await renderModelCharts(model);
+  });
+  const objectsOf = (env: EnvironmentModel, component: string): readonly K8sObject[] => {
+    const found = rendered.find((c) => c.environment === env.name && c.component === component);
+    if (!found) throw new Error(`no rendered child ${component} in ${env.name}`);
+    return found.objects;
+  };
+  const find = (objects: readonly K8sObject[], kind: string, name: string) =>
+    objects.find((o) => o.kind === kind && o.metadata.name === name);
+  type PodSpec = { nodeSelector?: unknown; tolerations?: unknown };
+  const podSpec = (o: K8sObject | undefined): PodSpec =>
+    ((o?.spec as { template?: { spec?: PodSpec } } | undefined)?.template?.spec ?? {}) as PodSpec;
+
+  it('the committed inventory is what helm renders now (else run the chart-inventory script)', () => {
+    expect(chartInventoryOf(rendered)).toEqual(chartInventory);
+  });
+
+  it.each(envs)('%s: the AppProject admits every object the charts produce', (_name, env) => {
+    const project = appProject(env);
+    const refused = rendered
+      .filter((c) => c.environment === env.name)
+      .flatMap((c) => c.objects)
+      .filter((o) => {
+        const ref = { group: groupOf(o.apiVersion), kind: o.kind, name: o.metadata.name };
+        const namespace = o.metadata.namespace;
+        return !permitsResource(project, namespace === undefined ? ref : { ...ref, namespace });
+      })
+      .map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(refused).toEqual([]);
+  });
+
+  it.each(envs)('%s: istiod runs on the system nodes, tolerating their taint', (_name, env) => {
+    const spec = podSpec(find(objectsOf(env, 'istiod'), 'Deployment', 'istiod'));
+    expect(spec.nodeSelector).toEqual(env.gateway.systemNodeSelector);
+    expect(spec.tolerations).toContainEqual(env.gateway.systemToleration);
+  });
+
+  it.each(envs)('%s: istio-cni and ztunnel run on every node', (_name, env) => {
+    for (const [component, name] of [
+      ['istio-cni', 'istio-cni-node'],
+      ['ztunnel', 'ztunnel'],
+    ] as const) {
+      const spec = podSpec(find(objectsOf(env, component), 'DaemonSet', name));
+      // Only the OS selector: no node pool is left out.
+      const selector: Record<string, unknown> = (spec.nodeSelector ?? {}) as Record<
+        string,
+        unknown
+      >;
+      expect(
+        Object.keys(selector).filter((k) => k !== 'kubernetes.io/os'),
+        component,
+      ).toEqual([]);
+      expect(spec.tolerations, component).toEqual(
+        expect.arrayContaining([
+          { operator: 'Exists', effect: 'NoSchedule' },
+          { key: 'CriticalAddonsOnly', operator: 'Exists' },
+          { operator: 'Exists', effect: 'NoExecute' },
+        ]),
+      );
+    }
+  });
+
+  it.each(envs)('%s: istiod has fixed replicas (no HPA) and a PDB from 2 up', (_name, env) => {
+    const objects = objectsOf(env, 'istiod');
+    const deployment = find(objects, 'Deployment', 'istiod');
+    expect((deployment?.spec as { replicas?: number }).replicas).toBe(env.istio.istiodReplicas);
+    // metrics-server is not installed: an HPA would never act.
+    expect(objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')).toEqual([]);
+    const pdb = find(objects, 'PodDisruptionBudget', 'istiod');
+    if (env.istio.istiodReplicas < 2) return;
+    expect(pdb?.spec).toMatchObject({ minAvailable: 1 });
+  });
+
+  it('prod runs at least 2 istiod replicas with a PodDisruptionBudget', () => {
+    const prod = model.environments.find((e) => e.name === 'prod');
+    if (!prod) throw new Error('the shipped catalog has no prod');
+    const objects = objectsOf(prod, 'istiod');
+    const replicas = (find(objects, 'Deployment', 'istiod')?.spec as { replicas?: number })
+      .replicas;
+    expect(replicas).toBeGreaterThanOrEqual(2);
+    expect(find(objects, 'PodDisruptionBudget', 'istiod')).toBeDefined();
+  });
+});
