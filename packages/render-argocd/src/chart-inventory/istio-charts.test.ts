@@ -63,6 +63,20 @@ describe.runIf(haveSharedCharts())('Istio charts through helm template', () => {
     expect(refused).toEqual([]);
   });
 
+  it.each(envs)('%s: every Istio image is pinned to the catalog version', (_name, env) => {
+    const images = rendered
+      .filter((c) => c.environment === env.name)
+      .flatMap((c) => c.objects)
+      .flatMap((o) => JSON.stringify(o).match(/"image":"[^"]*"/g) ?? []);
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    const version = env.versions.istio.replaceAll('.', '\\.');
+    for (const image of images) {
+      expect(image).toMatch(
+        new RegExp(`^"image":"docker\\.io/istio/[a-z-]+:${version}(-distroless)?"$`),
+      );
+    }
+  });
+
   it.each(envs)('%s: istiod runs on the system nodes, tolerating their taint', (_name, env) => {
     const spec = podSpec(find(objectsOf(env, 'istiod'), 'Deployment', 'istiod'));
     expect(spec.nodeSelector).toEqual(env.gateway.systemNodeSelector);

@@ -34,16 +34,33 @@ export function createLuaEngine(): Promise<LuaEngine> {
   return new LuaFactory().createEngine();
 }
 
-/** Evaluates `script` with `obj` bound to `object`; fails when the script returns no status. */
+const compiled = new WeakMap<LuaEngine, Map<string, string>>();
+
+/**
+ * Evaluates `script` with `obj` bound to `object`; fails when the script returns no status. The
+ * script is compiled once per engine as a function, and the verdict comes back as two strings: no
+ * Lua table crosses into JavaScript, so thousands of evaluations do not grow wasmoon's heap.
+ */
 export async function runHealthLua(
   engine: LuaEngine,
   script: string,
   object: unknown,
 ): Promise<HealthResult> {
-  await engine.doString(`obj = ${luaLiteral(object)}`);
-  const result = (await engine.doString(script)) as Partial<HealthResult> | undefined;
-  if (typeof result?.status !== 'string') {
+  const functions = compiled.get(engine) ?? new Map<string, string>();
+  compiled.set(engine, functions);
+  let name = functions.get(script);
+  if (!name) {
+    name = `__health_${functions.size}`;
+    await engine.doString(`function ${name}()\n${script}\nend`);
+    functions.set(script, name);
+  }
+  await engine.doString(
+    `obj = ${luaLiteral(object)}\nlocal hs = ${name}()\n__status = hs and hs.status\n__message = hs and hs.message\nobj = nil`,
+  );
+  const status: unknown = engine.global.get('__status');
+  const message: unknown = engine.global.get('__message');
+  if (typeof status !== 'string') {
     throw new Error(`health script returned no status for ${JSON.stringify(object)}`);
   }
-  return { status: result.status, message: result.message ?? '' };
+  return { status, message: typeof message === 'string' ? message : '' };
 }

@@ -1,0 +1,202 @@
+import { join } from 'node:path';
+import { type EnvironmentModel, loadModel, type Model } from '@routeplane/catalog';
+import { renderK8s } from '@routeplane/render-k8s';
+import { haveSharedCharts, repoRoot, sharedChartsDir } from '@routeplane/test-support';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RenderedChartChild, renderChartChildren } from '../chart-inventory/render-charts.js';
+import { childApps } from '../child-apps.js';
+import { renderArgocd } from '../render-argocd.js';
+import { Bringup, formatTimeline } from './bringup.js';
+import {
+  type ChartRepository,
+  chartKey,
+  gatewayApiObjectsFrom,
+  type RepoRevision,
+  revisionFromDisk,
+  revisionFromRendered,
+} from './inputs.js';
+import type { K8sObject } from './k8s-object.js';
+
+/**
+ * Bring-up scenarios of the shipped catalog, each printing its timeline (time, wave, app, status).
+ * Preconditions stated per scenario; the model's limits are in bringup.ts and cluster.ts.
+ */
+const model = loadModel(join(repoRoot, 'catalog.yaml'));
+const dev = model.environments.find((e) => e.name === 'dev') as EnvironmentModel;
+const tlsSecret = (env: EnvironmentModel): K8sObject => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: env.gateway.tlsSecretName, namespace: env.gateway.namespace },
+  type: 'kubernetes.io/tls',
+});
+
+/** The model with a new Istio version and a new tracked revision (an upgrade commit). */
+function upgraded(from: Model, istio: string, targetRevision: string): Model {
+  return {
+    ...from,
+    environments: from.environments.map((e) => ({
+      ...e,
+      versions: { ...e.versions, istio },
+      gitops: { ...e.gitops, targetRevision },
+    })),
+  };
+}
+
+function rendered(m: Model, env: string, name: string): RepoRevision {
+  return revisionFromRendered([...renderArgocd(m), ...renderK8s(m)], env, name);
+}
+
+describe.runIf(haveSharedCharts())('bring-up simulation', () => {
+  const charts = new Map<string, readonly K8sObject[]>();
+  let gatewayApi: readonly K8sObject[] = [];
+  let pinned: readonly RenderedChartChild[] = [];
+  /**
+   * Charts of an Istio release that does not exist here: the pinned release's helm output with its
+   * version replaced (images, labels), optionally without one object.
+   */
+  function addCharts(m: Model, env: string, version: string, drop?: string): void {
+    const environment = m.environments.find((e) => e.name === env) as EnvironmentModel;
+    for (const child of pinned) {
+      const objects = child.objects
+        .filter((o) => o.metadata.name !== drop)
+        .map(
+          (o) => JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
+        );
+      const source = childApps(environment).find((c) => c.component === child.component)?.source;
+      charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
+    }
+  }
+  beforeAll(async () => {
+    pinned = await renderChartChildren(dev);
+    addCharts(model, 'dev', dev.versions.istio);
+    gatewayApi = gatewayApiObjectsFrom(
+      join(sharedChartsDir, `../crds/gateway-api-${dev.versions.gatewayApi}`),
+    );
+  });
+
+  let sim: Bringup | undefined;
+  afterEach(async () => {
+    if (sim) console.log(`timeline:\n${formatTimeline(sim.timeline)}`);
+    await sim?.close();
+    sim = undefined;
+  });
+
+  function start(revision: RepoRevision, healthLua?: string): Bringup {
+    const repo: ChartRepository = charts;
+    sim = new Bringup({ revision, charts: repo, gatewayApi, ...(healthLua ? { healthLua } : {}) });
+    return sim;
+  }
+  const shipped = () =>
+    revisionFromDisk(repoRoot, 'dev', 'shipped (committed argocd/dev, generated/k8s/dev)');
+  /** Precondition: someone (cert-manager, External Secrets, a person) supplies the TLS Secret. */
+  const secretOnceNamespaceExists = (s: Bringup) =>
+    s.schedule({
+      describe: `creates Secret ${dev.gateway.namespace}/${dev.gateway.tlsSecretName} (precondition)`,
+      when: (b) => b.cluster.find('', 'Namespace', undefined, dev.gateway.namespace) !== undefined,
+      run: (b) => b.cluster.create(tlsSecret(dev)),
+    });
+  async function converge(s: Bringup, until = 3600): Promise<void> {
+    await s.run(until);
+    expect(s.root.op?.phase, s.root.op?.message).toBe('Succeeded');
+    for (const name of s.children.keys()) {
+      expect((await s.childHealth(name))?.status, name).toBe('Healthy');
+    }
+  }
+
+  it('empty cluster: everything ends Healthy, each wave after the previous one converged', async () => {
+    const s = start(shipped());
+    secretOnceNamespaceExists(s);
+    await converge(s);
+    const waves = s.waveStarts.map((w) => w.wave);
+    expect(waves).toEqual([...waves].sort((a, b) => a - b));
+    expect(s.waveStarts.flatMap((w) => w.notConverged)).toEqual([]);
+    expect(s.names('CustomResourceDefinition').length).toBeGreaterThan(20);
+  });
+
+  it('upgrade: no wave starts before the earlier waves are Healthy for the new spec', async () => {
+    const next = upgraded(model, '1.31.0', 'release-2');
+    addCharts(next, 'dev', '1.31.0');
+    const s = start(shipped());
+    secretOnceNamespaceExists(s);
+    await converge(s);
+    const before = s.waveStarts.length;
+    s.commit(rendered(next, 'dev', 'upgrade: Istio 1.31.0, targetRevision release-2'));
+    await converge(s, s.now + 3600);
+    const upgradeWaves = s.waveStarts.slice(before);
+    expect(upgradeWaves.length).toBeGreaterThan(3);
+    expect(upgradeWaves.filter((w) => w.notConverged.length > 0)).toEqual([]);
+    const istiod = s.cluster.find('apps', 'Deployment', 'istio-system', 'istiod');
+    expect(JSON.stringify(istiod?.object)).toContain('1.31.0');
+  });
+
+  it('a chart drops an object from a no-prune app: the sync still converges, the object stays', async () => {
+    const dropped = 'wasmplugins.extensions.istio.io';
+    const next = upgraded(model, '1.31.1', 'release-3');
+    addCharts(next, 'dev', '1.31.1', dropped);
+    const s = start(shipped());
+    secretOnceNamespaceExists(s);
+    await converge(s);
+    s.commit(rendered(next, 'dev', `upgrade: Istio 1.31.1 without CRD ${dropped}`));
+    await converge(s, s.now + 3600);
+    expect(s.names('CustomResourceDefinition')).toContain(`CustomResourceDefinition ${dropped}`);
+  });
+
+  it.each([
+    [
+      'deleted',
+      (apps: readonly K8sObject[], name: string) => apps.filter((a) => a.metadata.name !== name),
+    ],
+    [
+      'renamed',
+      (apps: readonly K8sObject[], name: string) =>
+        apps.map((a) =>
+          a.metadata.name === name ? { ...a, metadata: { ...a.metadata, name: `${name}-v2` } } : a,
+        ),
+    ],
+  ])('children %s: no namespace, CRD or TLS Secret is lost', async (_how, change) => {
+    const s = start(shipped());
+    secretOnceNamespaceExists(s);
+    await converge(s);
+    const before = {
+      namespaces: s.names('Namespace'),
+      crds: s.names('CustomResourceDefinition'),
+      secrets: s.names('Secret'),
+    };
+    let apps = s.revision.apps;
+    for (const component of ['namespaces', 'istio-base', 'gateway-api-crds']) {
+      apps = change(apps, `${dev.argocd.project}-${component}`);
+    }
+    s.commit({ ...s.revision, name: `children ${_how}`, apps });
+    await s.run(s.now + 3600);
+    expect(s.root.op?.phase).toBe('Succeeded');
+    expect({
+      namespaces: s.names('Namespace'),
+      crds: s.names('CustomResourceDefinition'),
+      secrets: s.names('Secret'),
+    }).toEqual(before);
+  });
+
+  it('a certificate is never issued: the sync names the cause and retries with bounded backoff', async () => {
+    const s = start(shipped());
+    const hours = 3;
+    await s.run(hours * 3600);
+    const op = s.root.op;
+    expect(op?.phase).toBe('Running');
+    expect(op?.message).toContain(
+      `secret ${dev.gateway.namespace}/${dev.gateway.tlsSecretName} not found`,
+    );
+    const retries = s.timeline.filter((e) => e.status.startsWith('retrying')).map((e) => e.t);
+    expect(retries.length).toBeGreaterThan(10);
+    const gaps = retries.slice(1).map((t, i) => t - (retries[i] ?? 0));
+    // Backoff capped at 5m; a pass over the healthy earlier waves takes a few seconds on top.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(300 + 30);
+    expect(s.timeline.some((e) => e.status.includes('Failed for good'))).toBe(false);
+    // The Secret arrives: the next retry converges.
+    s.schedule({
+      describe: 'cert-manager finally issues the certificate',
+      when: () => true,
+      run: (b) => b.cluster.create(tlsSecret(dev)),
+    });
+    await converge(s, s.now + 900);
+  });
+});
