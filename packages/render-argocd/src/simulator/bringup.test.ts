@@ -16,12 +16,21 @@ import {
   revisionFromRendered,
 } from './inputs.js';
 import type { K8sObject } from './k8s-object.js';
+import { preFixHealthLua } from './pre-fix-health.fixture.js';
 
 /**
  * Bring-up scenarios of the shipped catalog, each printing its timeline (time, wave, app, status).
  * Preconditions stated per scenario; the model's limits are in bringup.ts and cluster.ts.
  */
 const model = loadModel(join(repoRoot, 'catalog.yaml'));
+let pinnedCharts: Promise<readonly RenderedChartChild[]> | undefined;
+/** helm output of the dev children at the pinned version, rendered once per test file. */
+const pinnedDevCharts = () => {
+  pinnedCharts ??= renderChartChildren(
+    model.environments.find((e) => e.name === 'dev') as EnvironmentModel,
+  );
+  return pinnedCharts;
+};
 const dev = model.environments.find((e) => e.name === 'dev') as EnvironmentModel;
 const tlsSecret = (env: EnvironmentModel): K8sObject => ({
   apiVersion: 'v1',
@@ -67,7 +76,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     }
   }
   beforeAll(async () => {
-    pinned = await renderChartChildren(dev);
+    pinned = await pinnedDevCharts();
     addCharts(model, 'dev', dev.versions.istio);
     gatewayApi = gatewayApiObjectsFrom(
       join(sharedChartsDir, `../crds/gateway-api-${dev.versions.gatewayApi}`),
@@ -198,5 +207,130 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
       run: (b) => b.cluster.create(tlsSecret(dev)),
     });
     await converge(s, s.now + 900);
+  });
+});
+
+/**
+ * Negative controls: the same scenarios against the pre-fix artefacts fail, so the scenarios above
+ * can fail (and each defect's test failed before its fix).
+ */
+describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix artefacts', () => {
+  const charts = new Map<string, readonly K8sObject[]>();
+  let gatewayApi: readonly K8sObject[] = [];
+  let pinned: readonly RenderedChartChild[] = [];
+  beforeAll(async () => {
+    pinned = await pinnedDevCharts();
+    gatewayApi = gatewayApiObjectsFrom(
+      join(sharedChartsDir, `../crds/gateway-api-${dev.versions.gatewayApi}`),
+    );
+    for (const [m, version, drop] of [
+      [model, dev.versions.istio, undefined],
+      [upgraded(model, '1.31.0', 'release-2'), '1.31.0', 'wasmplugins.extensions.istio.io'],
+    ] as const) {
+      const environment = m.environments.find((e) => e.name === 'dev') as EnvironmentModel;
+      for (const child of pinned) {
+        const objects = child.objects
+          .filter((o) => o.metadata.name !== drop)
+          .map(
+            (o) =>
+              JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
+          );
+        const source = childApps(environment).find((c) => c.component === child.component)?.source;
+        charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
+      }
+    }
+  });
+  const withSecret = (s: Bringup) => {
+    s.schedule({
+      describe: 'creates the TLS Secret (precondition)',
+      when: (b) => b.cluster.find('', 'Namespace', undefined, dev.gateway.namespace) !== undefined,
+      run: (b) => b.cluster.create(tlsSecret(dev)),
+    });
+    return s;
+  };
+  const shipped = () => revisionFromDisk(repoRoot, 'dev', 'shipped');
+  const sims: Bringup[] = [];
+  afterEach(async () => {
+    for (const s of sims.splice(0)) await s.close();
+  });
+  const start = (revision: RepoRevision, healthLua?: string) => {
+    const s = new Bringup({ revision, charts, gatewayApi, ...(healthLua ? { healthLua } : {}) });
+    sims.push(s);
+    return withSecret(s);
+  };
+
+  it('pre-fix health check: an upgrade opens waves on stale child status, and a dropped CRD stalls it', async () => {
+    const s = start(shipped(), preFixHealthLua);
+    await s.run(3600);
+    expect(s.root.op?.phase).toBe('Succeeded');
+    const before = s.waveStarts.length;
+    const upgrade = rendered(upgraded(model, '1.31.0', 'release-2'), 'dev', 'upgrade');
+    s.commit(upgrade);
+    await s.run(s.now + 3600);
+    const opened = s.waveStarts.slice(before).filter((w) => w.notConverged.length > 0);
+    expect(opened.length).toBeGreaterThan(0);
+    // The next commit's sync meets the no-prune istio-base OutOfSync for the dropped CRD: it waits
+    // for good (and with controller.sync.timeout.seconds 0 the operation never ends).
+    const gateway = `${dev.argocd.project}-gateway`;
+    s.commit({
+      ...upgrade,
+      name: 'next commit',
+      apps: upgrade.apps.map((a) =>
+        a.metadata.name === gateway
+          ? { ...a, metadata: { ...a.metadata, labels: { ...a.metadata.labels, touched: 'yes' } } }
+          : a,
+      ),
+    });
+    await s.run(s.now + 3600);
+    expect(s.root.op?.phase).toBe('Running');
+    expect(s.root.op?.message).toContain('routeplane-dev-istio-base');
+  });
+
+  it('pre-fix retry limit (10): a missing certificate stops auto-sync for the revision', async () => {
+    const revision = shipped();
+    const limited = {
+      ...revision,
+      root: {
+        ...revision.root,
+        spec: {
+          ...revision.root.spec,
+          syncPolicy: {
+            ...revision.root.spec.syncPolicy,
+            retry: { ...revision.root.spec.syncPolicy.retry, limit: 10 },
+          },
+        },
+      },
+    };
+    const s = new Bringup({ revision: limited, charts, gatewayApi });
+    sims.push(s);
+    await s.run(3 * 3600);
+    expect(s.root.op?.phase).toBe('Failed');
+    expect(s.timeline.some((e) => e.status.includes('Failed for good'))).toBe(true);
+  });
+
+  it('pre-fix namespaces (no Delete=false): deleting the namespaces child loses the TLS Secret', async () => {
+    const revision = shipped();
+    const strip = (o: K8sObject): K8sObject =>
+      o.kind === 'Namespace'
+        ? { ...o, metadata: { name: o.metadata.name, labels: o.metadata.labels ?? {} } }
+        : o;
+    const dirs = new Map(
+      [...revision.dirs].map(([dir, objects]) => [dir, objects.map(strip)] as const),
+    );
+    const s = start({ ...revision, dirs });
+    await s.run(3600);
+    expect(s.names('Secret')).toHaveLength(1);
+    const name = `${dev.argocd.project}-namespaces`;
+    s.commit({
+      ...s.revision,
+      name: 'namespaces child deleted',
+      apps: s.revision.apps.filter((a) => a.metadata.name !== name),
+    });
+    await s.run(s.now + 600);
+    expect(s.names('Secret')).toEqual([]);
+    expect(s.names('Namespace')).toEqual([
+      `Namespace ${revision.root.metadata.namespace}`,
+      'Namespace istio-system',
+    ]);
   });
 });

@@ -249,8 +249,8 @@ export class Bringup {
       const before = this.root.op;
       this.root.maybeStart(this.revision.name, diff.desired, diff.extraneous, diff.outOfSync);
       changed = this.root.op !== before || changed;
-      changed = (await this.root.step(this.now)) || changed;
       await this.logChildChanges();
+      changed = (await this.root.step(this.now)) || changed;
       const next = changed ? this.now + 1 : this.nextWake();
       if (next === undefined) {
         if (this.actions.length === 0) return;
