@@ -102,7 +102,11 @@ describe('every Application', () => {
     expect(options.some((o) => o.startsWith('Replace='))).toBe(false);
     expect(app.spec.destination.server).toBe('https://kubernetes.default.svc');
     if (app.metadata.name.endsWith('-root')) return;
-    expect(app.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    // Children kept on delete have no finalizer: deleting them can never cascade.
+    const kept = app.spec.syncPolicy.syncOptions.includes('Delete=false');
+    expect(app.metadata.finalizers).toEqual(
+      kept ? undefined : ['resources-finalizer.argocd.argoproj.io'],
+    );
   });
 
   it('pins charts to the catalog Istio version and git children to the catalog revision', () => {

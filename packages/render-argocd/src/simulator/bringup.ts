@@ -1,5 +1,6 @@
 import { applicationHealthLua } from '../application-health.js';
 import type { Application, AppProject } from '../argo-types.js';
+import { resourcesFinalizer } from '../constants.js';
 import {
   createLuaEngine,
   type HealthResult,
@@ -157,12 +158,19 @@ export class Bringup {
     return undefined;
   }
 
-  /** The root prunes a child: its finalizer cascades per shouldBeDeleted (argo-policy.ts). */
+  /**
+   * The root prunes a child. Only with the resources finalizer does Argo CD cascade, and then per
+   * shouldBeDeleted (argo-policy.ts); without it the objects stay, untracked.
+   */
   private pruneFromRoot(object: K8sObject): void {
     this.cluster.delete(keyOf(object));
     const child = this.children.get(object.metadata.name);
     if (!child) return;
     this.children.delete(child.name);
+    if (!(child.app.metadata.finalizers ?? []).includes(resourcesFinalizer)) {
+      this.log(waveOf(object), child.name, 'deleted without finalizer: its objects stay');
+      return;
+    }
     const owned = this.cluster.list().filter((l) => l.owner === child.name);
     const kept = owned.filter((l) => !deletedOnCascade(l.object, child.spec.syncPolicy));
     const gone = owned
