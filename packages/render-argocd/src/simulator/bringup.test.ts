@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EnvironmentModel, loadModel, type Model } from '@routeplane/catalog';
 import { renderK8s } from '@routeplane/render-k8s';
@@ -120,6 +121,14 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     expect(waves).toEqual([...waves].sort((a, b) => a - b));
     expect(s.waveStarts.flatMap((w) => w.notConverged)).toEqual([]);
     expect(s.names('CustomResourceDefinition').length).toBeGreaterThan(20);
+    // The README shows this very timeline.
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const block = /<!-- bring-up timeline \(dev\)[^\n]*-->\n```text\n([\s\S]*?)\n```/.exec(
+      readme,
+    )?.[1];
+    expect(block, 'README.md Bootstrapping: paste the timeline this test prints').toBe(
+      formatTimeline(s.timeline),
+    );
   });
 
   it('upgrade: no wave starts before the earlier waves are Healthy for the new spec', async () => {
@@ -187,7 +196,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
 
   it('a certificate is never issued: the sync names the cause and retries with bounded backoff', async () => {
     const s = start(shipped());
-    const hours = 3;
+    const hours = 2;
     await s.run(hours * 3600);
     const op = s.root.op;
     expect(op?.phase).toBe('Running');
@@ -303,7 +312,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix arte
     };
     const s = new Bringup({ revision: limited, charts, gatewayApi });
     sims.push(s);
-    await s.run(3 * 3600);
+    await s.run(5400);
     expect(s.root.op?.phase).toBe('Failed');
     expect(s.timeline.some((e) => e.status.includes('Failed for good'))).toBe(true);
   });
