@@ -47,6 +47,11 @@ function app({ spec, status }: Shape): unknown {
 const compared = (source: unknown = chartSource('1.30.3')) => ({ source, destination });
 const synced = { status: 'Synced', comparedTo: compared(), revision: '1.30.3' };
 const healthy = { status: 'Healthy' };
+/** A current, Synced and Healthy child whose operation still runs. */
+const running = (operation: Record<string, unknown>) =>
+  app({
+    status: { health: healthy, sync: synced, operationState: { phase: 'Running', ...operation } },
+  });
 const succeeded = { phase: 'Succeeded', message: 'successfully synced (all tasks run)' };
 
 describe('Application health check', () => {
@@ -135,29 +140,13 @@ describe('Application health check', () => {
       ],
       [
         '#8778: Synced and Healthy while the sync operation still runs',
-        app({
-          status: {
-            health: healthy,
-            sync: synced,
-            operationState: {
-              phase: 'Running',
-              message: 'waiting for healthy state of apps/Deployment/istiod',
-            },
-          },
-        }),
+        running({ message: 'waiting for healthy state of apps/Deployment/istiod' }),
       ],
       [
         'PR #29649: a failed attempt waiting for its retry backoff is Running, not done',
-        app({
-          status: {
-            health: healthy,
-            sync: synced,
-            operationState: {
-              phase: 'Running',
-              message: 'one or more objects failed to apply. Retrying attempt #2 at 10:42PM.',
-              retryCount: 2,
-            },
-          },
+        running({
+          message: 'one or more objects failed to apply. Retrying attempt #2 at 10:42PM.',
+          retryCount: 2,
         }),
       ],
     ])('%s -> Progressing', async (_name, application) => {

@@ -56,32 +56,41 @@ function rendered(m: Model, env: string, name: string): RepoRevision {
   return revisionFromRendered([...renderArgocd(m), ...renderK8s(m)], env, name);
 }
 
+/**
+ * Adds the dev charts of an Istio release to a chart repository. A release that does not exist here
+ * is the pinned release's helm output with its version replaced (images, labels), optionally
+ * without one object.
+ */
+async function addCharts(
+  charts: Map<string, readonly K8sObject[]>,
+  m: Model,
+  version: string,
+  drop?: string,
+): Promise<void> {
+  const environment = m.environments.find((e) => e.name === 'dev') as EnvironmentModel;
+  for (const child of await pinnedDevCharts()) {
+    const objects = child.objects
+      .filter((o) => o.metadata.name !== drop)
+      .map(
+        (o) => JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
+      );
+    const source = childApps(environment).find((c) => c.component === child.component)?.source;
+    charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
+  }
+}
+
+function gatewayApiCrds(): K8sObject[] {
+  return gatewayApiObjectsFrom(
+    join(sharedChartsDir, `../crds/gateway-api-${dev.versions.gatewayApi}`),
+  );
+}
+
 describe.runIf(haveSharedCharts())('bring-up simulation', () => {
   const charts = new Map<string, readonly K8sObject[]>();
   let gatewayApi: readonly K8sObject[] = [];
-  let pinned: readonly RenderedChartChild[] = [];
-  /**
-   * Charts of an Istio release that does not exist here: the pinned release's helm output with its
-   * version replaced (images, labels), optionally without one object.
-   */
-  function addCharts(m: Model, env: string, version: string, drop?: string): void {
-    const environment = m.environments.find((e) => e.name === env) as EnvironmentModel;
-    for (const child of pinned) {
-      const objects = child.objects
-        .filter((o) => o.metadata.name !== drop)
-        .map(
-          (o) => JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
-        );
-      const source = childApps(environment).find((c) => c.component === child.component)?.source;
-      charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
-    }
-  }
   beforeAll(async () => {
-    pinned = await pinnedDevCharts();
-    addCharts(model, 'dev', dev.versions.istio);
-    gatewayApi = gatewayApiObjectsFrom(
-      join(sharedChartsDir, `../crds/gateway-api-${dev.versions.gatewayApi}`),
-    );
+    await addCharts(charts, model, dev.versions.istio);
+    gatewayApi = gatewayApiCrds();
   });
 
   let sim: Bringup | undefined;
@@ -133,7 +142,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
 
   it('upgrade: no wave starts before the earlier waves are Healthy for the new spec', async () => {
     const next = upgraded(model, '1.31.0', 'release-2');
-    addCharts(next, 'dev', '1.31.0');
+    await addCharts(charts, next, '1.31.0');
     const s = start(shipped());
     secretOnceNamespaceExists(s);
     await converge(s);
@@ -150,7 +159,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
   it('a chart drops an object from a no-prune app: the sync still converges, the object stays', async () => {
     const dropped = 'wasmplugins.extensions.istio.io';
     const next = upgraded(model, '1.31.1', 'release-3');
-    addCharts(next, 'dev', '1.31.1', dropped);
+    await addCharts(charts, next, '1.31.1', dropped);
     const s = start(shipped());
     secretOnceNamespaceExists(s);
     await converge(s);
@@ -226,28 +235,11 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
 describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix artefacts', () => {
   const charts = new Map<string, readonly K8sObject[]>();
   let gatewayApi: readonly K8sObject[] = [];
-  let pinned: readonly RenderedChartChild[] = [];
   beforeAll(async () => {
-    pinned = await pinnedDevCharts();
-    gatewayApi = gatewayApiObjectsFrom(
-      join(sharedChartsDir, `../crds/gateway-api-${dev.versions.gatewayApi}`),
-    );
-    for (const [m, version, drop] of [
-      [model, dev.versions.istio, undefined],
-      [upgraded(model, '1.31.0', 'release-2'), '1.31.0', 'wasmplugins.extensions.istio.io'],
-    ] as const) {
-      const environment = m.environments.find((e) => e.name === 'dev') as EnvironmentModel;
-      for (const child of pinned) {
-        const objects = child.objects
-          .filter((o) => o.metadata.name !== drop)
-          .map(
-            (o) =>
-              JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
-          );
-        const source = childApps(environment).find((c) => c.component === child.component)?.source;
-        charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
-      }
-    }
+    gatewayApi = gatewayApiCrds();
+    await addCharts(charts, model, dev.versions.istio);
+    const next = upgraded(model, '1.31.0', 'release-2');
+    await addCharts(charts, next, '1.31.0', 'wasmplugins.extensions.istio.io');
   });
   const withSecret = (s: Bringup) => {
     s.schedule({

@@ -9,7 +9,7 @@ import {
 } from '../lua/run-health-lua.js';
 import { permitsResource } from '../project-permits.fixture.js';
 import { deletedOnCascade } from './argo-policy.js';
-import { ChildApp, compareDelay } from './child-app.js';
+import { ChildApp, compareDelay } from './child-app-controller.js';
 import { Cluster, delays } from './cluster.js';
 import { type ChartRepository, type RepoRevision, sourceResolver } from './inputs.js';
 import { groupOf, jsonOf, type K8sObject, keyOf, nameOf } from './k8s-object.js';
@@ -18,7 +18,7 @@ import { RootSync, waveOf } from './root-sync.js';
 
 /**
  * Bring-up simulation of one environment: the root Application syncs `argocd/<env>/apps` wave by
- * wave (root-sync.ts), each child syncs its source (child-app.ts) into a modelled cluster
+ * wave (root-sync.ts), each child syncs its source (child-app-controller.ts) into a modelled cluster
  * (cluster.ts), and the root judges each child with the shipped Lua health check run in wasmoon.
  * Time is simulated (seconds); the loop jumps to the next moment anything can change.
  */

@@ -4,7 +4,7 @@ import type { RenderedFile } from '@routeplane/catalog';
 import { parseAllDocuments } from 'yaml';
 import type { Application } from '../argo-types.js';
 import { gatewayApiRepoURL } from '../constants.js';
-import type { SourceResolver } from './child-app.js';
+import type { SourceResolver } from './child-app-controller.js';
 import { inNamespace, type K8sObject } from './k8s-object.js';
 
 /**
