@@ -26,7 +26,8 @@ describe.each(models)('namespaces of the %s', (_, load) => {
       const gateway = namespaces.find(
         (n) => n.name === env.gateway.namespace && n.path.includes(`/${env.name}/`),
       );
-      const labels = (gateway?.object.metadata as { labels?: Record<string, string> }).labels;
+      const metadata = gateway?.object.metadata as { labels?: Record<string, string> } | undefined;
+      const labels = metadata?.labels;
       expect(labels).toMatchObject({
         'pod-security.kubernetes.io/enforce': 'restricted',
         'pod-security.kubernetes.io/audit': 'restricted',
