@@ -139,6 +139,17 @@ describe('Application health check', () => {
         }),
       ],
       [
+        'new ignoreDifferences not compared yet',
+        app({
+          spec: {
+            ignoreDifferences: [
+              { group: 'apps', kind: 'Deployment', jqPathExpressions: ['.spec.replicas'] },
+            ],
+          },
+          status: { health: healthy, sync: synced },
+        }),
+      ],
+      [
         '#8778: Synced and Healthy while the sync operation still runs',
         running({ message: 'waiting for healthy state of apps/Deployment/istiod' }),
       ],

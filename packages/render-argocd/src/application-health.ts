@@ -11,7 +11,7 @@ import { applicationHealthKey } from './constants.js';
  *   is `currentSourceEqualsSyncedSource` (argo-cd v3.4.4 controller/appcontroller.go): `spec.source`
  *   against `status.sync.comparedTo.source`, or `spec.sources` against `comparedTo.sources` for
  *   multi-source apps. Until then the old status is stale (argo-cd #4577, #5585, #8778, PR #29649).
- *   The destination is compared too (needRefreshAppStatus refreshes on a destination change).
+ *   Destination and ignoreDifferences are compared too (needRefreshAppStatus refreshes on either).
  * - no operation in flight: `status.operationState.phase == "Running"` (also a retry waiting for its
  *   backoff, which argo-cd keeps in Running) is not done.
  * - Synced, except that an app which never prunes (`automated.prune` false, or `Prune=false`)
@@ -88,6 +88,7 @@ elseif current then
 end
 if current then
   current = same(spec.destination, compared.destination)
+    and same(spec.ignoreDifferences, compared.ignoreDifferences)
 end
 if not current then
   return progressing(

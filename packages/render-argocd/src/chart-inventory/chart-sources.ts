@@ -12,9 +12,9 @@ export const inventoryCharts: Readonly<Record<string, { readonly sharedDir: stri
 };
 
 /**
- * Kinds the charts render without `metadata.namespace` that are cluster-scoped (Argo CD learns the
- * scope from API discovery; the inventory must know it to fill the project's two whitelists). A
- * namespaced kind rendered without a namespace lands in the release namespace.
+ * Cluster-scoped kinds among what the children deploy (Argo CD learns the scope from API discovery;
+ * the inventory needs it to fill the project's two whitelists, the bring-up simulator to place
+ * objects). A namespaced kind rendered without a namespace lands in the release namespace.
  */
 export const clusterScopedKinds: ReadonlySet<string> = new Set([
   'apiextensions.k8s.io/CustomResourceDefinition',
@@ -26,4 +26,5 @@ export const clusterScopedKinds: ReadonlySet<string> = new Set([
   'rbac.authorization.k8s.io/ClusterRoleBinding',
   '/Namespace',
   'scheduling.k8s.io/PriorityClass',
+  'gateway.networking.k8s.io/GatewayClass',
 ]);

@@ -42,7 +42,12 @@ export class ChildApp {
   spec: Application['spec'];
   private specChangedAt: number;
   private compared:
-    | { readonly source: unknown; readonly destination: unknown; readonly key: string }
+    | {
+        readonly source: unknown;
+        readonly destination: unknown;
+        readonly ignoreDifferences: unknown;
+        readonly key: string;
+      }
     | undefined;
   private syncStatus: 'Synced' | 'OutOfSync' | 'Unknown' = 'Unknown';
   private health: Health | undefined;
@@ -85,6 +90,7 @@ export class ChildApp {
                 comparedTo: {
                   source: this.compared.source,
                   destination: this.compared.destination,
+                  ignoreDifferences: this.compared.ignoreDifferences,
                 },
               }
             : {}),
@@ -131,7 +137,12 @@ export class ChildApp {
     const key = specKey(this.spec);
     if (this.compared?.key !== key) {
       if (cluster.now < this.specChangedAt + compareDelay) return false;
-      this.compared = { source: this.spec.source, destination: this.spec.destination, key };
+      this.compared = {
+        source: this.spec.source,
+        destination: this.spec.destination,
+        ignoreDifferences: this.spec.ignoreDifferences,
+        key,
+      };
     }
     this.refresh(cluster);
     this.operate(cluster);
@@ -264,5 +275,5 @@ function applyRank(o: K8sObject): number {
 }
 
 function specKey(spec: Application['spec']): string {
-  return JSON.stringify({ source: spec.source, destination: spec.destination });
+  return JSON.stringify([spec.source, spec.destination, spec.ignoreDifferences]);
 }

@@ -1,3 +1,5 @@
+import { clusterScopedKinds } from '../chart-inventory/chart-sources.js';
+
 /** The few facts about Kubernetes objects the bring-up simulator needs. */
 
 export interface K8sObject {
@@ -56,21 +58,8 @@ export function needsCrd(o: K8sObject): boolean {
   return !builtinGroups.has(groupOf(o.apiVersion));
 }
 
-/** Cluster-scoped kinds among what the children deploy. */
-const clusterScoped = new Set([
-  '/Namespace',
-  'apiextensions.k8s.io/CustomResourceDefinition',
-  'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-  'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-  'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
-  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-  'rbac.authorization.k8s.io/ClusterRole',
-  'rbac.authorization.k8s.io/ClusterRoleBinding',
-  'gateway.networking.k8s.io/GatewayClass',
-]);
-
 export function isClusterScoped(o: K8sObject): boolean {
-  return clusterScoped.has(`${groupOf(o.apiVersion)}/${o.kind}`);
+  return clusterScopedKinds.has(`${groupOf(o.apiVersion)}/${o.kind}`);
 }
 
 /** Places a namespaced object without a namespace in `namespace`, as Argo CD does. */
