@@ -16,7 +16,8 @@ import { applicationHealthKey } from './constants.js';
  *   backoff, which argo-cd keeps in Running) is not done.
  * - Synced, except that an app which never prunes (`automated.prune` false, or `Prune=false`)
  *   stays OutOfSync for good when an upgrade drops an object: it only has `requiresPruning`
- *   resources, and the sync that would remove them never runs. That counts as done.
+ *   resources, and auto-sync skips exactly that case (appcontroller.go autoSync, requirePruneOnly:
+ *   "need to prune extra resources only but automated prune is disabled"). That counts as done.
  *
  * Written in the Lua 5.1 subset Argo CD (gopher-lua) runs; `obj` is the child Application.
  */

@@ -13,8 +13,10 @@ export interface SyncPolicyProps {
  * while `RetryCount < Retry.Limit || Retry.Limit < 0`, and once a limit is spent auto-sync refuses
  * the same revision again (autoSync: alreadyAttemptedSync, "will not retry"). A finite limit would
  * leave a root whose wave met a Degraded child (a certificate not issued yet, a node pool still
- * scaling) stopped until the next commit. The backoff is bounded: 15s, 30s, ... then every 5m
- * (RetryStrategy.NextRetryAt caps the wait at maxDuration).
+ * scaling) stopped until the next commit. The backoff is bounded: 30s, 1m, 2m, 4m, then every 5m
+ * (RetryStrategy.NextRetryAt: duration * factor^retryCount, the count already raised, capped at
+ * maxDuration). No `controller.sync.timeout.seconds` either: an operation terminated by it is not
+ * retried (`!terminating &&` above) and auto-sync then refuses the revision just the same.
  */
 export const retryForever = {
   limit: -1,
