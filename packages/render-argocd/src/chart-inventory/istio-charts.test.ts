@@ -3,6 +3,7 @@ import { type EnvironmentModel, loadModel } from '@routeplane/catalog';
 import { haveSharedCharts, repoRoot } from '@routeplane/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appProject } from '../app-project.js';
+import { childApps } from '../child-apps.js';
 import { permitsResource } from '../project-permits.fixture.js';
 import { chartInventory } from './chart-inventory.generated.js';
 import { inventoryCharts } from './chart-sources.js';
@@ -64,6 +65,23 @@ describe.runIf(haveSharedCharts())('Istio charts through helm template', () => {
       .map((o) => `${o.kind}/${o.metadata.name}`);
     expect(refused).toEqual([]);
   });
+
+  it.each(envs)(
+    '%s: istio-base keeps its objects whatever happens to the Application',
+    (_name, env) => {
+      const objects = objectsOf(env, 'istio-base');
+      const crds = objects.filter((o) => o.kind === 'CustomResourceDefinition');
+      expect(crds.length).toBeGreaterThan(10);
+      // Argo CD never cascades to CRDs and honours Helm's keep policy (appcontroller.go shouldBeDeleted).
+      for (const crd of crds) {
+        const annotations = crd.metadata.annotations as Record<string, string> | undefined;
+        expect(annotations?.['helm.sh/resource-policy'], crd.metadata.name).toBe('keep');
+      }
+      // The rest (webhook, reader ServiceAccount) relies on the child having no finalizer.
+      const child = childApps(env).find((c) => c.component === 'istio-base');
+      expect(child?.keepOnDelete).toBe(true);
+    },
+  );
 
   it.each(envs)('%s: every Istio image is pinned to the catalog version', (_name, env) => {
     const images = rendered
