@@ -24,15 +24,16 @@ import { preFixHealthLua } from './pre-fix-health.fixture.js';
  * Preconditions stated per scenario; the model's limits are in bringup.ts and cluster.ts.
  */
 const model = loadModel(join(repoRoot, 'catalog.yaml'));
-let pinnedCharts: Promise<readonly RenderedChartChild[]> | undefined;
-/** helm output of the dev children at the pinned version, rendered once per test file. */
-const pinnedDevCharts = () => {
-  pinnedCharts ??= renderChartChildren(
-    model.environments.find((e) => e.name === 'dev') as EnvironmentModel,
-  );
-  return pinnedCharts;
-};
-const dev = model.environments.find((e) => e.name === 'dev') as EnvironmentModel;
+const environment = (name: string) =>
+  model.environments.find((e) => e.name === name) as EnvironmentModel;
+const dev = environment('dev');
+const pinnedCharts = new Map<string, Promise<readonly RenderedChartChild[]>>();
+/** helm output of an environment's children at the pinned version, rendered once per test file. */
+function pinnedChartsOf(env: string): Promise<readonly RenderedChartChild[]> {
+  const known = pinnedCharts.get(env) ?? renderChartChildren(environment(env));
+  pinnedCharts.set(env, known);
+  return known;
+}
 const tlsSecret = (env: EnvironmentModel): K8sObject => ({
   apiVersion: 'v1',
   kind: 'Secret',
@@ -57,7 +58,7 @@ function rendered(m: Model, env: string, name: string): RepoRevision {
 }
 
 /**
- * Adds the dev charts of an Istio release to a chart repository. A release that does not exist here
+ * Adds an environment's charts of an Istio release to a chart repository. A release that does not exist here
  * is the pinned release's helm output with its version replaced (images, labels), optionally
  * without one object.
  */
@@ -66,15 +67,16 @@ async function addCharts(
   m: Model,
   version: string,
   drop?: string,
+  env = 'dev',
 ): Promise<void> {
-  const environment = m.environments.find((e) => e.name === 'dev') as EnvironmentModel;
-  for (const child of await pinnedDevCharts()) {
+  const target = m.environments.find((e) => e.name === env) as EnvironmentModel;
+  for (const child of await pinnedChartsOf(env)) {
     const objects = child.objects
       .filter((o) => o.metadata.name !== drop)
       .map(
         (o) => JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
       );
-    const source = childApps(environment).find((c) => c.component === child.component)?.source;
+    const source = childApps(target).find((c) => c.component === child.component)?.source;
     charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
   }
 }
@@ -108,11 +110,11 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
   const shipped = () =>
     revisionFromDisk(repoRoot, 'dev', 'shipped (committed argocd/dev, generated/k8s/dev)');
   /** Precondition: someone (cert-manager, External Secrets, a person) supplies the TLS Secret. */
-  const secretOnceNamespaceExists = (s: Bringup) =>
+  const secretOnceNamespaceExists = (s: Bringup, env = dev) =>
     s.schedule({
-      describe: `creates Secret ${dev.gateway.namespace}/${dev.gateway.tlsSecretName} (precondition)`,
-      when: (b) => b.cluster.find('', 'Namespace', undefined, dev.gateway.namespace) !== undefined,
-      run: (b) => b.cluster.create(tlsSecret(dev)),
+      describe: `creates Secret ${env.gateway.namespace}/${env.gateway.tlsSecretName} (precondition)`,
+      when: (b) => b.cluster.find('', 'Namespace', undefined, env.gateway.namespace) !== undefined,
+      run: (b) => b.cluster.create(tlsSecret(env)),
     });
   async function converge(s: Bringup, until = 3600): Promise<void> {
     await s.run(until);
@@ -138,6 +140,24 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     expect(block, 'README.md Bootstrapping: paste the timeline this test prints').toBe(
       formatTimeline(s.timeline),
     );
+  });
+
+  it('empty cluster, prod: everything ends Healthy, each wave after the previous one converged', async () => {
+    const prod = environment('prod');
+    const prodCharts = new Map<string, readonly K8sObject[]>();
+    await addCharts(prodCharts, model, prod.versions.istio, undefined, 'prod');
+    const revision = revisionFromDisk(
+      repoRoot,
+      'prod',
+      'shipped (committed argocd/prod, generated/k8s/prod)',
+    );
+    const s = new Bringup({ revision, charts: prodCharts, gatewayApi });
+    sim = s;
+    secretOnceNamespaceExists(s, prod);
+    await converge(s);
+    const waves = s.waveStarts.map((w) => w.wave);
+    expect(waves).toEqual([...waves].sort((a, b) => a - b));
+    expect(s.waveStarts.flatMap((w) => w.notConverged)).toEqual([]);
   });
 
   it('upgrade: no wave starts before the earlier waves are Healthy for the new spec', async () => {
