@@ -24,7 +24,12 @@ const envs = model.environments.map((e) => [e.name, e] as const);
 
 it('the inventory was rendered at the chart versions the shipped catalog pins', () => {
   for (const env of model.environments) {
-    expect(chartInventory.istiod?.version, env.name).toBe(env.versions.istio);
+    for (const child of childApps(env).filter((c) => c.source.chart !== undefined)) {
+      const chart = child.source.chart ?? '';
+      expect(chartInventory[chart]?.version, `${env.name} ${chart}`).toBe(
+        child.source.targetRevision,
+      );
+    }
   }
   // Every chart of the inventory has a source row, and no row is unused.
   expect(Object.keys(chartInventory).sort()).toEqual(Object.keys(inventoryCharts).sort());

@@ -71,13 +71,19 @@ async function addCharts(
 ): Promise<void> {
   const target = m.environments.find((e) => e.name === env) as EnvironmentModel;
   for (const child of await pinnedChartsOf(env)) {
-    const objects = child.objects
-      .filter((o) => o.metadata.name !== drop)
-      .map(
-        (o) => JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
-      );
+    // Only Istio's charts move with the Istio version; any other chart stays as pinned.
+    const istio = child.version === dev.versions.istio;
+    const objects = istio
+      ? child.objects
+          .filter((o) => o.metadata.name !== drop)
+          .map(
+            (o) =>
+              JSON.parse(JSON.stringify(o).replaceAll(dev.versions.istio, version)) as K8sObject,
+          )
+      : child.objects;
     const source = childApps(target).find((c) => c.component === child.component)?.source;
-    charts.set(chartKey(child.chart, version, source?.helm?.valuesObject), objects);
+    const chartVersion = istio ? version : child.version;
+    charts.set(chartKey(child.chart, chartVersion, source?.helm?.valuesObject), objects);
   }
 }
 

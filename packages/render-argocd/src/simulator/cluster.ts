@@ -124,7 +124,11 @@ export class Cluster {
 
   private istioWebhookBlocks(): boolean {
     const failClosed = this.list().some((l) => {
-      if (l.object.kind !== 'ValidatingWebhookConfiguration') return false;
+      // Istio's validators: istiod-default-validator (base), istio-validator-<ns> (istiod).
+      const { kind, metadata } = l.object;
+      if (kind !== 'ValidatingWebhookConfiguration' || !metadata.name.startsWith('istio')) {
+        return false;
+      }
       const hooks = (l.object.webhooks ?? []) as readonly { failurePolicy?: string }[];
       return hooks.some((h) => h.failurePolicy === 'Fail');
     });
