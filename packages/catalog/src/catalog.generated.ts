@@ -484,6 +484,10 @@ export interface Environment {
   dataPlaneBaseRps?: number;
   gatewayReplicas?: number;
   /**
+   * istiod replicas (the chart's autoscaleMin and replicaCount); 2 or more also renders its PodDisruptionBudget. Both Istio validating webhooks fail closed, so one istiod down blocks every Istio and Gateway API write
+   */
+  istiodReplicas?: number;
+  /**
    * Replica count per service name
    */
   replicas?: {

@@ -62,6 +62,11 @@ describe('the shipped catalog', () => {
     );
     expect(prod?.services.find((s) => s.name === 'users-api')?.replicas).toBe(3);
     expect(prod?.gitops.targetRevision).toBe('release');
+    // Default 2: both Istio webhooks fail closed, one istiod must be able to go.
+    expect(prod?.istio.istiodReplicas).toBe(2);
+    expect(load(shipped(['environments.0.istiodReplicas', 1])).environments[0]?.istio).toEqual({
+      istiodReplicas: 1,
+    });
     expect(dev?.gitops.targetRevision).toBe('main');
     expect(prod?.kong.upstream.host).toEqual({
       kind: 'env',

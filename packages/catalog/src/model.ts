@@ -17,6 +17,7 @@ export interface EnvironmentModel {
   readonly versions: VersionsModel;
   readonly argocd: ArgocdModel;
   readonly gateway: GatewayModel;
+  readonly istio: IstioModel;
   /** Gateway namespace and every backend namespace, sorted by name. */
   readonly namespaces: readonly NamespaceModel[];
   /** Backends, sorted by namespace then name. */
@@ -28,6 +29,11 @@ export interface EnvironmentModel {
   readonly kong: KongModel;
   readonly aws: AwsModel;
   readonly waivers: readonly WaiverModel[];
+}
+
+export interface IstioModel {
+  /** istiod replicas, floor of its HPA too. @default 2 */
+  readonly istiodReplicas: number;
 }
 
 export interface GitopsModel {

@@ -71,6 +71,7 @@ function resolveEnvironment(
       rootApplication: `routeplane-${env.name}-root`,
     },
     gateway,
+    istio: { istiodReplicas: env.istiodReplicas ?? 2 },
     namespaces: resolveNamespaces(gateway, services, catalog.versions.kubernetes),
     services,
     routes,
@@ -173,14 +174,16 @@ function resolveNamespaces(
     }));
   // The gateway namespace is not ambient-enrolled: the NLB sends plain TLS to the gateway pods,
   // which STRICT mTLS would refuse; the gateway speaks HBONE to ambient backends by itself.
-  // Istio's generated gateway Deployment does not meet "restricted" in every release: enforce
-  // baseline, audit and warn on restricted.
+  // The gateway pod Istio generates passes "restricted", so the namespace enforces it. The AWS Load
+  // Balancer Controller injects its readiness gate only into namespaces carrying the label: a new
+  // gateway pod then turns Ready only once the NLB target is healthy, so rollouts drop no targets.
   namespaces.push({
     name: gateway.namespace,
     role: 'gateway',
     labels: sortedRecord({
       'app.kubernetes.io/managed-by': 'routeplane',
-      'pod-security.kubernetes.io/enforce': 'baseline',
+      'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled',
+      'pod-security.kubernetes.io/enforce': 'restricted',
       'pod-security.kubernetes.io/enforce-version': psaVersion,
       'pod-security.kubernetes.io/audit': 'restricted',
       'pod-security.kubernetes.io/warn': 'restricted',

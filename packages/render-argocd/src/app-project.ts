@@ -9,7 +9,7 @@ import {
 } from './constants.js';
 import {
   gatewayApiObjects,
-  istioChartObjects,
+  helmChartObjects,
   routeplaneNamespacedKinds,
   uniqueSorted,
 } from './project-resources.js';
@@ -22,7 +22,7 @@ export function projectNamespaces(env: EnvironmentModel): readonly string[] {
   return [...new Set([istioNamespace, ...env.namespaces.map((n) => n.name)])].sort();
 }
 
-const upstream = [gatewayApiObjects, ...Object.values(istioChartObjects)];
+const upstream = [gatewayApiObjects, helmChartObjects()];
 
 /** Exactly the namespaced kinds the children install: no Secret, no Application, no AppProject. */
 export function namespaceResourceWhitelist(): readonly GroupKind[] {

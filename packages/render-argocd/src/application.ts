@@ -25,7 +25,11 @@ export function childApplication(env: EnvironmentModel, child: ChildApp): Applic
         'app.kubernetes.io/part-of': env.argocd.project,
       },
       annotations: { [syncWaveAnnotation]: String(child.wave) },
-      finalizers: [resourcesFinalizer],
+      // Only a finalizer makes Argo CD cascade a delete (controller/appcontroller.go
+      // finalizeApplicationDeletion). Children kept on delete (CRDs, webhooks, admission policies)
+      // carry none, so no Argo CD version can remove them with the Application; Delete=false below
+      // stays as the default for their objects on 3.4+.
+      ...(child.keepOnDelete ? {} : { finalizers: [resourcesFinalizer] }),
     },
     spec: {
       project: env.argocd.project,

@@ -126,14 +126,14 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       component: 'istio-cni',
       wave: waves.istioControlPlane,
       description: `Istio ${env.versions.istio} CNI node agent (ambient profile) on every node`,
-      ...helmChild(env, 'cni', 'istio-cni', istioCniValues()),
+      ...helmChild(env, 'cni', 'istio-cni', istioCniValues(env)),
     },
     {
       ...plain,
       component: 'ztunnel',
       wave: waves.istioControlPlane,
       description: `Istio ${env.versions.istio} ztunnel (ambient L4 mTLS) on every node`,
-      ...helmChild(env, 'ztunnel', 'ztunnel', ztunnelValues()),
+      ...helmChild(env, 'ztunnel', 'ztunnel', ztunnelValues(env)),
     },
     {
       ...plain,

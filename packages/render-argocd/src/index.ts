@@ -21,12 +21,14 @@ export {
   bootstrapProject,
   bootstrapProjectName,
 } from './bootstrap-project.js';
+export { chartInventory } from './chart-inventory/chart-inventory.generated.js';
+export type { ChartInventoryEntry, InventoryObject } from './chart-inventory/inventory-types.js';
 export type { ChildApp } from './child-app.js';
 export { childApps, waves } from './child-apps.js';
 export { applicationHealthKey } from './constants.js';
 export {
   gatewayApiObjects,
-  istioChartObjects,
+  helmChartObjects,
   routeplaneNamespacedKinds,
   type UpstreamObjects,
 } from './project-resources.js';

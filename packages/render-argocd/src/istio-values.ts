@@ -18,6 +18,15 @@ const validationFailurePolicy = { base: { validationFailurePolicy: 'Fail' } } as
 const networkPolicy = { networkPolicy: { enabled: true } } as const;
 
 /**
+ * Images pinned to the catalog's Istio version on Istio's release registry. The released charts
+ * default to the same, but a chart built from source defaults to `registry.istio.io/testing` and
+ * `latest`: stating them keeps every pod on the pinned release whatever the chart's defaults.
+ */
+function globals(env: EnvironmentModel): Record<string, unknown> {
+  return { hub: 'docker.io/istio', tag: env.versions.istio, ...networkPolicy };
+}
+
+/**
  * The DaemonSets must run on every node, the CriticalAddonsOnly-tainted system pool included. Equal
  * to the charts' defaults; stated so that a changed chart default cannot silently drop a node pool.
  */
@@ -31,28 +40,36 @@ export function istioBaseValues(): Record<string, unknown> {
   return { ...validationFailurePolicy };
 }
 
+/**
+ * istiod runs a fixed `env.istio.istiodReplicas`: the chart's HPA (autoscaleEnabled, min 1) needs
+ * metrics-server, which the cluster does not run, and its PodDisruptionBudget renders only for more
+ * than one replica (templates/poddisruptionbudget.yaml). Both validating webhooks fail closed, so a
+ * lone istiod being drained would block every Istio and Gateway API write.
+ */
 export function istiodValues(env: EnvironmentModel): Record<string, unknown> {
   return {
     profile: 'ambient',
+    autoscaleEnabled: false,
+    replicaCount: env.istio.istiodReplicas,
     ...validationFailurePolicy,
-    global: { ...networkPolicy },
+    global: globals(env),
     nodeSelector: { ...env.gateway.systemNodeSelector },
     tolerations: [{ ...env.gateway.systemToleration }],
   };
 }
 
-export function istioCniValues(): Record<string, unknown> {
+export function istioCniValues(env: EnvironmentModel): Record<string, unknown> {
   return {
     profile: 'ambient',
-    global: { ...networkPolicy },
+    global: globals(env),
     tolerations: [...daemonSetTolerations],
   };
 }
 
-export function ztunnelValues(): Record<string, unknown> {
+export function ztunnelValues(env: EnvironmentModel): Record<string, unknown> {
   return {
     profile: 'ambient',
-    global: { ...networkPolicy },
+    global: globals(env),
     tolerations: [...daemonSetTolerations],
   };
 }

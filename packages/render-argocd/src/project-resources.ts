@@ -1,11 +1,11 @@
 import type { ClusterResourceItem, GroupKind } from './argo-types.js';
-import { istioNamespace } from './constants.js';
+import { chartInventory } from './chart-inventory/chart-inventory.generated.js';
 
 /**
  * What the children of the workload project install, kind by kind, so that its whitelists admit
- * exactly that. Our own manifests are checked against renderK8s by the project tests; upstream
- * sources cannot be rendered here, so they are listed from their sources and re-checked by hand on
- * a version bump (see each entry).
+ * exactly that. Our own manifests are checked against renderK8s by the project tests; the Helm
+ * charts' objects come from the chart inventory; the Gateway API CRDs (a git path upstream) are
+ * listed from their source.
  */
 
 /** Objects one upstream source installs with routeplane's values. */
@@ -17,11 +17,6 @@ export interface UpstreamObjects {
 
 const core = (kind: string): GroupKind => ({ group: '', kind });
 const apps = (kind: string): GroupKind => ({ group: 'apps', kind });
-const rbac = (kind: string, name: string): ClusterResourceItem => ({
-  group: 'rbac.authorization.k8s.io',
-  kind,
-  name,
-});
 const admission = (kind: string, name: string): ClusterResourceItem => ({
   group: 'admissionregistration.k8s.io',
   kind,
@@ -60,67 +55,20 @@ export const gatewayApiObjects: UpstreamObjects = {
 };
 
 /**
- * Istio 1.30.3 charts (manifests/charts/{base,istio-control/istio-discovery,istio-cni,ztunnel}) with
- * the values of istio-values.ts, release namespace istio-system, no revision. Templates that render
- * nothing with those values: istiod's PodDisruptionBudget (autoscaleMin 1), ValidatingAdmissionPolicy
- * (experimental.stableValidationPolicy false), revision tags, remote-istiod Service/EndpointSlice,
- * jwks ConfigMap; cni's and ztunnel's ResourceQuota (resourceQuotas.enabled false); cni's multus
- * NetworkAttachmentDefinition; ztunnel's ClusterRole/Binding (OpenShift only).
+ * What the Helm children install, from the committed chart inventory (rendered by real
+ * `helm template` of the pinned charts with routeplane's values; see chart-inventory/).
  */
-export const istioChartObjects: Readonly<Record<string, UpstreamObjects>> = {
-  base: {
-    // reader-serviceaccount.yaml
-    namespaced: [core('ServiceAccount')],
-    cluster: [
-      // crds.yaml (files/crd-all.gen.yaml): {extensions,networking,security,telemetry}.istio.io
-      crds('*.istio.io'),
-      // defaultrevision-validatingwebhookconfiguration.yaml (defaultRevision "default")
-      admission('ValidatingWebhookConfiguration', 'istiod-default-validator'),
-    ],
-  },
-  istiod: {
-    namespaced: [
-      // configmap.yaml, configmap-values.yaml, istiod-injector-configmap.yaml
-      core('ConfigMap'),
-      core('Service'),
-      core('ServiceAccount'),
-      apps('Deployment'),
-      // autoscale.yaml (autoscaleEnabled, min 1, max 5)
-      { group: 'autoscaling', kind: 'HorizontalPodAutoscaler' },
-      // global.networkPolicy.enabled
-      networkPolicy,
-      { group: 'rbac.authorization.k8s.io', kind: 'Role' },
-      { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' },
-    ],
-    cluster: [
-      rbac('ClusterRole', `istiod-clusterrole-${istioNamespace}`),
-      rbac('ClusterRole', `istiod-gateway-controller-${istioNamespace}`),
-      rbac('ClusterRole', `istio-reader-clusterrole-${istioNamespace}`),
-      rbac('ClusterRoleBinding', `istiod-clusterrole-${istioNamespace}`),
-      rbac('ClusterRoleBinding', `istiod-gateway-controller-${istioNamespace}`),
-      rbac('ClusterRoleBinding', `istio-reader-clusterrole-${istioNamespace}`),
-      admission('MutatingWebhookConfiguration', 'istio-sidecar-injector'),
-      admission('ValidatingWebhookConfiguration', `istio-validator-${istioNamespace}`),
-    ],
-  },
-  cni: {
-    // configmap-cni.yaml, daemonset.yaml, serviceaccount.yaml, networkpolicy.yaml
-    namespaced: [core('ConfigMap'), core('ServiceAccount'), apps('DaemonSet'), networkPolicy],
-    cluster: [
-      // repair.enabled (default) and ambient.enabled (profile ambient) add the two extra pairs.
-      rbac('ClusterRole', 'istio-cni'),
-      rbac('ClusterRole', 'istio-cni-ambient'),
-      rbac('ClusterRole', 'istio-cni-repair-role'),
-      rbac('ClusterRoleBinding', 'istio-cni'),
-      rbac('ClusterRoleBinding', 'istio-cni-ambient'),
-      rbac('ClusterRoleBinding', 'istio-cni-repair-rolebinding'),
-    ],
-  },
-  ztunnel: {
-    namespaced: [core('ServiceAccount'), apps('DaemonSet'), networkPolicy],
-    cluster: [],
-  },
-};
+export function helmChartObjects(): UpstreamObjects {
+  const objects = Object.values(chartInventory).flatMap((entry) => entry.objects);
+  return {
+    namespaced: objects
+      .filter((o) => o.namespace !== undefined)
+      .map((o) => ({ group: o.group, kind: o.kind })),
+    cluster: objects
+      .filter((o) => o.namespace === undefined)
+      .map((o) => ({ group: o.group, kind: o.kind, name: o.name })),
+  };
+}
 
 function key(item: ClusterResourceItem): string {
   return `${item.group}\u0000${item.kind}\u0000${item.name ?? ''}`;

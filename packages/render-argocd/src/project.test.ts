@@ -12,7 +12,7 @@ import {
   permitsSource,
   type ResourceRef,
 } from './project-permits.fixture.js';
-import { gatewayApiObjects, istioChartObjects } from './project-resources.js';
+import { gatewayApiObjects, helmChartObjects } from './project-resources.js';
 import { renderArgocd } from './render-argocd.js';
 import { applications, appProjects, documentsOf, envFiles } from './rendered.fixture.js';
 
@@ -123,7 +123,7 @@ describe.each(models)('projects of %s', (_name, model) => {
       }
     });
 
-    it('the namespaced whitelist is exactly the kinds of renderK8s and of the Istio charts', () => {
+    it('the namespaced whitelist is exactly the kinds of renderK8s and of the chart inventory', () => {
       const rendered = k8sObjects.filter((o) => o.metadata.namespace !== undefined);
       // render-k8s emits Namespaces as its only cluster-scoped kind.
       expect(
@@ -131,9 +131,7 @@ describe.each(models)('projects of %s', (_name, model) => {
       ).toEqual(new Set(['Namespace']));
       const expected = new Set([
         ...rendered.map((o) => gk(groupOf(o.apiVersion), o.kind)),
-        ...Object.values(istioChartObjects).flatMap((c) =>
-          c.namespaced.map((k) => gk(k.group, k.kind)),
-        ),
+        ...helmChartObjects().namespaced.map((k) => gk(k.group, k.kind)),
         ...gatewayApiObjects.namespaced.map((k) => gk(k.group, k.kind)),
       ]);
       const whitelist = workload.spec.namespaceResourceWhitelist.map((k) => gk(k.group, k.kind));
@@ -154,10 +152,7 @@ describe.each(models)('projects of %s', (_name, model) => {
           name: o.metadata.name,
           ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
         }));
-      const upstream: ResourceRef[] = [
-        ...Object.values(istioChartObjects),
-        gatewayApiObjects,
-      ].flatMap((u) => [
+      const upstream: ResourceRef[] = [helmChartObjects(), gatewayApiObjects].flatMap((u) => [
         ...u.namespaced.map((k) => ({ ...k, name: 'x', namespace: 'istio-system' })),
         ...u.cluster.map((k) => ({ ...k, name: (k.name ?? 'x').replace('*', 'any') })),
       ]);
@@ -174,13 +169,13 @@ describe.each(models)('projects of %s', (_name, model) => {
       );
     });
 
-    it('the cluster whitelist is exactly the namespaces in use and the upstream table', () => {
+    it('the cluster whitelist is exactly the namespaces in use and the upstream objects', () => {
       const namespaces = [
         ...new Set(['istio-system', ...environment.namespaces.map((n) => n.name)]),
       ];
       const expected = [
         ...namespaces.map((name) => ({ group: '', kind: 'Namespace', name })),
-        ...[...Object.values(istioChartObjects), gatewayApiObjects].flatMap((u) => u.cluster),
+        ...[helmChartObjects(), gatewayApiObjects].flatMap((u) => u.cluster),
       ];
       const key = (i: { group: string; kind: string; name?: string }) =>
         `${i.group}/${i.kind}/${i.name}`;

@@ -4,6 +4,16 @@ import { Namespace } from 'cdk8s-plus-28';
 import { type K8sObject, synthObjects } from './synth.js';
 
 /**
+ * Argo CD reads Delete/Prune only per resource or from the owning Application (argo-cd v3.4.4
+ * controller/appcontroller.go shouldBeDeleted, gitops-engine/pkg/sync/sync_context.go
+ * isPruningDisabled/objRequiresPruneConfirmation). On the object itself it survives a deleted or
+ * renamed namespaces child (Delete=false) and a catalog edit drops no namespace without a person
+ * confirming the prune (Prune=confirm): deleting a namespace deletes everything in it, the gateway's
+ * TLS Secret and, through the Gateway, its NLB included.
+ */
+export const namespaceSyncOptions = 'Delete=false,Prune=confirm';
+
+/**
  * Namespaces are cluster-scoped: they are built in a chart without a namespace so that no
  * `metadata.namespace` appears. Labels (ambient enrolment, Pod Security Admission, role) come
  * from the Model as they are.
@@ -15,7 +25,11 @@ export function namespaceObjects(env: EnvironmentModel): ReadonlyMap<string, K8s
       ns.name,
       synthObjects(undefined, (scope) => {
         const namespace = new Namespace(scope, ns.name, {
-          metadata: { name: ns.name, labels: { ...ns.labels } },
+          metadata: {
+            name: ns.name,
+            labels: { ...ns.labels },
+            annotations: { 'argocd.argoproj.io/sync-options': namespaceSyncOptions },
+          },
         });
         // cdk8s-plus writes an empty spec; a hand-written Namespace has none.
         ApiObject.of(namespace).addJsonPatch(JsonPatch.remove('/spec'));

@@ -69,6 +69,11 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
   ],
   ['a missing section', shipped(['gateway', undefined]), ': missing required key "gateway"'],
   [
+    'no istiod replica',
+    shipped(['environments.1.istiodReplicas', 0]),
+    'environments[1].istiodReplicas: must be >= 1, but 0 was given',
+  ],
+  [
     'a wrong apiVersion',
     shipped(['apiVersion', 'routeplane.dev/v2']),
     'apiVersion: must be "routeplane.dev/v1alpha1", but "routeplane.dev/v2" was given',

@@ -1,0 +1,66 @@
+import { LuaFactory } from 'wasmoon';
+
+/**
+ * Runs an Argo CD Lua health check in wasmoon (Lua 5.4) the way Argo CD runs it in gopher-lua: `obj`
+ * is a global holding the live object as native Lua tables (argo-cd util/lua/lua.go converts the
+ * unstructured object, JSON nulls become nil), and the chunk returns `{status, message}`.
+ * The object is passed as a Lua table constructor rather than a wasmoon proxy, so `pairs`/`ipairs`
+ * and `#` behave as they do in Argo CD.
+ */
+
+export interface HealthResult {
+  readonly status: string;
+  readonly message: string;
+}
+
+export type LuaEngine = Awaited<ReturnType<LuaFactory['createEngine']>>;
+
+/** A Lua table constructor for a JSON-like value (arrays become 1-based sequences). */
+export function luaLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'nil';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `{${value.map(luaLiteral).join(',')}}`;
+  if (typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => `[${JSON.stringify(k)}]=${luaLiteral(v)}`);
+    return `{${fields.join(',')}}`;
+  }
+  throw new Error(`cannot pass a ${typeof value} to Lua`);
+}
+
+export function createLuaEngine(): Promise<LuaEngine> {
+  return new LuaFactory().createEngine();
+}
+
+const compiled = new WeakMap<LuaEngine, Map<string, string>>();
+
+/**
+ * Evaluates `script` with `obj` bound to `object`; fails when the script returns no status. The
+ * script is compiled once per engine as a function, and the verdict comes back as two strings: no
+ * Lua table crosses into JavaScript, so thousands of evaluations do not grow wasmoon's heap.
+ */
+export async function runHealthLua(
+  engine: LuaEngine,
+  script: string,
+  object: unknown,
+): Promise<HealthResult> {
+  const functions = compiled.get(engine) ?? new Map<string, string>();
+  compiled.set(engine, functions);
+  let name = functions.get(script);
+  if (!name) {
+    name = `__health_${functions.size}`;
+    await engine.doString(`function ${name}()\n${script}\nend`);
+    functions.set(script, name);
+  }
+  await engine.doString(
+    `obj = ${luaLiteral(object)}\nlocal hs = ${name}()\n__status = hs and hs.status\n__message = hs and hs.message\nobj = nil`,
+  );
+  const status: unknown = engine.global.get('__status');
+  const message: unknown = engine.global.get('__message');
+  if (typeof status !== 'string') {
+    throw new Error(`health script returned no status for ${JSON.stringify(object)}`);
+  }
+  return { status, message: typeof message === 'string' ? message : '' };
+}
