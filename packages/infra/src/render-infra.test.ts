@@ -119,3 +119,18 @@ describe('terraform settings', () => {
     ]);
   });
 });
+
+describe('renderInfra without a terraform binary', () => {
+  it('synthesizes with no terraform on PATH (generate must not need one)', () => {
+    const saved = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const files = renderInfra(fixtureModel());
+      expect(files.length).toBeGreaterThan(0);
+      const json = JSON.stringify(files.map((f) => f.content));
+      expect(json).toContain('"terraform_data"');
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+});

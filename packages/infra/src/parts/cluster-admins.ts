@@ -2,7 +2,7 @@ import { DataAwsIamSessionContext } from '@cdktn/provider-aws/lib/data-aws-iam-s
 import { EksAccessEntry } from '@cdktn/provider-aws/lib/eks-access-entry/index.js';
 import { EksAccessPolicyAssociation } from '@cdktn/provider-aws/lib/eks-access-policy-association/index.js';
 import type { EksCluster } from '@cdktn/provider-aws/lib/eks-cluster/index.js';
-import { DataResource } from 'cdktn';
+import { TerraformData } from '../bindings/terraform-data.js';
 import type { StackContext } from './context.js';
 
 /**
@@ -17,7 +17,7 @@ import type { StackContext } from './context.js';
  * the returned gate checks that at plan time, so a wrong runner fails before anything is created
  * rather than with Unauthorized half-way through the apply.
  */
-export function addClusterAdmins(ctx: StackContext, cluster: EksCluster): DataResource {
+export function addClusterAdmins(ctx: StackContext, cluster: EksCluster): TerraformData {
   const { stack, env } = ctx;
   const associations = env.aws.cluster.admins.map((principalArn, index) => {
     const entry = new EksAccessEntry(stack, `admin_access_entry_${index}`, {
@@ -35,16 +35,20 @@ export function addClusterAdmins(ctx: StackContext, cluster: EksCluster): DataRe
   // An assumed-role session ARN names the session; access entries name the role (issuer_arn).
   const runner = new DataAwsIamSessionContext(stack, 'terraform_runner', { arn: ctx.callerArn });
   const admins = JSON.stringify(env.aws.cluster.admins);
-  return new DataResource(stack, 'cluster_admin_access', {
-    input: { admins: [...env.aws.cluster.admins] },
-    dependsOn: associations,
-    lifecycle: {
-      precondition: [
-        {
-          condition: `\${contains(${admins}, ${runner.fqn}.issuer_arn)}`,
-          errorMessage: `The identity running Terraform (\${${runner.fqn}.issuer_arn}) is not in aws.cluster.admins of environment ${env.name}: add it there (the Helm releases install through it) or run Terraform as one of ${env.aws.cluster.admins.join(', ')}.`,
-        },
-      ],
+  return new TerraformData(
+    stack,
+    'cluster_admin_access',
+    { input: { admins: [...env.aws.cluster.admins] } },
+    {
+      dependsOn: associations,
+      lifecycle: {
+        precondition: [
+          {
+            condition: `\${contains(${admins}, ${runner.fqn}.issuer_arn)}`,
+            errorMessage: `The identity running Terraform (\${${runner.fqn}.issuer_arn}) is not in aws.cluster.admins of environment ${env.name}: add it there (the Helm releases install through it) or run Terraform as one of ${env.aws.cluster.admins.join(', ')}.`,
+          },
+        ],
+      },
     },
-  });
+  );
 }

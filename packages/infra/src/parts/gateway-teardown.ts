@@ -1,4 +1,5 @@
-import { DataResource, type ITerraformDependable } from 'cdktn';
+import type { ITerraformDependable } from 'cdktn';
+import { TerraformData } from '../bindings/terraform-data.js';
 import { shellScript, terraformLiteral } from '../teardown/shell-script.js';
 import { clusterTeardownSteps } from '../teardown/teardown-steps.js';
 import type { StackContext } from './context.js';
@@ -19,19 +20,24 @@ export const teardownKubeconfig = '.routeplane-teardown.kubeconfig';
 export function addGatewayTeardown(
   ctx: StackContext,
   releases: readonly ITerraformDependable[],
-): DataResource {
+): TerraformData {
   const script = shellScript(clusterTeardownSteps(ctx.env, { kubeconfig: teardownKubeconfig }), [
     teardownKubeconfig,
   ]);
-  return new DataResource(ctx.stack, 'gateway_teardown', {
-    dependsOn: [...releases],
-    provisioners: [
-      {
-        type: 'local-exec',
-        when: 'destroy',
-        interpreter: ['/bin/sh', '-c'],
-        command: terraformLiteral(script),
-      },
-    ],
-  });
+  return new TerraformData(
+    ctx.stack,
+    'gateway_teardown',
+    {},
+    {
+      dependsOn: [...releases],
+      provisioners: [
+        {
+          type: 'local-exec',
+          when: 'destroy',
+          interpreter: ['/bin/sh', '-c'],
+          command: terraformLiteral(script),
+        },
+      ],
+    },
+  );
 }
