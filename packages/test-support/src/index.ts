@@ -20,3 +20,4 @@ export {
   deckValidator,
   formatSchemaErrors,
 } from './strict-schema.js';
+export { crdFileValidator, sharedCrdsDir } from './crd-bundle.js';
