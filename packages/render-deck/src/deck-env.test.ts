@@ -10,7 +10,10 @@ describe('requiredDeckEnv', () => {
     expect(requiredDeckEnv(fixtureEnvironment())).toEqual([
       'DECK_CLOUDFRONT_ORIGIN_SECRET',
       'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_CA_CERT',
       'DECK_GATEWAY_UPSTREAM_HOST',
+      'DECK_KONG_CLIENT_CERT',
+      'DECK_KONG_CLIENT_KEY',
     ]);
   });
 
@@ -33,17 +36,32 @@ describe('missingDeckEnv', () => {
   it.each([
     [
       {},
-      ['DECK_CLOUDFRONT_ORIGIN_SECRET', 'DECK_DEMO_USER_JWT_SECRET', 'DECK_GATEWAY_UPSTREAM_HOST'],
+      [
+        'DECK_CLOUDFRONT_ORIGIN_SECRET',
+        'DECK_DEMO_USER_JWT_SECRET',
+        'DECK_GATEWAY_CA_CERT',
+        'DECK_GATEWAY_UPSTREAM_HOST',
+        'DECK_KONG_CLIENT_CERT',
+        'DECK_KONG_CLIENT_KEY',
+      ],
     ],
     [
-      { DECK_CLOUDFRONT_ORIGIN_SECRET: 'x', DECK_DEMO_USER_JWT_SECRET: '' },
-      ['DECK_DEMO_USER_JWT_SECRET', 'DECK_GATEWAY_UPSTREAM_HOST'],
+      {
+        DECK_CLOUDFRONT_ORIGIN_SECRET: 'x',
+        DECK_DEMO_USER_JWT_SECRET: '',
+        DECK_GATEWAY_CA_CERT: 'c',
+        DECK_KONG_CLIENT_CERT: 'c',
+      },
+      ['DECK_DEMO_USER_JWT_SECRET', 'DECK_GATEWAY_UPSTREAM_HOST', 'DECK_KONG_CLIENT_KEY'],
     ],
     [
       {
         DECK_CLOUDFRONT_ORIGIN_SECRET: 'x',
         DECK_DEMO_USER_JWT_SECRET: 'y',
+        DECK_GATEWAY_CA_CERT: 'c',
         DECK_GATEWAY_UPSTREAM_HOST: 'z',
+        DECK_KONG_CLIENT_CERT: 'c',
+        DECK_KONG_CLIENT_KEY: 'k',
       },
       [],
     ],
