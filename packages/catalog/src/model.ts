@@ -145,7 +145,7 @@ export interface PkiModel {
 
 export interface NamespaceModel {
   readonly name: string;
-  readonly role: 'gateway' | 'backend';
+  readonly role: 'gateway' | 'backend' | 'pki';
   /** Complete label set: ambient enrolment, Pod Security Admission, routeplane role labels. */
   readonly labels: Readonly<Record<string, string>>;
 }

@@ -40,15 +40,11 @@ function deepFreeze<T>(value: T): T {
 export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Model {
   const environments = [...catalog.environments]
     .sort(byName)
-    .map((env) => resolveEnvironment(catalog, env, inputs));
+    .map((env) => resolveEnvironment(catalog, env));
   return deepFreeze({ catalogFile: inputs.catalogFile, environments });
 }
 
-function resolveEnvironment(
-  catalog: RouteCatalog,
-  env: Environment,
-  inputs: ResolveInputs,
-): EnvironmentModel {
+function resolveEnvironment(catalog: RouteCatalog, env: Environment): EnvironmentModel {
   const aws = effectiveAws(catalog, env);
   const gateway = resolveGateway(catalog, env, aws.cluster.name);
   const services = [...catalog.services]
@@ -186,6 +182,20 @@ function resolveNamespaces(
       'pod-security.kubernetes.io/audit': 'restricted',
       'pod-security.kubernetes.io/warn': 'restricted',
       'routeplane.dev/role': 'gateway',
+    }),
+  });
+  // cert-manager, the CA key and Kong's client key: outside the mesh (the API server calls the
+  // webhook directly), restricted Pod Security enforced (the chart's pods comply).
+  namespaces.push({
+    name: gateway.pki.namespace,
+    role: 'pki',
+    labels: sortedRecord({
+      'app.kubernetes.io/managed-by': 'routeplane',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': psaVersion,
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'routeplane.dev/role': 'pki',
     }),
   });
   return namespaces.sort(byName);

@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
 import type { AppProject, ClusterResourceItem, GroupKind } from './argo-types.js';
+import { certManagerChartRepoURL } from './cert-manager-values.js';
 import {
   argoApiVersion,
   gatewayApiRepoURL,
@@ -8,8 +9,11 @@ import {
   syncWaveAnnotation,
 } from './constants.js';
 import {
+  certManagerChartObjects,
   gatewayApiObjects,
   istioChartObjects,
+  pkiClusterObjects,
+  pkiNamespacedKinds,
   routeplaneNamespacedKinds,
   uniqueSorted,
 } from './project-resources.js';
@@ -22,11 +26,15 @@ export function projectNamespaces(env: EnvironmentModel): readonly string[] {
   return [...new Set([istioNamespace, ...env.namespaces.map((n) => n.name)])].sort();
 }
 
-const upstream = [gatewayApiObjects, ...Object.values(istioChartObjects)];
+const upstream = [gatewayApiObjects, ...Object.values(istioChartObjects), certManagerChartObjects];
 
 /** Exactly the namespaced kinds the children install: no Secret, no Application, no AppProject. */
 export function namespaceResourceWhitelist(): readonly GroupKind[] {
-  return uniqueSorted([...routeplaneNamespacedKinds, ...upstream.flatMap((u) => u.namespaced)]);
+  return uniqueSorted([
+    ...routeplaneNamespacedKinds,
+    ...pkiNamespacedKinds,
+    ...upstream.flatMap((u) => u.namespaced),
+  ]);
 }
 
 /**
@@ -38,7 +46,12 @@ export function clusterResourceWhitelist(env: EnvironmentModel): readonly Cluste
   const namespaces = projectNamespaces(env).map(
     (name): ClusterResourceItem => ({ group: '', kind: 'Namespace', name }),
   );
-  return uniqueSorted([...namespaces, ...upstream.flatMap((u) => u.cluster)]);
+  const { pki } = env.gateway;
+  return uniqueSorted([
+    ...namespaces,
+    ...upstream.flatMap((u) => u.cluster),
+    ...pkiClusterObjects([pki.selfSignedIssuer, pki.caIssuer]),
+  ]);
 }
 
 /**
@@ -58,7 +71,14 @@ export function appProject(env: EnvironmentModel): AppProject {
     },
     spec: {
       description: `routeplane ${env.name}: Gateway API, Istio ambient, gateway, routes and backends`,
-      sourceRepos: [...new Set([env.gitops.repoURL, gatewayApiRepoURL, istioChartRepoURL])].sort(),
+      sourceRepos: [
+        ...new Set([
+          env.gitops.repoURL,
+          gatewayApiRepoURL,
+          istioChartRepoURL,
+          certManagerChartRepoURL,
+        ]),
+      ].sort(),
       destinations: ['', ...projectNamespaces(env)].map((namespace) => ({
         server: env.gitops.destinationServer,
         namespace,

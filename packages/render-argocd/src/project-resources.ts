@@ -131,3 +131,59 @@ export function uniqueSorted<T extends ClusterResourceItem>(items: readonly T[])
   const byKey = new Map(items.map((item) => [key(item), item]));
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
+
+/** cert-manager's API group: the PKI child's Certificates (namespaced) and ClusterIssuers. */
+const certManagerGroup = 'cert-manager.io';
+
+/** Namespaced kinds of the PKI child (render-k8s pki.ts) beyond routeplaneNamespacedKinds. */
+export const pkiNamespacedKinds: readonly GroupKind[] = [
+  { group: certManagerGroup, kind: 'Certificate' },
+];
+
+/** The PKI child's ClusterIssuers, by name (the self-signed bootstrap and the CA issuer). */
+export function pkiClusterObjects(issuers: readonly string[]): readonly ClusterResourceItem[] {
+  return issuers.map((name) => ({ group: certManagerGroup, kind: 'ClusterIssuer', name }));
+}
+
+/**
+ * cert-manager chart v1.21.1 (deploy/charts/cert-manager) with cert-manager-values.ts, release
+ * name `cert-manager`: the list helm template prints (the cert-manager test renders it and holds
+ * every object against the project). Namespaced: ServiceAccount, Service, Deployment,
+ * PodDisruptionBudget, Role, RoleBinding, all in the release namespace. Not rendered with those
+ * values: startupapicheck Job and RBAC, NetworkPolicies, PodSecurityPolicies, ServiceMonitor.
+ */
+const certManagerClusterRoles = [
+  'cert-manager-cainjector',
+  'cert-manager-controller-approve:cert-manager-io',
+  'cert-manager-controller-certificates',
+  'cert-manager-controller-certificatesigningrequests',
+  'cert-manager-controller-challenges',
+  'cert-manager-controller-clusterissuers',
+  'cert-manager-controller-ingress-shim',
+  'cert-manager-controller-issuers',
+  'cert-manager-controller-orders',
+  'cert-manager-webhook:subjectaccessreviews',
+];
+export const certManagerChartObjects: UpstreamObjects = {
+  namespaced: [
+    core('ServiceAccount'),
+    core('Service'),
+    apps('Deployment'),
+    { group: 'policy', kind: 'PodDisruptionBudget' },
+    { group: 'rbac.authorization.k8s.io', kind: 'Role' },
+    { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' },
+  ],
+  cluster: [
+    // crd-*.yaml: {certificates,certificaterequests,issuers,clusterissuers}.cert-manager.io and
+    // {orders,challenges}.acme.cert-manager.io (`*` crosses dots in Go's filepath.Match)
+    crds('*.cert-manager.io'),
+    ...certManagerClusterRoles.map((name) => rbac('ClusterRole', name)),
+    // aggregated user-facing roles
+    rbac('ClusterRole', 'cert-manager-cluster-view'),
+    rbac('ClusterRole', 'cert-manager-edit'),
+    rbac('ClusterRole', 'cert-manager-view'),
+    ...certManagerClusterRoles.map((name) => rbac('ClusterRoleBinding', name)),
+    admission('MutatingWebhookConfiguration', 'cert-manager-webhook'),
+    admission('ValidatingWebhookConfiguration', 'cert-manager-webhook'),
+  ],
+};

@@ -12,7 +12,11 @@ import {
   permitsSource,
   type ResourceRef,
 } from './project-permits.fixture.js';
-import { gatewayApiObjects, istioChartObjects } from './project-resources.js';
+import {
+  certManagerChartObjects,
+  gatewayApiObjects,
+  istioChartObjects,
+} from './project-resources.js';
 import { renderArgocd } from './render-argocd.js';
 import { applications, appProjects, documentsOf, envFiles } from './rendered.fixture.js';
 
@@ -125,16 +129,17 @@ describe.each(models)('projects of %s', (_name, model) => {
 
     it('the namespaced whitelist is exactly the kinds of renderK8s and of the Istio charts', () => {
       const rendered = k8sObjects.filter((o) => o.metadata.namespace !== undefined);
-      // render-k8s emits Namespaces as its only cluster-scoped kind.
+      // render-k8s emits Namespaces and the PKI's ClusterIssuers as its only cluster-scoped kinds.
       expect(
         new Set(k8sObjects.filter((o) => o.metadata.namespace === undefined).map((o) => o.kind)),
-      ).toEqual(new Set(['Namespace']));
+      ).toEqual(new Set(['Namespace', 'ClusterIssuer']));
       const expected = new Set([
         ...rendered.map((o) => gk(groupOf(o.apiVersion), o.kind)),
         ...Object.values(istioChartObjects).flatMap((c) =>
           c.namespaced.map((k) => gk(k.group, k.kind)),
         ),
         ...gatewayApiObjects.namespaced.map((k) => gk(k.group, k.kind)),
+        ...certManagerChartObjects.namespaced.map((k) => gk(k.group, k.kind)),
       ]);
       const whitelist = workload.spec.namespaceResourceWhitelist.map((k) => gk(k.group, k.kind));
       expect(new Set(whitelist)).toEqual(expected);
@@ -145,7 +150,7 @@ describe.each(models)('projects of %s', (_name, model) => {
       const ours: ResourceRef[] = k8sObjects
         .filter(
           (o) =>
-            o.kind === 'Namespace' ||
+            o.metadata.namespace === undefined ||
             environment.namespaces.some((n) => n.name === o.metadata.namespace),
         )
         .map((o) => ({
@@ -157,6 +162,7 @@ describe.each(models)('projects of %s', (_name, model) => {
       const upstream: ResourceRef[] = [
         ...Object.values(istioChartObjects),
         gatewayApiObjects,
+        certManagerChartObjects,
       ].flatMap((u) => [
         ...u.namespaced.map((k) => ({ ...k, name: 'x', namespace: 'istio-system' })),
         ...u.cluster.map((k) => ({ ...k, name: (k.name ?? 'x').replace('*', 'any') })),
@@ -178,9 +184,17 @@ describe.each(models)('projects of %s', (_name, model) => {
       const namespaces = [
         ...new Set(['istio-system', ...environment.namespaces.map((n) => n.name)]),
       ];
+      const issuers = k8sObjects
+        .filter((o) => o.kind === 'ClusterIssuer' && o.metadata.namespace === undefined)
+        .map((o) => ({ group: 'cert-manager.io', kind: o.kind, name: o.metadata.name }));
       const expected = [
         ...namespaces.map((name) => ({ group: '', kind: 'Namespace', name })),
-        ...[...Object.values(istioChartObjects), gatewayApiObjects].flatMap((u) => u.cluster),
+        ...[
+          ...Object.values(istioChartObjects),
+          gatewayApiObjects,
+          certManagerChartObjects,
+        ].flatMap((u) => u.cluster),
+        ...issuers,
       ];
       const key = (i: { group: string; kind: string; name?: string }) =>
         `${i.group}/${i.kind}/${i.name}`;

@@ -3,10 +3,10 @@ import { deckFile } from '@routeplane/catalog';
 import type { KongFile } from '@routeplane/deck-types';
 import { kongConsumers } from './consumers.js';
 import { DeckRenderError } from './errors.js';
+import { gatewayCaCertificate, kongClientCertificate } from './gateway-tls.js';
 import { originCheckPlugin } from './origin-check.js';
 import { assertSamePrecedence } from './precedence-guard.js';
 import { kongServices } from './services.js';
-import { gatewayCaCertificate, kongClientCertificate } from './gateway-tls.js';
 import { gatewayUpstream } from './upstream.js';
 
 function assertRouteBackendsExist(env: EnvironmentModel): void {

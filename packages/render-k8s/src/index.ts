@@ -1,2 +1,2 @@
-export { namespacePoliciesFile, renderK8s } from './render-k8s.js';
 export { deckEnvAnnotations } from './pki.js';
+export { namespacePoliciesFile, renderK8s } from './render-k8s.js';

@@ -61,7 +61,9 @@ describe('gateway PKI objects', () => {
 
   it('name on Kong client certificate the DECK_ variables CI fills from its Secret', () => {
     const client = byName('Certificate', env.gateway.pki.kongClient.name);
-    expect((client?.metadata as { annotations: Record<string, string> }).annotations).toEqual({
+    expect(
+      (client?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations,
+    ).toEqual({
       'argocd.argoproj.io/sync-wave': '2',
       'routeplane.dev/deck-env-ca-crt': 'DECK_GATEWAY_CA_CERT',
       'routeplane.dev/deck-env-tls-crt': 'DECK_KONG_CLIENT_CERT',

@@ -1,3 +1,4 @@
+export { crdFileValidator, sharedCrdsDir } from './crd-bundle.js';
 export {
   type HelmTemplateOptions,
   haveSharedCharts,
@@ -20,4 +21,3 @@ export {
   deckValidator,
   formatSchemaErrors,
 } from './strict-schema.js';
-export { crdFileValidator, sharedCrdsDir } from './crd-bundle.js';

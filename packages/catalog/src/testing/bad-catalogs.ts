@@ -269,6 +269,16 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'kong.upstream.caCertificateEnv',
   ],
   [
+    'the CA in the gateway namespace',
+    shipped(['gateway.pki', { namespace: 'istio-ingress' }]),
+    'gateway.pki.namespace: must be a namespace of its own (it holds the CA key), but "istio-ingress" is also',
+  ],
+  [
+    'the CA in a reserved namespace',
+    shipped(['gateway.pki', { namespace: 'kube-system' }]),
+    'gateway.pki.namespace: "kube-system" is reserved',
+  ],
+  [
     'a certificate lifetime that is not whole hours',
     shipped(['gateway.pki', { certificateDuration: '90d' }]),
     'gateway.pki.certificateDuration',
