@@ -19,12 +19,13 @@ function sources(app: K8sObject): readonly AppSource[] {
   );
 }
 
-function wave(app: K8sObject): number {
+/** The `argocd.argoproj.io/sync-wave` of an Application (0 when absent, as Argo CD reads it). */
+export function wave(app: K8sObject): number {
   return Number(str(app.doc, 'metadata', 'annotations', 'argocd.argoproj.io/sync-wave') ?? '0');
 }
 
 /** Sources whose path lives in this repository's rendered tree (argocd/ or generated/). */
-function localPaths(app: K8sObject): readonly string[] {
+export function localPaths(app: K8sObject): readonly string[] {
   return sources(app)
     .map((s) => s.path?.replace(/\/+$/, ''))
     .filter((p): p is string => p !== undefined && /^(argocd|generated|deck)\//.test(p));

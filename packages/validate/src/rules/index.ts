@@ -10,6 +10,7 @@ import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
+import { tlsChainRules } from './tls-chain-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   ...meshRules,
   ...argocdRules,
   ...kongRules,
+  ...tlsChainRules,
   ...podSecurityRules,
   ...podCoverageRules,
   ...secretRules,
