@@ -36,6 +36,7 @@ describe('renderK8s layout', () => {
         "generated/k8s/dev/gateway/httproute-https-redirect.yaml",
         "generated/k8s/dev/gateway/policies.yaml",
         "generated/k8s/dev/namespaces/api-services.yaml",
+        "generated/k8s/dev/namespaces/cert-manager.yaml",
         "generated/k8s/dev/namespaces/gateway-health.yaml",
         "generated/k8s/dev/namespaces/istio-ingress.yaml",
         "generated/k8s/dev/namespaces/sample-apps.yaml",
