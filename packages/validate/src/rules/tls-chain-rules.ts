@@ -41,6 +41,22 @@ function* leaves(value: unknown, path = ''): Generator<readonly [string, string]
   }
 }
 
+/** decK entities of one top-level list, by id. */
+function entitiesById(deck: JsonObject, list: string): ReadonlyMap<string, JsonObject> {
+  return new Map(
+    arr(deck, list)
+      .filter(isObject)
+      .map((e) => [str(e, 'id') ?? '', e]),
+  );
+}
+
+/** The services of a decK file with the object name findings use. */
+function kongServices(deck: JsonObject): { service: JsonObject; object: string }[] {
+  return arr(deck, 'services')
+    .filter(isObject)
+    .map((service) => ({ service, object: `KongService/${str(service, 'name') ?? '?'}` }));
+}
+
 /** The Certificate that produces a listener's Secret, checked for existence and wave. */
 function checkProducedEarlier(
   env: EnvTree,
@@ -117,13 +133,8 @@ const chainRules: readonly Rule[] = [
     (env, r) => {
       const serving = servingIssuers(env);
       for (const deck of env.deck) {
-        const cas = new Map(
-          arr(deck.doc, 'ca_certificates')
-            .filter(isObject)
-            .map((c) => [str(c, 'id') ?? '', c]),
-        );
-        for (const service of arr(deck.doc, 'services').filter(isObject)) {
-          const object = `KongService/${str(service, 'name') ?? '?'}`;
+        const cas = entitiesById(deck.doc, 'ca_certificates');
+        for (const { service, object } of kongServices(deck.doc)) {
           for (const id of arr(service, 'ca_certificates')) {
             const ca = cas.get(String(id));
             if (!ca) {
@@ -178,13 +189,8 @@ const chainRules: readonly Rule[] = [
     (env, r) => {
       const demanding = listenerTls(env).filter(demandsClientCertificate);
       for (const deck of env.deck) {
-        const certs = new Map(
-          arr(deck.doc, 'certificates')
-            .filter(isObject)
-            .map((c) => [str(c, 'id') ?? '', c]),
-        );
-        for (const service of arr(deck.doc, 'services').filter(isObject)) {
-          const object = `KongService/${str(service, 'name') ?? '?'}`;
+        const certs = entitiesById(deck.doc, 'certificates');
+        for (const { service, object } of kongServices(deck.doc)) {
           const port = service.port;
           for (const l of demanding.filter((x) => x.port === port)) {
             const at = `${l.gateway.id} listener ${show(l.listener)} on port ${l.port}`;

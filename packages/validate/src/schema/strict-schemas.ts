@@ -51,6 +51,20 @@ function inlineMeta(schema: unknown): unknown {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, inlineMeta(v)]));
 }
 
+/** Gateway API's group/kind/name reference (LocalObjectReference, ObjectReference with namespace). */
+function objectReference(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['group', 'kind', 'name'],
+    properties: {
+      group: { type: 'string', maxLength: 253 },
+      kind: { type: 'string', minLength: 1, maxLength: 63 },
+      name: { type: 'string', minLength: 1, maxLength: 253 },
+      ...extra,
+    },
+  };
+}
+
 /** `spec.tls.frontend` validation of Gateway API v1.6.1 standard (apis/v1/gateway_types.go). */
 const frontendTlsConfig = {
   type: 'object',
@@ -64,16 +78,7 @@ const frontendTlsConfig = {
           type: 'array',
           minItems: 1,
           maxItems: 8,
-          items: {
-            type: 'object',
-            required: ['group', 'kind', 'name'],
-            properties: {
-              group: { type: 'string', maxLength: 253 },
-              kind: { type: 'string', minLength: 1, maxLength: 63 },
-              name: { type: 'string', minLength: 1, maxLength: 253 },
-              namespace: { type: 'string', minLength: 1, maxLength: 63 },
-            },
-          },
+          items: objectReference({ namespace: { type: 'string', minLength: 1, maxLength: 63 } }),
         },
         mode: { type: 'string', enum: ['AllowValidOnly', 'AllowInsecureFallback'] },
       },
@@ -120,15 +125,7 @@ function patchGateway(schema: Record<string, unknown>): Record<string, unknown> 
     ?.infrastructure;
   const props = infra?.properties as Record<string, unknown> | undefined;
   if (props && !('parametersRef' in props)) {
-    props.parametersRef = {
-      type: 'object',
-      required: ['group', 'kind', 'name'],
-      properties: {
-        group: { type: 'string', maxLength: 253 },
-        kind: { type: 'string', minLength: 1, maxLength: 63 },
-        name: { type: 'string', minLength: 1, maxLength: 253 },
-      },
-    };
+    props.parametersRef = objectReference();
   }
   return schema;
 }
