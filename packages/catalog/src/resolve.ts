@@ -359,7 +359,7 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
     for (const j of c.jwtCredentials) {
       sources.set(
         j.secretEnv,
-        `the HS/RS secret of consumer ${c.username}'s JWT key ${j.key} (CI secret store)`,
+        `the secret (HS*) or public key (RS*, ES*) of consumer ${c.username}'s JWT key ${j.key} (CI secret store)`,
       );
     }
   }
