@@ -109,7 +109,8 @@ export interface CertificateModel {
   readonly name: string;
   readonly namespace: string;
   readonly secretName: string;
-  readonly commonName: string;
+  /** At most 64 characters (X.509 ub-common-name; cert-manager refuses longer). Absent: SANs only. */
+  readonly commonName?: string;
   readonly dnsNames: readonly string[];
   readonly usages: readonly (
     | 'server auth'

@@ -34,25 +34,30 @@ export function resolvePki(g: RouteCatalog['gateway'], envName: string): PkiMode
       name: caName,
       namespace,
       secretName: caName,
-      commonName: `routeplane ${envName} gateway CA`,
+      commonName: commonName(`routeplane ${envName} gateway CA`),
       dnsNames: [],
       usages: ['cert sign', 'crl sign', 'digital signature'],
       duration: pki.caDuration ?? pkiDefault('caDuration'),
       renewBefore: pki.caRenewBefore ?? pkiDefault('caRenewBefore'),
     },
     serving: {
+      // SAN only: Kong checks the name against dnsNames, and a hostname may exceed a CN's 64 chars.
       ...leaf(g.tlsSecretName, g.namespace),
-      commonName: g.hostname,
       dnsNames: [g.hostname],
       usages: ['digital signature', 'server auth'],
     },
     kongClient: {
       ...leaf(kongClientName, namespace),
-      commonName: `kong-${envName}`,
+      commonName: commonName(`kong-${envName}`),
       dnsNames: [],
       usages: ['client auth', 'digital signature'],
     },
   };
+}
+
+/** X.509 caps a common name at 64 characters (RFC 5280 ub-common-name); cert-manager enforces it. */
+function commonName(text: string): string {
+  return text.slice(0, 64);
 }
 
 /** `kubectl` reading one key of the Secret cert-manager keeps Kong's client certificate in. */

@@ -47,7 +47,7 @@ function certificate(
     },
     spec: {
       secretName: cert.secretName,
-      commonName: cert.commonName,
+      ...(cert.commonName === undefined ? {} : { commonName: cert.commonName }),
       ...(cert.dnsNames.length > 0 ? { dnsNames: [...cert.dnsNames] } : {}),
       ...(options.isCA ? { isCA: true } : {}),
       duration: cert.duration,

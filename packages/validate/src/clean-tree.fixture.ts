@@ -183,6 +183,16 @@ export function cleanTree(env = 'dev'): TreeFile[] {
       ],
     },
     {
+      path: `argocd/${env}/apps/cert-manager.yaml`,
+      documents: [
+        app('cert-manager', 2, {
+          repoURL: 'https://charts.jetstack.io',
+          chart: 'cert-manager',
+          targetRevision: 'v1.21.1',
+        }),
+      ],
+    },
+    {
       path: `argocd/${env}/apps/pki.yaml`,
       documents: [app('pki', 4, { repoURL: repo, targetRevision: 'main', path: `${k8s}/pki` })],
     },

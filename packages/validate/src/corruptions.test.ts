@@ -463,6 +463,16 @@ const cases: readonly Case[] = [
     message: '_format_version must be "3.0", but "1.1" was given',
   },
   {
+    name: 'issue certificates before cert-manager is installed',
+    files: corrupt(tree, 'argocd/dev/apps/pki.yaml', 0, (d) => {
+      at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '2';
+    }),
+    rule: 'xlayer/sync-wave',
+    object: 'Application/argocd/routeplane-dev-pki',
+    message:
+      'needs crd:cert-manager.io from Application routeplane-dev-cert-manager (wave 2); expected a wave > 2',
+  },
+  {
     name: 'drop the serving Certificate (the seed made the Secret with a script)',
     files: corrupt(tree, pkiCerts, 0, () => null),
     rule: 'xlayer/gateway-certificate-source',

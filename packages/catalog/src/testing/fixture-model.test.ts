@@ -55,6 +55,16 @@ describe('fixtureModel', () => {
     );
   });
 
+  it('keeps common names within the 64 characters X.509 allows; the serving certificate uses SANs only', () => {
+    const name = `e${'x'.repeat(61)}`;
+    const env = fixtureModel((c) => {
+      c.environments[0].name = name;
+    }).environments.find((e) => e.name === name);
+    expect(env?.gateway.pki.ca.commonName).toBe(`routeplane ${name} gateway CA`.slice(0, 64));
+    expect(env?.gateway.pki.kongClient.commonName).toHaveLength(64);
+    expect(env?.gateway.pki.serving.commonName).toBeUndefined();
+  });
+
   it('takes PKI names and lifetimes from the catalog when given', () => {
     const env = fixtureEnvironment((c) => {
       c.gateway.pki = {

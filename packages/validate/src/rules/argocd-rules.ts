@@ -45,6 +45,7 @@ function appFacts(env: EnvTree, app: K8sObject): AppFacts {
     if (s.repoURL.includes('gateway-api')) provides.add('crd:gateway.networking.k8s.io');
     if (s.chart === 'base') provides.add('crd:security.istio.io').add('crd:networking.istio.io');
     if (s.chart === 'istiod') provides.add('istio-control-plane');
+    if (s.chart === 'cert-manager') provides.add('crd:cert-manager.io');
   }
   const paths = localPaths(app);
   const deployed = env.objects.filter(
