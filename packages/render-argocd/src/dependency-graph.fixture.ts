@@ -100,8 +100,9 @@ function provided(app: Application, k8sFiles: readonly RenderedFile[]): Set<Key>
   for (const obj of objectsOfChild(app, k8sFiles)) {
     if (obj.kind === 'Namespace') keys.add(`Namespace/${obj.metadata.name}`);
     else keys.add(`${obj.kind}/${namespaceOf(obj, app)}/${obj.metadata.name}`);
-    // cert-manager writes a Certificate's Secret once issued; Argo CD's Certificate health is
-    // Progressing until then, so the wave after it sees the Secret.
+    // cert-manager writes a Certificate's Secret once issued; Argo CD's built-in Certificate health
+    // (argo-cd resource_customizations/cert-manager.io/Certificate/health.lua) is Progressing until
+    // the Ready condition, so the wave after it sees the Secret.
     if (obj.kind === 'Certificate') {
       keys.add(`Secret/${namespaceOf(obj, app)}/${String(obj.spec?.secretName)}`);
     }
