@@ -9,8 +9,9 @@ export interface DeckEnvOptions extends CatalogOptions {
 }
 
 /**
- * `routeplane deck-env --env dev [--check]`: the DECK_* variables decK needs for an environment.
- * With --check, exit 1 naming every variable that is unset or empty. Values are never printed.
+ * `routeplane deck-env --env dev [--check]`: the DECK_* variables decK needs for an environment, one
+ * per line as `NAME<TAB>where to get it` (`cut -f1` gives the names). With --check, exit 1 naming
+ * every variable that is unset or empty. Values are never printed.
  */
 export function deckEnvCommand(options: DeckEnvOptions, io: CommandIo): number {
   if (options.env === undefined) throw new UsageError('deck-env needs --env <name>');
@@ -19,7 +20,7 @@ export function deckEnvCommand(options: DeckEnvOptions, io: CommandIo): number {
   if (!env) throw new UsageError(`unknown environment "${options.env}"`);
   const required = env.kong.requiredEnv;
   if (!options.check) {
-    for (const name of required) io.out(name);
+    for (const name of required) io.out(`${name}\t${env.kong.envSources[name] ?? ''}`);
     return 0;
   }
   const missing = required.filter((name) => !io.env[name]);

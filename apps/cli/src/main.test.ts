@@ -177,11 +177,20 @@ describe('routeplane deck-env', () => {
   it('lists the variables an environment needs', async () => {
     const io = captureIo(repoRoot);
     expect(await main(['deck-env', '--env', 'dev'], io)).toBe(0);
-    expect(io.stdout).toEqual([
+    expect(io.stdout.map((line) => line.split('\t')[0])).toEqual([
       'DECK_CLOUDFRONT_ORIGIN_SECRET',
+      'DECK_CLOUDFRONT_ORIGIN_SECRET_NEXT',
       'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_CA_CERT',
       'DECK_GATEWAY_UPSTREAM_HOST',
+      'DECK_KONG_CLIENT_CERT',
+      'DECK_KONG_CLIENT_KEY',
     ]);
+    // each line says where to get the value; the certificates come from cert-manager's Secret
+    expect(io.stdout.every((line) => /^DECK_[A-Z0-9_]+\t\S/.test(line))).toBe(true);
+    expect(io.stdout).toContain(
+      "DECK_KONG_CLIENT_KEY\tkubectl -n cert-manager get secret kong-gateway-client -o jsonpath='{.data.tls\\.key}' | base64 -d",
+    );
   });
 
   it('--check fails naming unset variables and never prints values', async () => {
@@ -191,15 +200,19 @@ describe('routeplane deck-env', () => {
     });
     expect(await main(['deck-env', '--env', 'dev', '--check'], io)).toBe(1);
     const text = io.stderr.join('\n');
-    expect(text).toContain('DECK_DEMO_USER_JWT_SECRET, DECK_GATEWAY_UPSTREAM_HOST');
+    expect(text).toContain('DECK_DEMO_USER_JWT_SECRET, DECK_GATEWAY_CA_CERT');
     expect(text).not.toContain('s3cr3t-value');
   });
 
   it('--check passes when every variable is set', async () => {
     const io = captureIo(repoRoot, {
       DECK_CLOUDFRONT_ORIGIN_SECRET: 'a',
+      DECK_CLOUDFRONT_ORIGIN_SECRET_NEXT: 'a',
       DECK_DEMO_USER_JWT_SECRET: 'b',
+      DECK_GATEWAY_CA_CERT: 'c',
       DECK_GATEWAY_UPSTREAM_HOST: 'internal-gw.elb.example',
+      DECK_KONG_CLIENT_CERT: 'd',
+      DECK_KONG_CLIENT_KEY: 'e',
     });
     expect(await main(['deck-env', '--env', 'prod', '--check'], io)).toBe(0);
   });

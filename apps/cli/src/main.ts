@@ -79,7 +79,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
   program
     .command('deck-env')
     .description(
-      'list the DECK_* variables decK needs for an environment; --check fails when any is unset',
+      'list the DECK_* variables decK needs for an environment and where to get each; --check fails when any is unset',
     )
     .addOption(catalogOption())
     .addOption(rootOption())

@@ -31,6 +31,10 @@ export interface RouteCatalog {
      * Kong Gateway version of the Dedicated Cloud Gateway data planes
      */
     kongGateway: string;
+    /**
+     * cert-manager Helm chart (charts.jetstack.io) that issues and renews the gateway PKI
+     */
+    certManager?: string;
   };
   /**
    * The Istio ingress Gateway (Gateway API) behind the internal NLB
@@ -58,6 +62,39 @@ export interface RouteCatalog {
     systemNodeSelector?: {
       [k: string]: string | undefined;
     };
+    /**
+     * The private CA per environment and the certificates cert-manager issues from it
+     */
+    pki?: {
+      /**
+       * Namespace of cert-manager, the private CA and Kong's client certificate (never the gateway's: its proxies can read every Secret there)
+       */
+      namespace?: string;
+      /**
+       * Name of the CA Certificate, its Secret and the ClusterIssuer that signs with it
+       */
+      caName?: string;
+      /**
+       * Certificate and Secret holding the client certificate Kong presents to the gateway
+       */
+      kongClientSecretName?: string;
+      /**
+       * Lifetime of the CA certificate
+       */
+      caDuration?: string;
+      /**
+       * cert-manager renews the CA certificate (same key) this long before it expires
+       */
+      caRenewBefore?: string;
+      /**
+       * Lifetime of the gateway serving certificate and Kong's client certificate
+       */
+      certificateDuration?: string;
+      /**
+       * cert-manager renews a leaf certificate this long before it expires
+       */
+      certificateRenewBefore?: string;
+    };
   };
   kong: {
     /**
@@ -80,9 +117,21 @@ export interface RouteCatalog {
        */
       hostEnv: string;
       /**
-       * PEM file (relative to the catalog) of the CA that signed the gateway certificate; enables tls_verify
+       * DECK_* variable holding the gateway CA certificate (PEM) Kong verifies the gateway with
        */
-      caCertificateFile?: string;
+      caCertificateEnv?: string;
+      /**
+       * DECK_* variable holding the client certificate (PEM) Kong presents to the gateway
+       */
+      clientCertificateEnv?: string;
+      /**
+       * DECK_* variable holding the private key of Kong's client certificate (PEM)
+       */
+      clientKeyEnv?: string;
+      /**
+       * Longest chain Kong accepts from the gateway; 1: the serving certificate is signed directly by the CA
+       */
+      tlsVerifyDepth?: number;
     };
     /**
      * Global check that requests carry CloudFront's shared secret header
@@ -93,6 +142,10 @@ export interface RouteCatalog {
        * Name of a DECK_* environment variable that holds the value at sync time; never the value itself
        */
       valueEnv: string;
+      /**
+       * DECK_* variable with the next value during a rotation: Kong accepts either value
+       */
+      nextValueEnv?: string;
     };
     /**
      * Sources whose X-Forwarded-For Kong trusts (CloudFront origin-facing ranges)

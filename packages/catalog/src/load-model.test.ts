@@ -105,8 +105,12 @@ describe('the shipped catalog', () => {
     const [dev, prod] = load(shippedText).environments;
     expect(dev?.kong.requiredEnv).toEqual([
       'DECK_CLOUDFRONT_ORIGIN_SECRET',
+      'DECK_CLOUDFRONT_ORIGIN_SECRET_NEXT',
       'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_CA_CERT',
       'DECK_GATEWAY_UPSTREAM_HOST',
+      'DECK_KONG_CLIENT_CERT',
+      'DECK_KONG_CLIENT_KEY',
     ]);
     expect(prod?.kong.requiredEnv).toEqual(dev?.kong.requiredEnv);
     const stableHost = shipped([

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readCaCertificate } from './ca-certificate.js';
 import type { RouteCatalog } from './catalog.generated.js';
 import { formatKeyPath, type KeyPath } from './key-path.js';
 import type { Model } from './model.js';
@@ -61,17 +60,7 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   const catalog = data as RouteCatalog;
   runSemanticRules(catalog, brokenSections, add);
 
-  let caCertificatePem: string | undefined;
-  const caFile = brokenSections.has('kong') ? undefined : catalog.kong.upstream.caCertificateFile;
-  if (caFile !== undefined) {
-    const ca = readCaCertificate(options.baseDir, caFile);
-    if ('pem' in ca) caCertificatePem = ca.pem;
-    else add(['kong', 'upstream', 'caCertificateFile'], ca.problem);
-  }
   if (problems.length > 0) throw new CatalogError(sortProblems(problems));
 
-  return resolveCatalog(catalog, {
-    catalogFile: file,
-    ...(caCertificatePem === undefined ? {} : { caCertificatePem }),
-  });
+  return resolveCatalog(catalog, { catalogFile: file });
 }

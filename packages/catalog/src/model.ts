@@ -56,6 +56,8 @@ export interface VersionsModel {
   readonly kubernetes: string;
   /** Kong Gateway version of the Dedicated Cloud Gateway data planes, e.g. "3.12" */
   readonly kongGateway: string;
+  /** cert-manager Helm chart version, e.g. v1.21.1 */
+  readonly certManager: string;
 }
 
 export interface ArgocdModel {
@@ -103,11 +105,54 @@ export interface GatewayModel {
    * Controller's `security-groups` annotation. `<cluster>-gateway-nlb`.
    */
   readonly loadBalancerSecurityGroupName: string;
+  /** The private CA and the certificates cert-manager issues and renews from it. */
+  readonly pki: PkiModel;
+}
+
+/** A cert-manager Certificate routeplane renders. */
+export interface CertificateModel {
+  /** Certificate name; equal to its Secret's name. */
+  readonly name: string;
+  readonly namespace: string;
+  readonly secretName: string;
+  /** At most 64 characters (X.509 ub-common-name; cert-manager refuses longer). Absent: SANs only. */
+  readonly commonName?: string;
+  readonly dnsNames: readonly string[];
+  readonly usages: readonly (
+    | 'server auth'
+    | 'client auth'
+    | 'digital signature'
+    | 'cert sign'
+    | 'crl sign'
+  )[];
+  readonly duration: string;
+  readonly renewBefore: string;
+}
+
+/**
+ * Per environment: a self-signed root made in the cluster by cert-manager (the key never leaves the
+ * cluster), a ClusterIssuer signing with it, the gateway's serving certificate and Kong's client
+ * certificate. Kong's copy of the CA and its client key reach decK as DECK_* variables read from
+ * these Secrets.
+ */
+export interface PkiModel {
+  /** cert-manager's namespace; also home of the CA Secret and Kong's client certificate. */
+  readonly namespace: string;
+  /** ClusterIssuer that only bootstraps the root (SelfSigned). */
+  readonly selfSignedIssuer: string;
+  /** The CA's Certificate (isCA); its Secret is read by the CA ClusterIssuer. */
+  readonly ca: CertificateModel;
+  /** ClusterIssuer that signs leaves with the CA Secret. */
+  readonly caIssuer: string;
+  /** The gateway's serving certificate: `gateway.tlsSecretName` in the gateway namespace. */
+  readonly serving: CertificateModel;
+  /** The certificate Kong presents to the gateway. */
+  readonly kongClient: CertificateModel;
 }
 
 export interface NamespaceModel {
   readonly name: string;
-  readonly role: 'gateway' | 'backend';
+  readonly role: 'gateway' | 'backend' | 'pki';
   /** Complete label set: ambient enrolment, Pod Security Admission, routeplane role labels. */
   readonly labels: Readonly<Record<string, string>>;
 }
@@ -262,16 +307,28 @@ export interface KongModel {
     readonly host: HostSource;
     /** SNI and Host header Kong sends: the Gateway listener hostname. */
     readonly sni: string;
-    /** PEM of the gateway CA when the catalog provides one (tls_verify on). */
-    readonly caCertificatePem?: string;
+    /** DECK_* variable holding the gateway CA (PEM) Kong verifies with. */
+    readonly caCertificateEnv: string;
+    /** DECK_* variables holding Kong's client certificate and key (PEM). */
+    readonly clientCertificateEnv: string;
+    readonly clientKeyEnv: string;
+    /** `tls_verify_depth` of every service. */
+    readonly tlsVerifyDepth: number;
   };
-  readonly cloudfrontOriginHeader?: { readonly name: string; readonly valueEnv: string };
+  readonly cloudfrontOriginHeader?: {
+    readonly name: string;
+    readonly valueEnv: string;
+    /** Second accepted value during a rotation. */
+    readonly nextValueEnv?: string;
+  };
   readonly trustedIps: readonly string[];
   /** Sorted by username. */
   readonly consumers: readonly ConsumerModel[];
   readonly dataPlane: { readonly version: string; readonly baseRps: number };
   /** Every DECK_* variable decK needs for this environment, sorted. */
   readonly requiredEnv: readonly string[];
+  /** Where to get each required variable (a command or a place), keyed by variable name. */
+  readonly envSources: Readonly<Record<string, string>>;
 }
 
 export interface NodePoolModel {

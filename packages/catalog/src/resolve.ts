@@ -12,12 +12,13 @@ import type {
   RouteModel,
   RoutePluginsModel,
 } from './model.js';
+import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
+import { schemaDefault } from './schema-defaults.js';
 
 /** Facts read from files the catalog points at (the only I/O resolve depends on, done by load). */
 export interface ResolveInputs {
   readonly catalogFile: string;
-  readonly caCertificatePem?: string;
 }
 
 /** Every backend Service exposes this port; the container port differs per image. */
@@ -39,15 +40,11 @@ function deepFreeze<T>(value: T): T {
 export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Model {
   const environments = [...catalog.environments]
     .sort(byName)
-    .map((env) => resolveEnvironment(catalog, env, inputs));
+    .map((env) => resolveEnvironment(catalog, env));
   return deepFreeze({ catalogFile: inputs.catalogFile, environments });
 }
 
-function resolveEnvironment(
-  catalog: RouteCatalog,
-  env: Environment,
-  inputs: ResolveInputs,
-): EnvironmentModel {
+function resolveEnvironment(catalog: RouteCatalog, env: Environment): EnvironmentModel {
   const aws = effectiveAws(catalog, env);
   const gateway = resolveGateway(catalog, env, aws.cluster.name);
   const services = [...catalog.services]
@@ -56,7 +53,7 @@ function resolveEnvironment(
   const routes = [...catalog.routes]
     .map((r) => resolveRoute(r, env, gateway, services))
     .sort(byName);
-  const kong = resolveKong(catalog, env, gateway, inputs);
+  const kong = resolveKong(catalog, env, gateway);
   return {
     name: env.name,
     gitops: {
@@ -64,7 +61,10 @@ function resolveEnvironment(
       targetRevision: env.targetRevision ?? catalog.gitops.targetRevision,
       destinationServer: catalog.gitops.destinationServer ?? 'https://kubernetes.default.svc',
     },
-    versions: { ...catalog.versions },
+    versions: {
+      ...catalog.versions,
+      certManager: catalog.versions.certManager ?? schemaDefault(['versions', 'certManager']),
+    },
     argocd: {
       namespace: 'argocd',
       project: `routeplane-${env.name}`,
@@ -143,6 +143,7 @@ function resolveGateway(
     },
     statusPort: 15021,
     loadBalancerSecurityGroupName: `${clusterName}-gateway-nlb`,
+    pki: resolvePki(g, env.name),
   };
 }
 
@@ -188,6 +189,20 @@ function resolveNamespaces(
       'pod-security.kubernetes.io/audit': 'restricted',
       'pod-security.kubernetes.io/warn': 'restricted',
       'routeplane.dev/role': 'gateway',
+    }),
+  });
+  // cert-manager, the CA key and Kong's client key: outside the mesh (the API server calls the
+  // webhook directly), restricted Pod Security enforced (the chart's pods comply).
+  namespaces.push({
+    name: gateway.pki.namespace,
+    role: 'pki',
+    labels: sortedRecord({
+      'app.kubernetes.io/managed-by': 'routeplane',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': psaVersion,
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'routeplane.dev/role': 'pki',
     }),
   });
   return namespaces.sort(byName);
@@ -322,12 +337,7 @@ function resolveReferenceGrants(routes: readonly RouteModel[]): ReferenceGrantMo
     .sort((a, b) => compareText(a.namespace, b.namespace));
 }
 
-function resolveKong(
-  catalog: RouteCatalog,
-  env: Environment,
-  gateway: GatewayModel,
-  inputs: ResolveInputs,
-): KongModel {
+function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayModel): KongModel {
   const k = catalog.kong;
   const host: KongModel['upstream']['host'] = env.upstreamHost
     ? { kind: 'literal', value: env.upstreamHost }
@@ -340,10 +350,27 @@ function resolveKong(
         .sort((a, b) => compareText(a.key, b.key)),
     }))
     .sort((a, b) => compareText(a.username, b.username));
-  const requiredEnv = new Set<string>();
-  if (host.kind === 'env') requiredEnv.add(host.variable);
-  if (k.cloudfrontOriginHeader) requiredEnv.add(k.cloudfrontOriginHeader.valueEnv);
-  for (const c of consumers) for (const j of c.jwtCredentials) requiredEnv.add(j.secretEnv);
+  const upstreamDefault = (key: string) => schemaDefault<string>(['kong', 'upstream', key]);
+  const tls = {
+    caCertificateEnv: k.upstream.caCertificateEnv ?? upstreamDefault('caCertificateEnv'),
+    clientCertificateEnv:
+      k.upstream.clientCertificateEnv ?? upstreamDefault('clientCertificateEnv'),
+    clientKeyEnv: k.upstream.clientKeyEnv ?? upstreamDefault('clientKeyEnv'),
+    tlsVerifyDepth:
+      k.upstream.tlsVerifyDepth ?? schemaDefault<number>(['kong', 'upstream', 'tlsVerifyDepth']),
+  };
+  const origin = k.cloudfrontOriginHeader;
+  const sources = deckEnvSources(gateway, tls, origin);
+  if (host.kind === 'env') sources.set(host.variable, nlbHostSource(gateway));
+  for (const c of consumers) {
+    for (const j of c.jwtCredentials) {
+      sources.set(
+        j.secretEnv,
+        `the secret (HS*) or public key (RS*, ES*) of consumer ${c.username}'s JWT key ${j.key} (CI secret store)`,
+      );
+    }
+  }
+  const requiredEnv = new Set(sources.keys());
   return {
     konnectRegion: env.konnectRegion ?? k.konnectRegion,
     controlPlaneName: env.controlPlaneName,
@@ -354,15 +381,14 @@ function resolveKong(
       port: k.upstream.port ?? gateway.httpsPort,
       host,
       sni: gateway.hostname,
-      ...(inputs.caCertificatePem === undefined
-        ? {}
-        : { caCertificatePem: inputs.caCertificatePem }),
+      ...tls,
     },
-    ...(k.cloudfrontOriginHeader
+    ...(origin
       ? {
           cloudfrontOriginHeader: {
-            name: k.cloudfrontOriginHeader.name,
-            valueEnv: k.cloudfrontOriginHeader.valueEnv,
+            name: origin.name,
+            valueEnv: origin.valueEnv,
+            ...(origin.nextValueEnv === undefined ? {} : { nextValueEnv: origin.nextValueEnv }),
           },
         }
       : {}),
@@ -370,5 +396,6 @@ function resolveKong(
     consumers,
     dataPlane: { version: catalog.versions.kongGateway, baseRps: env.dataPlaneBaseRps ?? 100 },
     requiredEnv: [...requiredEnv].sort(compareText),
+    envSources: Object.fromEntries([...sources].sort(([a], [b]) => compareText(a, b))),
   };
 }

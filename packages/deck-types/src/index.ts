@@ -6,6 +6,7 @@
 export type * as generated from './kong-file.generated.js';
 export type {
   FCACertificate as KongCaCertificate,
+  FCertificate as KongCertificate,
   FConsumer as KongConsumer,
   FPlugin as KongPlugin,
   FRoute as KongRoute,

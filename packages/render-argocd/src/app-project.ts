@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
 import type { AppProject, ClusterResourceItem, GroupKind } from './argo-types.js';
+import { certManagerChartRepoURL } from './cert-manager-values.js';
 import {
   argoApiVersion,
   gatewayApiRepoURL,
@@ -10,6 +11,8 @@ import {
 import {
   gatewayApiObjects,
   helmChartObjects,
+  pkiClusterObjects,
+  pkiNamespacedKinds,
   routeplaneNamespacedKinds,
   uniqueSorted,
 } from './project-resources.js';
@@ -26,7 +29,11 @@ const upstream = [gatewayApiObjects, helmChartObjects()];
 
 /** Exactly the namespaced kinds the children install: no Secret, no Application, no AppProject. */
 export function namespaceResourceWhitelist(): readonly GroupKind[] {
-  return uniqueSorted([...routeplaneNamespacedKinds, ...upstream.flatMap((u) => u.namespaced)]);
+  return uniqueSorted([
+    ...routeplaneNamespacedKinds,
+    ...pkiNamespacedKinds,
+    ...upstream.flatMap((u) => u.namespaced),
+  ]);
 }
 
 /**
@@ -38,7 +45,12 @@ export function clusterResourceWhitelist(env: EnvironmentModel): readonly Cluste
   const namespaces = projectNamespaces(env).map(
     (name): ClusterResourceItem => ({ group: '', kind: 'Namespace', name }),
   );
-  return uniqueSorted([...namespaces, ...upstream.flatMap((u) => u.cluster)]);
+  const { pki } = env.gateway;
+  return uniqueSorted([
+    ...namespaces,
+    ...upstream.flatMap((u) => u.cluster),
+    ...pkiClusterObjects([pki.selfSignedIssuer, pki.caIssuer]),
+  ]);
 }
 
 /**
@@ -58,7 +70,14 @@ export function appProject(env: EnvironmentModel): AppProject {
     },
     spec: {
       description: `routeplane ${env.name}: Gateway API, Istio ambient, gateway, routes and backends`,
-      sourceRepos: [...new Set([env.gitops.repoURL, gatewayApiRepoURL, istioChartRepoURL])].sort(),
+      sourceRepos: [
+        ...new Set([
+          env.gitops.repoURL,
+          gatewayApiRepoURL,
+          istioChartRepoURL,
+          certManagerChartRepoURL,
+        ]),
+      ].sort(),
       destinations: ['', ...projectNamespaces(env)].map((namespace) => ({
         server: env.gitops.destinationServer,
         namespace,

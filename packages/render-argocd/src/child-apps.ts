@@ -1,4 +1,9 @@
 import { type EnvironmentModel, type K8sComponent, k8sDir } from '@routeplane/catalog';
+import {
+  certManagerChartRepoURL,
+  certManagerIgnoreDifferences,
+  certManagerValues,
+} from './cert-manager-values.js';
 import type { ChildApp } from './child-app.js';
 import {
   gatewayApiCrdPath,
@@ -28,7 +33,11 @@ export const waves = {
   istioBase: -1,
   istioControlPlane: 0,
   namespaces: 1,
+  // cert-manager needs its namespace (wave 1); the PKI needs cert-manager's CRDs and webhook; the
+  // gateway needs the serving certificate's Secret, so both come before it.
+  certManager: 2,
   backends: 3,
+  pki: 4,
   gateway: 5,
   routes: 6,
 } as const;
@@ -141,6 +150,32 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
       wave: waves.namespaces,
       description: 'Namespaces with ambient enrolment and Pod Security labels',
       ...gitChild(env, 'namespaces', undefined),
+    },
+    {
+      ...plain,
+      component: 'cert-manager',
+      wave: waves.certManager,
+      description: `cert-manager ${env.versions.certManager} on the system nodes, with its CRDs`,
+      source: {
+        repoURL: certManagerChartRepoURL,
+        chart: 'cert-manager',
+        targetRevision: env.versions.certManager,
+        helm: { releaseName: 'cert-manager', valuesObject: certManagerValues(env) },
+      },
+      destinationNamespace: env.gateway.pki.namespace,
+      // CRDs handled like Istio's in istio-base: applied server-side, never pruned, kept when the
+      // Application is deleted (their removal would delete the CA and every Certificate).
+      serverSideApply: true,
+      prune: false,
+      keepOnDelete: true,
+      ignoreDifferences: certManagerIgnoreDifferences,
+    },
+    {
+      ...plain,
+      component: 'pki',
+      wave: waves.pki,
+      description: `Private CA, gateway serving and Kong client certificates (cert-manager)`,
+      ...gitChild(env, 'pki', env.gateway.pki.namespace),
     },
     {
       ...plain,

@@ -36,6 +36,11 @@ export function upstreamFacts(app: Application): UpstreamFacts {
     return { crdGroups: ['gateway.networking.k8s.io'], runtime: [] };
   }
   if (source.chart === 'base') return { crdGroups: istioGroups, runtime: [] };
+  // cert-manager's chart carries its CRDs (crds.enabled); its webhook validates every
+  // cert-manager.io object (failurePolicy Fail), so those need the running webhook too.
+  if (source.chart === 'cert-manager') {
+    return { crdGroups: certManagerGroups, runtime: ['webhook/cert-manager.io'] };
+  }
   // istiod's gateway controller creates GatewayClass `istio`; its webhook validates Istio config
   // (failurePolicy Fail), so Istio objects need a running istiod, not just the CRDs.
   if (source.chart === 'istiod') {
@@ -46,6 +51,11 @@ export function upstreamFacts(app: Application): UpstreamFacts {
   }
   return { crdGroups: [], runtime: [] };
 }
+
+const certManagerGroups = ['cert-manager.io', 'acme.cert-manager.io'];
+
+/** Kinds without a namespace among those render-k8s emits. */
+const clusterScopedKinds = new Set(['Namespace', 'ClusterIssuer']);
 
 const builtinGroups = new Set([
   '',
@@ -90,11 +100,18 @@ function provided(app: Application, k8sFiles: readonly RenderedFile[]): Set<Key>
   for (const obj of objectsOfChild(app, k8sFiles)) {
     if (obj.kind === 'Namespace') keys.add(`Namespace/${obj.metadata.name}`);
     else keys.add(`${obj.kind}/${namespaceOf(obj, app)}/${obj.metadata.name}`);
+    // cert-manager writes a Certificate's Secret once issued; Argo CD's built-in Certificate health
+    // (argo-cd resource_customizations/cert-manager.io/Certificate/health.lua) is Progressing until
+    // the Ready condition, so the wave after it sees the Secret.
+    if (obj.kind === 'Certificate') {
+      keys.add(`Secret/${namespaceOf(obj, app)}/${String(obj.spec?.secretName)}`);
+    }
   }
   return keys;
 }
 
 function namespaceOf(obj: K8sObject, app: Application): string {
+  if (clusterScopedKinds.has(obj.kind)) return '';
   return obj.metadata.namespace ?? app.spec.destination.namespace ?? '';
 }
 
@@ -111,7 +128,9 @@ function requirements(obj: K8sObject, app: Application): { key: Key; why: string
   if (!builtinGroups.has(group)) needs.push({ key: `crd/${group}`, why: 'its CRD' });
   if (istioGroups.includes(group))
     needs.push({ key: `webhook/${group}`, why: "istiod's validating webhook" });
-  if (obj.kind !== 'Namespace') {
+  if (group === 'cert-manager.io')
+    needs.push({ key: 'webhook/cert-manager.io', why: "cert-manager's validating webhook" });
+  if (!clusterScopedKinds.has(obj.kind)) {
     needs.push({ key: `Namespace/${namespaceOf(obj, app)}`, why: 'its namespace' });
   }
   const ns = namespaceOf(obj, app);
@@ -129,9 +148,37 @@ function requirements(obj: K8sObject, app: Application): { key: Key; why: string
         why: 'its TLS certificate',
       });
     }
+    const frontend = obj.spec?.tls as
+      | { frontend?: { default?: { validation?: { caCertificateRefs?: Ref[] } } } }
+      | undefined;
+    for (const ref of frontend?.frontend?.default?.validation?.caCertificateRefs ?? []) {
+      // Istio marks the listener invalid while the CA reference does not resolve.
+      needs.push({
+        key: `${ref.kind ?? 'ConfigMap'}/${ref.namespace ?? ns}/${ref.name}`,
+        why: 'its client CA',
+      });
+    }
     const infra = obj.spec?.infrastructure as { parametersRef?: Ref } | undefined;
     if (infra?.parametersRef) {
       needs.push({ key: `ConfigMap/${ns}/${infra.parametersRef.name}`, why: 'its parameters' });
+    }
+  }
+  if (obj.kind === 'Certificate') {
+    const issuer = obj.spec?.issuerRef as Ref | undefined;
+    if (issuer) {
+      const kind = issuer.kind ?? 'Issuer';
+      needs.push({
+        key: `${kind}/${clusterScopedKinds.has(kind) ? '' : ns}/${issuer.name}`,
+        why: 'its issuer',
+      });
+    }
+  }
+  if (obj.kind === 'ClusterIssuer') {
+    const ca = obj.spec?.ca as { secretName?: string } | undefined;
+    if (ca?.secretName) {
+      // A ClusterIssuer reads its CA from cert-manager's cluster resource namespace.
+      const home = app.spec.destination.namespace ?? '';
+      needs.push({ key: `Secret/${home}/${ca.secretName}`, why: 'its CA Secret' });
     }
   }
   if (obj.kind === 'HTTPRoute') {

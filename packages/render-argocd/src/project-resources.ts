@@ -79,3 +79,16 @@ export function uniqueSorted<T extends ClusterResourceItem>(items: readonly T[])
   const byKey = new Map(items.map((item) => [key(item), item]));
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
+
+/** cert-manager's API group: the PKI child's Certificates (namespaced) and ClusterIssuers. */
+const certManagerGroup = 'cert-manager.io';
+
+/** Namespaced kinds of the PKI child (render-k8s pki.ts) beyond routeplaneNamespacedKinds. */
+export const pkiNamespacedKinds: readonly GroupKind[] = [
+  { group: certManagerGroup, kind: 'Certificate' },
+];
+
+/** The PKI child's ClusterIssuers, by name (the self-signed bootstrap and the CA issuer). */
+export function pkiClusterObjects(issuers: readonly string[]): readonly ClusterResourceItem[] {
+  return issuers.map((name) => ({ group: certManagerGroup, kind: 'ClusterIssuer', name }));
+}

@@ -125,10 +125,10 @@ describe.each(models)('projects of %s', (_name, model) => {
 
     it('the namespaced whitelist is exactly the kinds of renderK8s and of the chart inventory', () => {
       const rendered = k8sObjects.filter((o) => o.metadata.namespace !== undefined);
-      // render-k8s emits Namespaces as its only cluster-scoped kind.
+      // render-k8s emits Namespaces and the PKI's ClusterIssuers as its only cluster-scoped kinds.
       expect(
         new Set(k8sObjects.filter((o) => o.metadata.namespace === undefined).map((o) => o.kind)),
-      ).toEqual(new Set(['Namespace']));
+      ).toEqual(new Set(['Namespace', 'ClusterIssuer']));
       const expected = new Set([
         ...rendered.map((o) => gk(groupOf(o.apiVersion), o.kind)),
         ...helmChartObjects().namespaced.map((k) => gk(k.group, k.kind)),
@@ -143,7 +143,7 @@ describe.each(models)('projects of %s', (_name, model) => {
       const ours: ResourceRef[] = k8sObjects
         .filter(
           (o) =>
-            o.kind === 'Namespace' ||
+            o.metadata.namespace === undefined ||
             environment.namespaces.some((n) => n.name === o.metadata.namespace),
         )
         .map((o) => ({
@@ -173,9 +173,13 @@ describe.each(models)('projects of %s', (_name, model) => {
       const namespaces = [
         ...new Set(['istio-system', ...environment.namespaces.map((n) => n.name)]),
       ];
+      const issuers = k8sObjects
+        .filter((o) => o.kind === 'ClusterIssuer' && o.metadata.namespace === undefined)
+        .map((o) => ({ group: 'cert-manager.io', kind: o.kind, name: o.metadata.name }));
       const expected = [
         ...namespaces.map((name) => ({ group: '', kind: 'Namespace', name })),
         ...[helmChartObjects(), gatewayApiObjects].flatMap((u) => u.cluster),
+        ...issuers,
       ];
       const key = (i: { group: string; kind: string; name?: string }) =>
         `${i.group}/${i.kind}/${i.name}`;

@@ -23,12 +23,14 @@ describe('renderArgocd layout', () => {
       'argocd/dev/apps/backends-api-services.yaml',
       'argocd/dev/apps/backends-gateway-health.yaml',
       'argocd/dev/apps/backends-sample-apps.yaml',
+      'argocd/dev/apps/cert-manager.yaml',
       'argocd/dev/apps/gateway-api-crds.yaml',
       'argocd/dev/apps/gateway.yaml',
       'argocd/dev/apps/istio-base.yaml',
       'argocd/dev/apps/istio-cni.yaml',
       'argocd/dev/apps/istiod.yaml',
       'argocd/dev/apps/namespaces.yaml',
+      'argocd/dev/apps/pki.yaml',
       'argocd/dev/apps/project.yaml',
       'argocd/dev/apps/routes.yaml',
       'argocd/dev/apps/ztunnel.yaml',
@@ -59,9 +61,11 @@ describe('renderArgocd layout', () => {
       'routeplane-dev-istio-cni': 0,
       'routeplane-dev-ztunnel': 0,
       'routeplane-dev-namespaces': 1,
+      'routeplane-dev-cert-manager': 2,
       'routeplane-dev-backends-api-services': 3,
       'routeplane-dev-backends-gateway-health': 3,
       'routeplane-dev-backends-sample-apps': 3,
+      'routeplane-dev-pki': 4,
       'routeplane-dev-gateway': 5,
       'routeplane-dev-routes': 6,
     });
@@ -115,7 +119,8 @@ describe('every Application', () => {
     expect(apps.length).toBeGreaterThan(0);
     for (const app of apps) {
       const { source } = app.spec;
-      if (source.chart) expect(source.targetRevision).toBe('1.30.2');
+      if (source.chart === 'cert-manager') expect(source.targetRevision).toBe('v1.21.1');
+      else if (source.chart) expect(source.targetRevision).toBe('1.30.2');
       else if (source.repoURL.includes('gateway-api')) expect(source.targetRevision).toBe('v1.6.1');
       else expect(source.targetRevision).toBe('release');
     }
@@ -143,7 +148,7 @@ describe('Gateway API CRDs child', () => {
 });
 
 describe('children whose resources outlive them', () => {
-  it.each(['gateway-api-crds', 'istio-base'])(
+  it.each(['gateway-api-crds', 'istio-base', 'cert-manager'])(
     '%s keeps its objects when the Application is deleted and never prunes (CRDs carry every policy)',
     (component) => {
       const { syncOptions, automated } = child(component).spec.syncPolicy;
@@ -152,9 +157,10 @@ describe('children whose resources outlive them', () => {
       expect(automated?.prune).toBe(false);
     },
   );
-  it('only those two', () => {
+  it('only those three', () => {
     const keepers = devApps.filter((a) => a.spec.syncPolicy.syncOptions.includes('Delete=false'));
     expect(keepers.map((a) => a.metadata.labels?.['app.kubernetes.io/component']).sort()).toEqual([
+      'cert-manager',
       'gateway-api-crds',
       'istio-base',
     ]);
@@ -296,6 +302,7 @@ describe('workload AppProject', () => {
   const project = appProjects(devFiles).find((p) => p.metadata.name === 'routeplane-dev');
   it('limits sources and destinations (never argocd); see project.test.ts for the kinds', () => {
     expect(project?.spec.sourceRepos).toEqual([
+      'https://charts.jetstack.io',
       'https://github.com/example-org/platform.git',
       'https://github.com/kubernetes-sigs/gateway-api.git',
       'https://istio-release.storage.googleapis.com/charts',
@@ -303,6 +310,7 @@ describe('workload AppProject', () => {
     expect(project?.spec.destinations.map((d) => d.namespace)).toEqual([
       '',
       'api-services',
+      'cert-manager',
       'gateway-health',
       'istio-ingress',
       'istio-system',

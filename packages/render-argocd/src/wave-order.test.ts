@@ -25,22 +25,26 @@ describe.each(models)('waves of %s', (_name, model) => {
   const envs = model.environments.map((e) => e.name);
 
   it.each(envs)(
-    '%s: every dependency is deployed in an earlier wave (or by the same child)',
+    '%s: every dependency is deployed in an earlier wave (or by the same child), nothing outside git',
     (env) => {
-      const gateway = model.environments.find((e) => e.name === env)?.gateway;
-      // Supplied before the first sync, outside git (README: Bootstrapping): secrets are never committed.
-      const external = new Set([`Secret/${gateway?.namespace}/${gateway?.tlsSecretName}`]);
-      expect(waveViolations(children(model, env), k8sFiles, external)).toEqual([]);
+      expect(waveViolations(children(model, env), k8sFiles)).toEqual([]);
     },
   );
 
-  it.each(envs)('%s: the gateway TLS Secret is the only dependency git does not deploy', (env) => {
-    const gateway = model.environments.find((e) => e.name === env)?.gateway;
-    const secret = `Secret/${gateway?.namespace}/${gateway?.tlsSecretName}`;
-    expect(waveViolations(children(model, env), k8sFiles)).toEqual([
-      expect.stringContaining(`needs its TLS certificate (${secret}), which nothing deploys`),
-    ]);
-  });
+  it.each(envs)(
+    '%s: the gateway TLS Secret comes from the pki child, before the gateway',
+    (env) => {
+      const gateway = model.environments.find((e) => e.name === env)?.gateway;
+      const secret = `Secret/${gateway?.namespace}/${gateway?.tlsSecretName}`;
+      const withoutPki = children(model, env).filter(
+        (a) => a.metadata.labels?.['app.kubernetes.io/component'] !== 'pki',
+      );
+      expect(waveViolations(withoutPki, k8sFiles)).toEqual([
+        expect.stringContaining(`needs its TLS certificate (${secret}), which nothing deploys`),
+        expect.stringContaining(`needs its client CA (${secret}), which nothing deploys`),
+      ]);
+    },
+  );
 
   it.each(envs)('%s: the AppProject is synced before every child that names it', (env) => {
     const name = model.environments.find((e) => e.name === env)?.argocd.project;
@@ -79,6 +83,12 @@ describe.each(models)('waves of %s', (_name, model) => {
         expect(names('ReferenceGrant').map((n) => n.split('/')[0])).toEqual(
           environment.referenceGrants.map((g) => g.namespace).sort(),
         );
+      } else if (component === 'pki') {
+        const { pki } = environment.gateway;
+        expect(names('ClusterIssuer')).toEqual([`/${pki.caIssuer}`, `/${pki.selfSignedIssuer}`]);
+        expect(names('Certificate')).toEqual(
+          [pki.ca, pki.serving, pki.kongClient].map((c) => `${c.namespace}/${c.name}`).sort(),
+        );
       } else if (component.startsWith('backends-')) {
         const ns = component.slice('backends-'.length);
         const expected = environment.services
@@ -115,7 +125,7 @@ describe.each(models)('waves of %s', (_name, model) => {
     for (const app of children(model, env)) {
       for (const obj of objectsOfChild(app, k8sFiles)) {
         const namespace =
-          obj.kind === 'Namespace'
+          obj.kind === 'Namespace' || obj.kind === 'ClusterIssuer'
             ? undefined
             : (obj.metadata.namespace ?? app.spec.destination.namespace);
         const ref = { group: groupOf(obj.apiVersion), kind: obj.kind, name: obj.metadata.name };

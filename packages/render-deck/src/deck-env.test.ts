@@ -5,13 +5,19 @@ import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { missingDeckEnv, requiredDeckEnv } from './index.js';
 
+/** Every variable the fixture's dev kong.yaml references, sorted. */
+const fixtureVariables = [
+  'DECK_CLOUDFRONT_ORIGIN_SECRET',
+  'DECK_DEMO_USER_JWT_SECRET',
+  'DECK_GATEWAY_CA_CERT',
+  'DECK_GATEWAY_UPSTREAM_HOST',
+  'DECK_KONG_CLIENT_CERT',
+  'DECK_KONG_CLIENT_KEY',
+];
+
 describe('requiredDeckEnv', () => {
   it('lists every DECK_ variable the rendered file references, sorted', () => {
-    expect(requiredDeckEnv(fixtureEnvironment())).toEqual([
-      'DECK_CLOUDFRONT_ORIGIN_SECRET',
-      'DECK_DEMO_USER_JWT_SECRET',
-      'DECK_GATEWAY_UPSTREAM_HOST',
-    ]);
+    expect(requiredDeckEnv(fixtureEnvironment())).toEqual(fixtureVariables);
   });
 
   it('needs no host variable when the environment names a stable host', () => {
@@ -31,19 +37,24 @@ describe('requiredDeckEnv', () => {
 
 describe('missingDeckEnv', () => {
   it.each([
+    [{}, fixtureVariables],
     [
-      {},
-      ['DECK_CLOUDFRONT_ORIGIN_SECRET', 'DECK_DEMO_USER_JWT_SECRET', 'DECK_GATEWAY_UPSTREAM_HOST'],
-    ],
-    [
-      { DECK_CLOUDFRONT_ORIGIN_SECRET: 'x', DECK_DEMO_USER_JWT_SECRET: '' },
-      ['DECK_DEMO_USER_JWT_SECRET', 'DECK_GATEWAY_UPSTREAM_HOST'],
+      {
+        DECK_CLOUDFRONT_ORIGIN_SECRET: 'x',
+        DECK_DEMO_USER_JWT_SECRET: '',
+        DECK_GATEWAY_CA_CERT: 'c',
+        DECK_KONG_CLIENT_CERT: 'c',
+      },
+      ['DECK_DEMO_USER_JWT_SECRET', 'DECK_GATEWAY_UPSTREAM_HOST', 'DECK_KONG_CLIENT_KEY'],
     ],
     [
       {
         DECK_CLOUDFRONT_ORIGIN_SECRET: 'x',
         DECK_DEMO_USER_JWT_SECRET: 'y',
+        DECK_GATEWAY_CA_CERT: 'c',
         DECK_GATEWAY_UPSTREAM_HOST: 'z',
+        DECK_KONG_CLIENT_CERT: 'c',
+        DECK_KONG_CLIENT_KEY: 'k',
       },
       [],
     ],

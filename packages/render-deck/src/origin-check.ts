@@ -9,6 +9,7 @@ import { deckEnvRef } from './env-ref.js';
  * per-request function. decK substitutes the secret at sync time; it never appears in the file.
  * The header is removed before proxying so the secret does not reach backends or their logs.
  * Long-bracket string: the secret may hold quotes or backslashes (not `]==]`; use hex or base64).
+ * With `nextValueEnv`, either value passes: Kong learns the next secret before CloudFront sends it
  */
 export function originCheckPlugin(
   env: EnvironmentModel,
@@ -18,9 +19,11 @@ export function originCheckPlugin(
   if (check === undefined) return undefined;
   const lua = [
     '-- routeplane: only CloudFront knows this value; everything else gets 403',
-    `local expected = [==[${deckEnvRef(check.valueEnv)}]==]`,
+    `local current = [==[${deckEnvRef(check.valueEnv)}]==]`,
+    `local next_value = [==[${deckEnvRef(check.nextValueEnv ?? check.valueEnv)}]==]`,
     'return function()',
-    `  if kong.request.get_header(${JSON.stringify(check.name)}) ~= expected then`,
+    `  local given = kong.request.get_header(${JSON.stringify(check.name)})`,
+    '  if given ~= current and given ~= next_value then',
     '    return kong.response.exit(403, { message = "Forbidden" })',
     '  end',
     `  kong.service.request.clear_header(${JSON.stringify(check.name)})`,

@@ -1,19 +1,9 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
-import {
-  fixtureCaCertificateFile,
-  fixtureEnvironment,
-  fixtureModel,
-} from '@routeplane/catalog/testing';
+import { fixtureEnvironment, fixtureModel } from '@routeplane/catalog/testing';
 import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { deckEnvRef } from './env-ref.js';
 import { DeckRenderError, renderDeck, renderKongFile } from './index.js';
-
-/** The fixture's dev environment with the gateway CA the catalog can name. */
-const withCa = () =>
-  fixtureEnvironment((c) => {
-    c.kong.upstream.caCertificateFile = fixtureCaCertificateFile;
-  });
 
 describe('renderDeck', () => {
   it('renders one deck/<env>/kong.yaml per environment', () => {
@@ -30,7 +20,7 @@ describe('renderDeck', () => {
   });
 
   it('tags every entity with the select tags', () => {
-    const file = renderKongFile(withCa());
+    const file = renderKongFile(fixtureEnvironment());
     const untagged: string[] = [];
     const visit = (node: unknown, at: string, isEntity: boolean): void => {
       if (Array.isArray(node)) {
@@ -68,7 +58,6 @@ describe('renderDeck', () => {
         protocol: 'https',
         host: 'kong-cloud-gw-gateway.istio-ingress.routeplane',
         port: 443,
-        tls_verify: false,
       });
     }
   });
@@ -79,13 +68,51 @@ describe('renderDeck', () => {
     expect(file.upstreams?.[0]?.targets?.[0]?.target).toBe('gateway.prod.internal.example.com:443');
   });
 
-  it('verifies the gateway certificate when the CA is given, with a stable id', () => {
-    const a = renderKongFile(withCa());
-    const b = renderKongFile(withCa());
-    const id = a.ca_certificates?.[0]?.id;
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(b.ca_certificates?.[0]?.id).toBe(id);
-    expect(a.services?.[0]).toMatchObject({ tls_verify: true, ca_certificates: [id] });
+  it('verifies the gateway with the cluster CA and presents the client certificate on every service', () => {
+    const file = renderKongFile(fixtureEnvironment());
+    const caId = file.ca_certificates?.[0]?.id;
+    const certId = file.certificates?.[0]?.id;
+    expect(file.ca_certificates).toEqual([
+      { id: caId, cert: deckEnvRef('DECK_GATEWAY_CA_CERT'), tags: ['routeplane'] },
+    ]);
+    expect(file.certificates).toEqual([
+      {
+        id: certId,
+        cert: deckEnvRef('DECK_KONG_CLIENT_CERT'),
+        key: deckEnvRef('DECK_KONG_CLIENT_KEY'),
+        tags: ['routeplane'],
+      },
+    ]);
+    expect(file.services).toHaveLength(4);
+    for (const service of file.services ?? []) {
+      expect(service).toMatchObject({
+        tls_verify: true,
+        tls_verify_depth: 1,
+        ca_certificates: [caId],
+        client_certificate: certId,
+      });
+    }
+  });
+
+  it('keeps certificate ids across renewals and apart across environments and CA names', () => {
+    const ids = (env: EnvironmentModel) => {
+      const f = renderKongFile(env);
+      return [f.ca_certificates?.[0]?.id, f.certificates?.[0]?.id];
+    };
+    const dev = ids(fixtureEnvironment());
+    expect(dev.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/.test(id ?? ''))).toBe(true);
+    expect(ids(fixtureEnvironment())).toEqual(dev);
+    expect(new Set([...dev, ...ids(fixtureEnvironment(undefined, 'prod'))]).size).toBe(4);
+    const renamed = ids(
+      fixtureEnvironment((c) => {
+        c.gateway.pki = { caName: 'other-ca' };
+      }),
+    );
+    expect(renamed[0]).not.toBe(dev[0]);
+    const depth = fixtureEnvironment((c) => {
+      c.kong.upstream.tlsVerifyDepth = 3;
+    });
+    expect(renderKongFile(depth).services?.[0]?.tls_verify_depth).toBe(3);
   });
 
   it('renders one service per backend with its routes nested', () => {
@@ -176,10 +203,8 @@ describe('renderDeck', () => {
     const plugins = renderKongFile(fixtureEnvironment()).plugins ?? [];
     expect(plugins.map((p) => p.name)).toEqual(['pre-function']);
     const [lua] = (plugins[0]?.config?.access as string[] | undefined) ?? [];
-    expect(lua).toContain(
-      `local expected = [==[${deckEnvRef('DECK_CLOUDFRONT_ORIGIN_SECRET')}]==]`,
-    );
-    expect(lua).toContain('kong.request.get_header("X-Origin-Verify") ~= expected');
+    expect(lua).toContain(`local current = [==[${deckEnvRef('DECK_CLOUDFRONT_ORIGIN_SECRET')}]==]`);
+    expect(lua).toContain('kong.request.get_header("X-Origin-Verify")');
     expect(lua).toContain('kong.service.request.clear_header("X-Origin-Verify")');
     const without = fixtureEnvironment((c) => {
       delete c.kong.cloudfrontOriginHeader;
@@ -265,17 +290,6 @@ describe('refuses configurations Kong would get wrong', () => {
       withUsers({ requestTransformer: { addHeaders: [['X-A:b', 'c']], removeHeaders: [] } }),
       /HTTP tokens/,
     ],
-    [
-      'a private key as CA',
-      {
-        ...env,
-        kong: {
-          ...env.kong,
-          upstream: { ...env.kong.upstream, caCertificatePem: '-----BEGIN PRIVATE KEY-----\nx' },
-        },
-      },
-      /private key/,
-    ],
     ['a route without backend', { ...env, services: [] }, /reference no backend/],
   ])('%s', (_name, input, message) => {
     expect(() => renderKongFile(input)).toThrow(DeckRenderError);
@@ -287,10 +301,9 @@ describe.runIf(haveSharedSchemas())('official decK schema', () => {
   it.each([
     ['fixture', fixtureEnvironment()],
     [
-      'fixture with CA and literal host, no CloudFront check',
+      'fixture with a literal host, no CloudFront check',
       fixtureEnvironment((c) => {
         delete c.kong.cloudfrontOriginHeader;
-        c.kong.upstream.caCertificateFile = fixtureCaCertificateFile;
         c.environments[0].upstreamHost = 'gw.internal';
       }),
     ],

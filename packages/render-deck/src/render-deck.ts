@@ -3,10 +3,11 @@ import { deckFile } from '@routeplane/catalog';
 import type { KongFile } from '@routeplane/deck-types';
 import { kongConsumers } from './consumers.js';
 import { DeckRenderError } from './errors.js';
+import { gatewayCaCertificate, kongClientCertificate } from './gateway-tls.js';
 import { originCheckPlugin } from './origin-check.js';
 import { assertSamePrecedence } from './precedence-guard.js';
 import { kongServices } from './services.js';
-import { gatewayCaCertificate, gatewayUpstream } from './upstream.js';
+import { gatewayUpstream } from './upstream.js';
 
 function assertRouteBackendsExist(env: EnvironmentModel): void {
   const known = new Set(env.services.map((s) => `${s.namespace}/${s.name}`));
@@ -27,15 +28,17 @@ export function renderKongFile(env: EnvironmentModel): KongFile {
   assertSamePrecedence(env);
   const tags = [...env.kong.selectTags];
   const ca = gatewayCaCertificate(env, tags);
+  const client = kongClientCertificate(env, tags);
   const origin = originCheckPlugin(env, tags);
   const consumers = kongConsumers(env, tags);
   return {
     _format_version: '3.0',
     _konnect: { control_plane_name: env.kong.controlPlaneName },
     _info: { select_tags: tags },
-    ...(ca === undefined ? {} : { ca_certificates: [ca] }),
+    ca_certificates: [ca],
+    certificates: [client],
     upstreams: [gatewayUpstream(env, tags)],
-    services: kongServices(env, tags, ca?.id),
+    services: kongServices(env, tags, { caCertificateId: ca.id, clientCertificateId: client.id }),
     ...(origin === undefined ? {} : { plugins: [origin] }),
     ...(consumers.length > 0 ? { consumers } : {}),
   };

@@ -33,16 +33,21 @@ function kongRoute(route: RouteModel, tags: readonly string[]): KongRoute {
   };
 }
 
+/** Ids of the decK entities every service uses for mutual TLS with the gateway. */
+export interface GatewayTlsIds {
+  readonly caCertificateId: string;
+  readonly clientCertificateId: string;
+}
+
 /**
- * One Kong service per backend, all reaching the gateway upstream over TLS. Without the gateway CA
- * Kong cannot check the listener certificate (issued by the cluster's private CA), so verification is
- * off and the hop relies on the private Transit Gateway path; give kong.upstream.caCertificateFile to
- * turn it on.
+ * One Kong service per backend, all reaching the gateway upstream over mutual TLS: Kong verifies the
+ * listener certificate against the environment's CA (name = the upstream's host_header, chain at most
+ * `tls_verify_depth` deep) and presents its own client certificate, which the listener demands.
  */
 export function kongServices(
   env: EnvironmentModel,
   tags: readonly string[],
-  caId: string | undefined,
+  tls: GatewayTlsIds,
 ): KongService[] {
   return env.services.map((backend: BackendModel) => {
     const routes = env.routes
@@ -53,8 +58,10 @@ export function kongServices(
       protocol: env.kong.upstream.protocol,
       host: upstreamName(env),
       port: env.kong.upstream.port,
-      tls_verify: caId !== undefined,
-      ...(caId === undefined ? {} : { ca_certificates: [caId] }),
+      tls_verify: true,
+      tls_verify_depth: env.kong.upstream.tlsVerifyDepth,
+      ca_certificates: [tls.caCertificateId],
+      client_certificate: tls.clientCertificateId,
       tags: [...tags],
       ...(routes.length > 0 ? { routes } : {}),
     };

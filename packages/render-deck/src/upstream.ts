@@ -1,11 +1,6 @@
 import type { EnvironmentModel } from '@routeplane/catalog';
-import type { KongCaCertificate, KongUpstream } from '@routeplane/deck-types';
-import { v5 as uuidv5 } from 'uuid';
+import type { KongUpstream } from '@routeplane/deck-types';
 import { hostValue } from './env-ref.js';
-import { DeckRenderError } from './errors.js';
-
-/** Namespace for name-based UUIDs of routeplane's decK entities (fixed forever: ids must not move). */
-const routeplaneNamespace = 'a7d3c1e2-5b4f-4c8e-9a61-2f0e7b9d4c35';
 
 /**
  * Name of the Kong upstream in front of the Istio gateway's NLB. Kong services point at it
@@ -32,25 +27,4 @@ export function gatewayUpstream(env: EnvironmentModel, tags: readonly string[]):
     targets: [{ target: `${hostValue(upstream.host)}:${upstream.port}`, tags: [...tags] }],
     tags: [...tags],
   };
-}
-
-/** The gateway CA as a decK entity with a stable id derived from the PEM (services reference it by id). */
-export function gatewayCaCertificate(
-  env: EnvironmentModel,
-  tags: readonly string[],
-): KongCaCertificate | undefined {
-  const pem = env.kong.upstream.caCertificatePem;
-  if (pem === undefined) return undefined;
-  if (/PRIVATE KEY/.test(pem)) {
-    throw new DeckRenderError(
-      `environment ${env.name}: kong.upstream.caCertificateFile must hold only the CA certificate, but it contains a private key`,
-    );
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new DeckRenderError(
-      `environment ${env.name}: kong.upstream.caCertificateFile must be a PEM certificate (-----BEGIN CERTIFICATE-----)`,
-    );
-  }
-  const cert = pem.trim();
-  return { id: uuidv5(`ca-certificate:${cert}`, routeplaneNamespace), cert, tags: [...tags] };
 }

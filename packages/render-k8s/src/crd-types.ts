@@ -48,6 +48,21 @@ export interface GatewaySpec {
     };
   };
   readonly listeners: readonly GatewayListener[];
+  /** Gateway API v1.6 standard: client-certificate validation of the TLS listeners. */
+  readonly tls?: {
+    readonly frontend: {
+      readonly default: {
+        readonly validation: {
+          readonly caCertificateRefs: readonly {
+            readonly group: '';
+            readonly kind: 'Secret' | 'ConfigMap';
+            readonly name: string;
+          }[];
+          readonly mode: 'AllowValidOnly' | 'AllowInsecureFallback';
+        };
+      };
+    };
+  };
 }
 
 export interface HttpRouteMatch {

@@ -27,6 +27,21 @@ describe('gatewaySpec', () => {
     });
   });
 
+  it('demands a client certificate signed by the CA on every TLS listener (Gateway API v1.6 frontend)', () => {
+    expect(spec.tls).toEqual({
+      frontend: {
+        default: {
+          validation: {
+            caCertificateRefs: [{ group: '', kind: 'Secret', name: gw.pki.serving.secretName }],
+            mode: 'AllowValidOnly',
+          },
+        },
+      },
+    });
+    // Istio 1.30 refuses more than one caCertificateRef (conversion.go).
+    expect(spec.tls?.frontend.default.validation.caCertificateRefs).toHaveLength(1);
+  });
+
   it('asks the AWS Load Balancer Controller for an internal NLB with ip targets, health-checked on 15021', () => {
     const a = spec.infrastructure.annotations;
     expect(Object.keys(a).length).toBeLessThanOrEqual(16);

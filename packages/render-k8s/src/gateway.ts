@@ -43,7 +43,8 @@ function listener(gw: GatewayModel, name: string, port: number, tls: boolean): G
           tls: {
             mode: 'Terminate',
             // The Secret lives beside the Gateway: no ReferenceGrant needed.
-            certificateRefs: [{ group: '', kind: 'Secret', name: gw.tlsSecretName }],
+            // Issued and renewed by cert-manager (pki child, an earlier wave).
+            certificateRefs: [{ group: '', kind: 'Secret', name: gw.pki.serving.secretName }],
           },
         }
       : {}),
@@ -66,6 +67,22 @@ export function gatewaySpec(gw: GatewayModel): GatewaySpec {
       listener(gw, httpListener, gw.httpPort, false),
       listener(gw, httpsListener, gw.httpsPort, true),
     ],
+    tls: {
+      frontend: {
+        default: {
+          // Every TLS listener demands a client certificate signed by the environment's CA: the NLB
+          // (and so the whole VPC) reaches port 443, but only Kong holds such a certificate.
+          // Istio 1.30 reads the CA from `ca.crt` of a Secret (or a ConfigMap) and accepts exactly
+          // one ref (pilot/pkg/config/kube/gateway/conversion.go, buildCaCertificateReference); the
+          // serving certificate's Secret carries the issuing CA in `ca.crt`, beside the Gateway,
+          // so no ReferenceGrant and no CA key are involved.
+          validation: {
+            caCertificateRefs: [{ group: '', kind: 'Secret', name: gw.pki.serving.secretName }],
+            mode: 'AllowValidOnly',
+          },
+        },
+      },
+    },
   };
 }
 

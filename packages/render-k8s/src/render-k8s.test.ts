@@ -36,9 +36,13 @@ describe('renderK8s layout', () => {
         "generated/k8s/dev/gateway/httproute-https-redirect.yaml",
         "generated/k8s/dev/gateway/policies.yaml",
         "generated/k8s/dev/namespaces/api-services.yaml",
+        "generated/k8s/dev/namespaces/cert-manager.yaml",
         "generated/k8s/dev/namespaces/gateway-health.yaml",
         "generated/k8s/dev/namespaces/istio-ingress.yaml",
         "generated/k8s/dev/namespaces/sample-apps.yaml",
+        "generated/k8s/dev/pki/ca.yaml",
+        "generated/k8s/dev/pki/certificate-gateway.yaml",
+        "generated/k8s/dev/pki/certificate-kong-client.yaml",
         "generated/k8s/dev/routes/httproute-app1.yaml",
         "generated/k8s/dev/routes/httproute-app2.yaml",
         "generated/k8s/dev/routes/httproute-healthz.yaml",
@@ -124,6 +128,8 @@ describe('adding one route', () => {
   });
 });
 
+const clusterScoped = new Set(['Namespace', 'ClusterIssuer']);
+
 describe('readable names and scopes', () => {
   it.each(models)(
     'has no cdk8s artefacts, hashed names or namespaced cluster objects in the %s',
@@ -133,7 +139,7 @@ describe('readable names and scopes', () => {
       expect(text).not.toContain('cdk8s');
       for (const o of objects) {
         expect(o.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
-        if (o.kind === 'Namespace') expect(o.namespace, o.path).toBeUndefined();
+        if (clusterScoped.has(o.kind)) expect(o.namespace, o.path).toBeUndefined();
         else expect(o.namespace, `${o.path} ${o.kind}/${o.name}`).toBeTruthy();
       }
     },

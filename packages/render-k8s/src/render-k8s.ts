@@ -6,6 +6,7 @@ import { gatewayObjects } from './gateway.js';
 import { gatewayPolicyObjects } from './gateway-policies.js';
 import { httpRouteObjects } from './http-route.js';
 import { namespaceObjects } from './namespaces.js';
+import { caObjects, kongClientCertificateObjects, servingCertificateObjects } from './pki.js';
 import { referenceGrantObjects } from './reference-grant.js';
 import type { K8sObject } from './synth.js';
 
@@ -26,6 +27,17 @@ function renderEnvironment(env: EnvironmentModel): RenderedFile[] {
   for (const [name, docs] of namespaceObjects(env)) {
     files.push(yamlFile(`${dir('namespaces')}/${name}.yaml`, docs));
   }
+
+  files.push(yamlFile(`${dir('pki')}/ca.yaml`, caObjects(env.gateway)));
+  files.push(
+    yamlFile(`${dir('pki')}/certificate-gateway.yaml`, servingCertificateObjects(env.gateway)),
+  );
+  files.push(
+    yamlFile(
+      `${dir('pki')}/certificate-kong-client.yaml`,
+      kongClientCertificateObjects(env.gateway, env.kong),
+    ),
+  );
 
   const gw = gatewayObjects(env);
   files.push(yamlFile(`${dir('gateway')}/gateway.yaml`, gw.gateway));

@@ -1,3 +1,4 @@
+export { crdFileValidator } from './crd-bundle.js';
 export { type FakeCommands, fakeCommands } from './fake-commands.js';
 export {
   type HelmTemplateOptions,

@@ -5,6 +5,71 @@ export function deckEnv(name: string): string {
   return `\${{ env "${name}" }}`;
 }
 
+const caId = '0c9b2a7e-3f55-5c1e-9f0e-2f4b8a7d6c11';
+const clientId = '5d0e8f3a-1b2c-5d4e-8f6a-7b8c9d0e1f2a';
+
+/** A cert-manager Certificate issued by the CA ClusterIssuer `gateway-ca`. */
+function certificate(
+  name: string,
+  namespace: string,
+  issuer: string,
+  annotations: Record<string, string> = {},
+): Record<string, unknown> {
+  return {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Certificate',
+    metadata: { name, namespace, annotations },
+    spec: {
+      secretName: name,
+      commonName: name,
+      issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: issuer },
+    },
+  };
+}
+
+/** The PKI: a self-signed root, the CA issuer, the serving and the Kong client certificate. */
+function pkiFiles(k8s: string): TreeFile[] {
+  return [
+    {
+      path: `${k8s}/pki/ca.yaml`,
+      documents: [
+        {
+          apiVersion: 'cert-manager.io/v1',
+          kind: 'ClusterIssuer',
+          metadata: { name: 'gateway-ca-selfsigned' },
+          spec: { selfSigned: {} },
+        },
+        {
+          ...certificate('gateway-ca', 'cert-manager', 'gateway-ca-selfsigned'),
+          spec: {
+            isCA: true,
+            secretName: 'gateway-ca',
+            commonName: 'gateway CA',
+            issuerRef: { kind: 'ClusterIssuer', name: 'gateway-ca-selfsigned' },
+          },
+        },
+        {
+          apiVersion: 'cert-manager.io/v1',
+          kind: 'ClusterIssuer',
+          metadata: { name: 'gateway-ca' },
+          spec: { ca: { secretName: 'gateway-ca' } },
+        },
+      ],
+    },
+    {
+      path: `${k8s}/pki/certificates.yaml`,
+      documents: [
+        certificate('kong-cloud-gw-gateway-tls', 'istio-ingress', 'gateway-ca'),
+        certificate('kong-gateway-client', 'cert-manager', 'gateway-ca', {
+          'routeplane.dev/deck-env-ca-crt': 'DECK_GATEWAY_CA_CERT',
+          'routeplane.dev/deck-env-tls-crt': 'DECK_KONG_CLIENT_CERT',
+          'routeplane.dev/deck-env-tls-key': 'DECK_KONG_CLIENT_KEY',
+        }),
+      ],
+    },
+  ];
+}
+
 /**
  * A realistic, clean rendered tree for one environment: one gateway, one backend in another
  * namespace, one route, the Argo CD App-of-Apps and the decK file. Tests corrupt it one way at a time.
@@ -118,6 +183,21 @@ export function cleanTree(env = 'dev'): TreeFile[] {
       ],
     },
     {
+      path: `argocd/${env}/apps/cert-manager.yaml`,
+      documents: [
+        app('cert-manager', 2, {
+          repoURL: 'https://charts.jetstack.io',
+          chart: 'cert-manager',
+          targetRevision: 'v1.21.1',
+        }),
+      ],
+    },
+    {
+      path: `argocd/${env}/apps/pki.yaml`,
+      documents: [app('pki', 4, { repoURL: repo, targetRevision: 'main', path: `${k8s}/pki` })],
+    },
+    ...pkiFiles(k8s),
+    {
       path: `argocd/${env}/apps/gateway.yaml`,
       documents: [
         app('gateway', 5, { repoURL: repo, targetRevision: 'main', path: `${k8s}/gateway` }),
@@ -137,6 +217,19 @@ export function cleanTree(env = 'dev'): TreeFile[] {
           targetRevision: 'main',
           path: `${k8s}/backends/sample-apps`,
         }),
+      ],
+    },
+    {
+      path: `${k8s}/namespaces/namespace-cert-manager.yaml`,
+      documents: [
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: 'cert-manager',
+            labels: { 'pod-security.kubernetes.io/enforce': 'restricted' },
+          },
+        },
       ],
     },
     ...['istio-ingress', 'sample-apps'].map((ns) => ({
@@ -185,6 +278,18 @@ export function cleanTree(env = 'dev'): TreeFile[] {
                 allowedRoutes: { namespaces: { from: 'Same' } },
               },
             ],
+            tls: {
+              frontend: {
+                default: {
+                  validation: {
+                    caCertificateRefs: [
+                      { group: '', kind: 'Secret', name: 'kong-cloud-gw-gateway-tls' },
+                    ],
+                    mode: 'AllowValidOnly',
+                  },
+                },
+              },
+            },
           },
         },
         {
@@ -194,6 +299,23 @@ export function cleanTree(env = 'dev'): TreeFile[] {
           data: {
             deployment:
               'spec:\n  replicas: 2\n  template:\n    spec:\n      nodeSelector:\n        node-role: system\n      tolerations:\n        - key: CriticalAddonsOnly\n          operator: Equal\n          value: "true"\n          effect: NoSchedule\n',
+          },
+        },
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: 'kong-cloud-gw-gateway-ingress', namespace: 'istio-ingress' },
+          spec: {
+            podSelector: {
+              matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'kong-cloud-gw-gateway' },
+            },
+            policyTypes: ['Ingress'],
+            ingress: [
+              {
+                from: [{ ipBlock: { cidr: '10.0.0.0/16' } }],
+                ports: [{ port: 443, protocol: 'TCP' }],
+              },
+            ],
           },
         },
       ],
@@ -367,6 +489,14 @@ export function cleanTree(env = 'dev'): TreeFile[] {
           _format_version: '3.0',
           _konnect: { control_plane_name: `kong-cloud-gw-${env}` },
           _info: { select_tags: ['routeplane'] },
+          ca_certificates: [{ id: caId, cert: deckEnv('DECK_GATEWAY_CA_CERT') }],
+          certificates: [
+            {
+              id: clientId,
+              cert: deckEnv('DECK_KONG_CLIENT_CERT'),
+              key: deckEnv('DECK_KONG_CLIENT_KEY'),
+            },
+          ],
           services: [
             {
               name: 'sample-apps-sample-app-1',
@@ -374,7 +504,9 @@ export function cleanTree(env = 'dev'): TreeFile[] {
               host: deckEnv('DECK_GATEWAY_UPSTREAM_HOST'),
               port: 443,
               tls_verify: true,
-              ca_certificates: ['0c9b2a7e-3f55-5c1e-9f0e-2f4b8a7d6c11'],
+              tls_verify_depth: 1,
+              ca_certificates: [caId],
+              client_certificate: clientId,
               tags: ['routeplane'],
               routes: [
                 {

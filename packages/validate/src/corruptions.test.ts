@@ -14,6 +14,9 @@ const policies = `${k8s}/backends/sample-apps/policies.yaml`;
 const kong = 'deck/dev/kong.yaml';
 const container = (d: unknown) => at(d, 'spec', 'template', 'spec', 'containers', 0);
 const kongService = (d: unknown) => at(d, 'services', 0);
+const pkiCerts = `${k8s}/pki/certificates.yaml`;
+const gatewayObject = 'Gateway/istio-ingress/kong-cloud-gw-gateway';
+const kongServiceObject = 'KongService/sample-apps-sample-app-1';
 
 interface Case {
   readonly name: string;
@@ -275,7 +278,7 @@ const cases: readonly Case[] = [
     rule: 'policy/kong-tls-verify',
     object: '-',
     message:
-      'tls_verify must be true with ca_certificates on every service (give kong.upstream.caCertificateFile), but ["sample-apps-sample-app-1"] do not verify the Gateway certificate',
+      'tls_verify must be true with ca_certificates on every service (the gateway CA, gateway.pki), but ["sample-apps-sample-app-1"] do not verify the Gateway certificate',
   },
   {
     name: 'use a plain string prefix in Kong',
@@ -458,6 +461,145 @@ const cases: readonly Case[] = [
     rule: 'schema/deck',
     object: '-',
     message: '_format_version must be "3.0", but "1.1" was given',
+  },
+  {
+    name: 'issue certificates before cert-manager is installed',
+    files: corrupt(tree, 'argocd/dev/apps/pki.yaml', 0, (d) => {
+      at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '2';
+    }),
+    rule: 'xlayer/sync-wave',
+    object: 'Application/argocd/routeplane-dev-pki',
+    message:
+      'needs crd:cert-manager.io from Application routeplane-dev-cert-manager (wave 2); expected a wave > 2',
+  },
+  {
+    name: 'drop the serving Certificate (the seed made the Secret with a script)',
+    files: corrupt(tree, pkiCerts, 0, () => null),
+    rule: 'xlayer/gateway-certificate-source',
+    object: gatewayObject,
+    message:
+      'listener "https" certificateRef Secret istio-ingress/kong-cloud-gw-gateway-tls is produced by no rendered Certificate',
+  },
+  {
+    name: 'issue the certificates in the same wave as the gateway',
+    files: corrupt(tree, 'argocd/dev/apps/pki.yaml', 0, (d) => {
+      at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '5';
+    }),
+    rule: 'xlayer/gateway-certificate-source',
+    object: gatewayObject,
+    message:
+      'listener "https" certificateRef Secret istio-ingress/kong-cloud-gw-gateway-tls comes from Certificate/istio-ingress/kong-cloud-gw-gateway-tls in Application routeplane-dev-pki (wave 5); expected a wave < 5',
+  },
+  {
+    name: 'issue the serving certificate from another CA than the one Kong trusts',
+    files: corrupt(tree, pkiCerts, 0, (d) => {
+      at(d, 'spec', 'issuerRef').name = 'other-ca';
+    }),
+    rule: 'xlayer/kong-trusts-gateway-ca',
+    object: kongServiceObject,
+    message:
+      'Kong trusts DECK_GATEWAY_CA_CERT (ca.crt of Certificate/cert-manager/kong-gateway-client, issuer ClusterIssuer/gateway-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" serves Certificate/istio-ingress/kong-cloud-gw-gateway-tls, issued by ClusterIssuer/other-ca',
+  },
+  {
+    name: 'paste a CA into kong.yaml (a second source of truth)',
+    files: corrupt(tree, kong, 0, (d) => {
+      at(d, 'ca_certificates', 0).cert =
+        '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    }),
+    rule: 'xlayer/kong-trusts-gateway-ca',
+    object: kongServiceObject,
+    message: `cert must be a ${deckEnv('DECK_...')} reference filled from the cluster CA`,
+  },
+  {
+    name: 'fill the CA variable from nothing in the cluster',
+    files: corrupt(tree, kong, 0, (d) => {
+      at(d, 'ca_certificates', 0).cert = deckEnv('DECK_SOME_CA');
+    }),
+    rule: 'xlayer/kong-trusts-gateway-ca',
+    object: kongServiceObject,
+    message: 'ca_certificate cert DECK_SOME_CA is filled from no rendered Certificate',
+  },
+  {
+    name: 'trust ca.crt of a certificate issued by the self-signed bootstrap issuer',
+    files: corrupt(tree, pkiCerts, 1, (d) => {
+      at(d, 'spec', 'issuerRef').name = 'gateway-ca-selfsigned';
+    }),
+    rule: 'xlayer/kong-trusts-gateway-ca',
+    object: kongServiceObject,
+    message: 'which is SelfSigned: ca.crt would be that certificate itself, not a CA',
+  },
+  {
+    name: 'drop the client certificate Kong presents',
+    files: corrupt(tree, kong, 0, (d) => {
+      delete kongService(d).client_certificate;
+    }),
+    rule: 'xlayer/kong-client-certificate',
+    object: kongServiceObject,
+    message:
+      'client_certificate must name a certificates entry: Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" on port 443 demands a client certificate, but nothing was given',
+  },
+  {
+    name: "issue Kong's client certificate from a CA the listener does not trust",
+    files: corrupt(tree, pkiCerts, 1, (d) => {
+      at(d, 'spec', 'issuerRef').name = 'other-ca';
+    }),
+    rule: 'xlayer/kong-client-certificate',
+    object: kongServiceObject,
+    message:
+      'presents Certificate/cert-manager/kong-gateway-client (issuer ClusterIssuer/other-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" on port 443 trusts ca.crt of Certificate/istio-ingress/kong-cloud-gw-gateway-tls (issuer ClusterIssuer/gateway-ca)',
+  },
+  {
+    name: 'give the client key as a literal',
+    files: corrupt(tree, kong, 0, (d) => {
+      at(d, 'certificates', 0).key = 'not-a-reference';
+    }),
+    rule: 'policy/no-private-key',
+    object: 'certificates[0]',
+    message: `key must be a ${deckEnv('DECK_...')} reference, but a literal was given`,
+  },
+  {
+    name: 'hide a base64 PEM key in a ConfigMap',
+    files: corrupt(tree, gateway, 1, (d) => {
+      at(d, 'data').extra = Buffer.from(
+        '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIB\n-----END EC PRIVATE KEY-----\n',
+      ).toString('base64');
+    }),
+    rule: 'policy/no-private-key',
+    object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
+    message: 'data.extra holds a private key (PEM or base64 PEM)',
+  },
+  {
+    name: 'render the serving Secret itself',
+    files: corrupt(tree, pkiCerts, 0, () => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/tls',
+      metadata: { name: 'kong-cloud-gw-gateway-tls', namespace: 'istio-ingress' },
+      data: { 'tls.crt': '', 'tls.key': '' },
+    })),
+    rule: 'policy/no-private-key',
+    object: 'Secret/istio-ingress/kong-cloud-gw-gateway-tls',
+    message: 'a TLS Secret (["tls.key"]) must not be rendered',
+  },
+  {
+    name: 'stop demanding client certificates (any VPC caller reaches the backends)',
+    files: corrupt(tree, gateway, 0, (d) => {
+      delete at(d, 'spec').tls;
+    }),
+    rule: 'policy/gateway-client-auth',
+    object: gatewayObject,
+    message:
+      'a caller at 10.0.0.0 without a client certificate reaches Service/sample-apps/sample-app-1 Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" (port 443) -> HTTPRoute/istio-ingress/app1',
+  },
+  {
+    name: 'let clients without a certificate fall back',
+    files: corrupt(tree, gateway, 0, (d) => {
+      at(d, 'spec', 'tls', 'frontend', 'default', 'validation').mode = 'AllowInsecureFallback';
+    }),
+    rule: 'policy/gateway-client-auth',
+    object: gatewayObject,
+    message:
+      'a caller at 10.0.0.0 without a client certificate reaches Service/sample-apps/sample-app-1',
   },
 ];
 

@@ -50,6 +50,28 @@ export const namingRules: readonly SemanticRule[] = [
       catalog.services.forEach((s, i) => {
         check(['services', i, 'namespace'], s.namespace);
       });
+      const pkiNamespace = catalog.gateway.pki?.namespace;
+      if (pkiNamespace !== undefined) check(['gateway', 'pki', 'namespace'], pkiNamespace);
+    },
+  },
+  {
+    id: 'pki-namespace-apart',
+    needs: ['gateway', 'services'],
+    check({ catalog, report }) {
+      // The CA key must not share a namespace with the gateway (istiod serves the gateway every
+      // Secret there) or with a backend; the namespace default comes from the schema.
+      const pkiNamespace = catalog.gateway.pki?.namespace;
+      if (pkiNamespace === undefined) return;
+      const taken = new Set([
+        catalog.gateway.namespace,
+        ...catalog.services.map((s) => s.namespace),
+      ]);
+      if (taken.has(pkiNamespace)) {
+        report(
+          ['gateway', 'pki', 'namespace'],
+          `must be a namespace of its own (it holds the CA key), but "${pkiNamespace}" is also the gateway's or a backend's`,
+        );
+      }
     },
   },
   {

@@ -299,13 +299,23 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'route "healthz" sets methods or hosts on a shorter prefix than "/app1/v2" of route "app1"',
   ],
   [
-    'a CA file that does not exist',
-    shipped(['kong.upstream.caCertificateFile', 'missing-ca.pem']),
-    'kong.upstream.caCertificateFile: file "missing-ca.pem" cannot be read',
+    'a CA variable that decK would not substitute',
+    shipped(['kong.upstream.caCertificateEnv', 'GATEWAY_CA']),
+    'kong.upstream.caCertificateEnv',
   ],
   [
-    'a CA file that is not a certificate',
-    shipped(['kong.upstream.caCertificateFile', 'catalog.yaml']),
-    'kong.upstream.caCertificateFile: "catalog.yaml" is not a PEM certificate',
+    'the CA in the gateway namespace',
+    shipped(['gateway.pki', { namespace: 'istio-ingress' }]),
+    'gateway.pki.namespace: must be a namespace of its own (it holds the CA key), but "istio-ingress" is also',
+  ],
+  [
+    'the CA in a reserved namespace',
+    shipped(['gateway.pki', { namespace: 'kube-system' }]),
+    'gateway.pki.namespace: "kube-system" is reserved',
+  ],
+  [
+    'a certificate lifetime that is not whole hours',
+    shipped(['gateway.pki', { certificateDuration: '90d' }]),
+    'gateway.pki.certificateDuration',
   ],
 ];

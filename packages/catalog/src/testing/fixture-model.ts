@@ -8,9 +8,6 @@ import { fixtureCatalog } from './fixture-catalog.js';
 /** Changes the fixture catalog's data in place before it is resolved. */
 export type CatalogEdit = (catalog: RouteCatalog) => void;
 
-/** File a catalog edit may name as `kong.upstream.caCertificateFile` (a placeholder PEM). */
-export const fixtureCaCertificateFile = 'gateway-ca.pem';
-
 const baseDir = fileURLToPath(new URL('.', import.meta.url));
 const encoder = new TextEncoder();
 

@@ -5,7 +5,6 @@
 export { fixtureCatalog, fixtureService, replaceServicesAndRoutes } from './fixture-catalog.js';
 export {
   type CatalogEdit,
-  fixtureCaCertificateFile,
   fixtureEnvironment,
   fixtureModel,
   resolveCatalogData,

@@ -95,6 +95,274 @@ export const chartInventory: Readonly<Record<string, ChartInventoryEntry>> =
       }
     ]
   },
+  "cert-manager": {
+    "version": "v1.21.1",
+    "objects": [
+      {
+        "group": "",
+        "kind": "Service",
+        "name": "cert-manager",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "",
+        "kind": "Service",
+        "name": "cert-manager-cainjector",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "",
+        "kind": "Service",
+        "name": "cert-manager-webhook",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "",
+        "kind": "ServiceAccount",
+        "name": "cert-manager",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "",
+        "kind": "ServiceAccount",
+        "name": "cert-manager-cainjector",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "",
+        "kind": "ServiceAccount",
+        "name": "cert-manager-webhook",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "admissionregistration.k8s.io",
+        "kind": "MutatingWebhookConfiguration",
+        "name": "cert-manager-webhook"
+      },
+      {
+        "group": "admissionregistration.k8s.io",
+        "kind": "ValidatingWebhookConfiguration",
+        "name": "cert-manager-webhook"
+      },
+      {
+        "group": "apiextensions.k8s.io",
+        "kind": "CustomResourceDefinition",
+        "name": "certificaterequests.cert-manager.io"
+      },
+      {
+        "group": "apiextensions.k8s.io",
+        "kind": "CustomResourceDefinition",
+        "name": "certificates.cert-manager.io"
+      },
+      {
+        "group": "apiextensions.k8s.io",
+        "kind": "CustomResourceDefinition",
+        "name": "challenges.acme.cert-manager.io"
+      },
+      {
+        "group": "apiextensions.k8s.io",
+        "kind": "CustomResourceDefinition",
+        "name": "clusterissuers.cert-manager.io"
+      },
+      {
+        "group": "apiextensions.k8s.io",
+        "kind": "CustomResourceDefinition",
+        "name": "issuers.cert-manager.io"
+      },
+      {
+        "group": "apiextensions.k8s.io",
+        "kind": "CustomResourceDefinition",
+        "name": "orders.acme.cert-manager.io"
+      },
+      {
+        "group": "apps",
+        "kind": "Deployment",
+        "name": "cert-manager",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "apps",
+        "kind": "Deployment",
+        "name": "cert-manager-cainjector",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "apps",
+        "kind": "Deployment",
+        "name": "cert-manager-webhook",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "policy",
+        "kind": "PodDisruptionBudget",
+        "name": "cert-manager",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "policy",
+        "kind": "PodDisruptionBudget",
+        "name": "cert-manager-cainjector",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "policy",
+        "kind": "PodDisruptionBudget",
+        "name": "cert-manager-webhook",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-cainjector"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-cluster-view"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-approve:cert-manager-io"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-certificates"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-certificatesigningrequests"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-challenges"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-clusterissuers"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-ingress-shim"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-issuers"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-controller-orders"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-edit"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-view"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cert-manager-webhook:subjectaccessreviews"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-cainjector"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-approve:cert-manager-io"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-certificates"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-certificatesigningrequests"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-challenges"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-clusterissuers"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-ingress-shim"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-issuers"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-controller-orders"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "ClusterRoleBinding",
+        "name": "cert-manager-webhook:subjectaccessreviews"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "Role",
+        "name": "cert-manager-cainjector:leaderelection",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "Role",
+        "name": "cert-manager-webhook:dynamic-serving",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "Role",
+        "name": "cert-manager:leaderelection",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "RoleBinding",
+        "name": "cert-manager-cainjector:leaderelection",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "RoleBinding",
+        "name": "cert-manager-webhook:dynamic-serving",
+        "namespace": "cert-manager"
+      },
+      {
+        "group": "rbac.authorization.k8s.io",
+        "kind": "RoleBinding",
+        "name": "cert-manager:leaderelection",
+        "namespace": "cert-manager"
+      }
+    ]
+  },
   "cni": {
     "version": "1.30.3",
     "objects": [

@@ -9,6 +9,7 @@ export const inventoryCharts: Readonly<Record<string, { readonly sharedDir: stri
   istiod: { sharedDir: 'istiod' },
   cni: { sharedDir: 'istio-cni' },
   ztunnel: { sharedDir: 'ztunnel' },
+  'cert-manager': { sharedDir: 'cert-manager' },
 };
 
 /**
@@ -27,4 +28,5 @@ export const clusterScopedKinds: ReadonlySet<string> = new Set([
   '/Namespace',
   'scheduling.k8s.io/PriorityClass',
   'gateway.networking.k8s.io/GatewayClass',
+  'cert-manager.io/ClusterIssuer',
 ]);

@@ -19,12 +19,13 @@ function sources(app: K8sObject): readonly AppSource[] {
   );
 }
 
-function wave(app: K8sObject): number {
+/** The `argocd.argoproj.io/sync-wave` of an Application (0 when absent, as Argo CD reads it). */
+export function wave(app: K8sObject): number {
   return Number(str(app.doc, 'metadata', 'annotations', 'argocd.argoproj.io/sync-wave') ?? '0');
 }
 
 /** Sources whose path lives in this repository's rendered tree (argocd/ or generated/). */
-function localPaths(app: K8sObject): readonly string[] {
+export function localPaths(app: K8sObject): readonly string[] {
   return sources(app)
     .map((s) => s.path?.replace(/\/+$/, ''))
     .filter((p): p is string => p !== undefined && /^(argocd|generated|deck)\//.test(p));
@@ -44,6 +45,7 @@ function appFacts(env: EnvTree, app: K8sObject): AppFacts {
     if (s.repoURL.includes('gateway-api')) provides.add('crd:gateway.networking.k8s.io');
     if (s.chart === 'base') provides.add('crd:security.istio.io').add('crd:networking.istio.io');
     if (s.chart === 'istiod') provides.add('istio-control-plane');
+    if (s.chart === 'cert-manager') provides.add('crd:cert-manager.io');
   }
   const paths = localPaths(app);
   const deployed = env.objects.filter(

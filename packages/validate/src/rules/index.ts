@@ -11,6 +11,7 @@ import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
 import { terraformRules } from './terraform-rules.js';
+import { tlsChainRules } from './tls-chain-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   ...meshRules,
   ...argocdRules,
   ...kongRules,
+  ...tlsChainRules,
   ...podSecurityRules,
   ...podCoverageRules,
   ...secretRules,

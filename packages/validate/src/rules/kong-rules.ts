@@ -144,7 +144,7 @@ export const kongRules: readonly Rule[] = [
           r.at(
             deck.file,
             '-',
-            `tls_verify must be true with ca_certificates on every service (give kong.upstream.caCertificateFile), but ${show(unverified)} do not verify the Gateway certificate`,
+            `tls_verify must be true with ca_certificates on every service (the gateway CA, gateway.pki), but ${show(unverified)} do not verify the Gateway certificate`,
           );
         }
       }

@@ -1,5 +1,7 @@
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { Gateway } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway';
 import { GatewayClass } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass';
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
@@ -54,6 +56,8 @@ const models: Readonly<Record<string, readonly [ModelClass, string?]>> = {
   ],
   'security.istio.io/v1/AuthorizationPolicy': [AuthorizationPolicy],
   'security.istio.io/v1/PeerAuthentication': [PeerAuthentication, 'security.istio.io/v1beta1'],
+  'cert-manager.io/v1/Certificate': [Certificate],
+  'cert-manager.io/v1/ClusterIssuer': [ClusterIssuer],
   'argoproj.io/v1alpha1/Application': [Application],
   'argoproj.io/v1alpha1/AppProject': [AppProject],
 };

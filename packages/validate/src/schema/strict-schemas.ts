@@ -51,25 +51,81 @@ function inlineMeta(schema: unknown): unknown {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, inlineMeta(v)]));
 }
 
+/** Gateway API's group/kind/name reference (LocalObjectReference, ObjectReference with namespace). */
+function objectReference(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['group', 'kind', 'name'],
+    properties: {
+      group: { type: 'string', maxLength: 253 },
+      kind: { type: 'string', minLength: 1, maxLength: 63 },
+      name: { type: 'string', minLength: 1, maxLength: 253 },
+      ...extra,
+    },
+  };
+}
+
+/** `spec.tls.frontend` validation of Gateway API v1.6.1 standard (apis/v1/gateway_types.go). */
+const frontendTlsConfig = {
+  type: 'object',
+  required: ['validation'],
+  properties: {
+    validation: {
+      type: 'object',
+      required: ['caCertificateRefs'],
+      properties: {
+        caCertificateRefs: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 8,
+          items: objectReference({ namespace: { type: 'string', minLength: 1, maxLength: 63 } }),
+        },
+        mode: { type: 'string', enum: ['AllowValidOnly', 'AllowInsecureFallback'] },
+      },
+    },
+  },
+};
+
 /**
  * Fields newer than the Node 20 release of @kubernetes-models/gateway-api (Gateway API v1.1):
- * `spec.infrastructure.parametersRef` became standard in v1.2.
+ * `spec.infrastructure.parametersRef` became standard in v1.2, `spec.tls` (frontend client
+ * certificate validation) in v1.6. The renderers' tests hold the same objects against the official
+ * v1.6.1 CRDs; this keeps `routeplane validate` strict without them.
  */
 function patchGateway(schema: Record<string, unknown>): Record<string, unknown> {
   const spec = (schema.properties as Record<string, Record<string, unknown>>).spec;
+  const specProps = spec?.properties as Record<string, unknown> | undefined;
+  if (specProps && !('tls' in specProps)) {
+    specProps.tls = {
+      type: 'object',
+      properties: {
+        frontend: {
+          type: 'object',
+          required: ['default'],
+          properties: {
+            default: frontendTlsConfig,
+            perPort: {
+              type: 'array',
+              maxItems: 64,
+              items: {
+                type: 'object',
+                required: ['port', 'tls'],
+                properties: {
+                  port: { type: 'integer', minimum: 1, maximum: 65535 },
+                  tls: frontendTlsConfig,
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+  }
   const infra = (spec?.properties as Record<string, Record<string, unknown>> | undefined)
     ?.infrastructure;
   const props = infra?.properties as Record<string, unknown> | undefined;
   if (props && !('parametersRef' in props)) {
-    props.parametersRef = {
-      type: 'object',
-      required: ['group', 'kind', 'name'],
-      properties: {
-        group: { type: 'string', maxLength: 253 },
-        kind: { type: 'string', minLength: 1, maxLength: 63 },
-        name: { type: 'string', minLength: 1, maxLength: 253 },
-      },
-    };
+    props.parametersRef = objectReference();
   }
   return schema;
 }
