@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newEnvironment } from '@routeplane/catalog/testing';
@@ -89,7 +89,7 @@ describe('validate with external tools on PATH (item 1)', () => {
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(repo, 'report.json'), 'utf8'))).toMatchObject({
       errors: 0,
-      waived: 2,
+      waived: 0,
     });
   });
 });
@@ -173,7 +173,18 @@ describe('waivers (item 5)', () => {
     data.waivers = waivers;
     return stringify(data);
   };
-  const reason = 'no gateway CA yet, see the README';
+  const reason = 'accepted while the gateway CA is rebuilt, see the README';
+  /** A hand edit that gives `policy/kong-tls-verify` a finding in every environment's kong.yaml. */
+  const withoutTlsVerify = (repo: string): string => {
+    for (const env of readdirSync(join(repo, 'deck'))) {
+      const file = join(repo, 'deck', env, 'kong.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replaceAll('tls_verify: true', 'tls_verify: false'),
+      );
+    }
+    return repo;
+  };
 
   it.each([
     [
@@ -187,7 +198,7 @@ describe('waivers (item 5)', () => {
       /^catalog\.yaml:\d+:\d+ waivers\[0\]\.object: waives nothing: rule "policy\/kong-tls-verify" reports no finding on "deck\/\*\/kong\.yml"; did you mean "deck\/dev\/kong\.yaml"\?\nrouteplane: 1 problem\(s\) in the catalog\n$/,
     ],
   ])('rejects %s as a located catalog error (exit 2)', (_name, waivers, message) => {
-    const repo = scratchRepo(withWaivers(waivers), true);
+    const repo = withoutTlsVerify(scratchRepo(withWaivers(waivers), true));
     const run = runBuilt(['validate', '--no-external'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
@@ -200,7 +211,7 @@ describe('waivers (item 5)', () => {
       environments: Record<string, unknown>[];
     };
     data.environments.push(newEnvironment('staging'));
-    const repo = scratchRepo(stringify(data));
+    const repo = withoutTlsVerify(scratchRepo(stringify(data)));
     const run = runBuilt(['validate', '--no-external'], repo);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('0 finding(s), 3 waived');
@@ -208,7 +219,7 @@ describe('waivers (item 5)', () => {
   });
 
   it('prints the waiver to paste for a finding that is not waived', () => {
-    const repo = scratchRepo(withWaivers([]));
+    const repo = withoutTlsVerify(scratchRepo(withWaivers([])));
     const run = runBuilt(['validate', '--no-external'], repo);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(

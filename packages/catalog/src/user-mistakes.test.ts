@@ -115,7 +115,10 @@ describe('messages for common slips', () => {
   it.each([
     [
       'a waiver reason one character short',
-      shipped(['waivers.0.reason', 'typo test']),
+      shipped([
+        'waivers',
+        [{ rule: 'policy/kong-tls-verify', object: 'deck/dev/kong.yaml', reason: 'typo test' }],
+      ]),
       /waivers\[0\]\.reason: must be at least 10 characters long, but 9 were given$/,
     ],
     [

@@ -13,8 +13,8 @@ const headers = ['route', 'paths', 'methods', 'hosts', 'plugins', 'service', 'na
 
 /**
  * `routeplane routes`: every route of each environment. The JSON also names what CI needs per
- * environment (decK file, control plane, Konnect address, select tags, Terraform directory, AWS
- * region), so
+ * environment (decK file, control plane, Konnect address, select tags, the Secret holding Kong's
+ * certificates, Terraform directory, AWS region and cluster), so
  * workflows build their matrix from the catalog instead of repeating it.
  */
 export function routesCommand(options: RoutesOptions, io: CommandIo): number {
@@ -28,9 +28,19 @@ export function routesCommand(options: RoutesOptions, io: CommandIo): number {
         controlPlaneName: env.kong.controlPlaneName,
         konnectAddr: `https://${env.kong.konnectRegion}.api.konghq.com`,
         selectTags: env.kong.selectTags,
+        // Kong's CA and client certificate come from the Secret cert-manager keeps current.
+        certificates: {
+          namespace: env.gateway.pki.kongClient.namespace,
+          secret: env.gateway.pki.kongClient.secretName,
+          env: {
+            'ca.crt': env.kong.upstream.caCertificateEnv,
+            'tls.crt': env.kong.upstream.clientCertificateEnv,
+            'tls.key': env.kong.upstream.clientKeyEnv,
+          },
+        },
       },
       terraformDir: terraformDir(env.name),
-      aws: { region: env.aws.region },
+      aws: { region: env.aws.region, cluster: env.aws.cluster.name },
       routes: routeRows(env),
     }));
     io.out(`${JSON.stringify({ environments }, null, 2)}\n`);

@@ -23,7 +23,11 @@ describe('the workflows', () => {
   it('are the pull request and deploy workflows', () => {
     expect(workflows.map((w) => w.file)).toEqual(['deploy.yml', 'pull-request.yml']);
     expect(Object.keys(workflows[1]?.doc.on ?? {})).toEqual(['pull_request']);
-    expect(workflows[0]?.doc.on).toEqual({ push: { branches: ['main'] } });
+    // daily: decK pushes the client certificate cert-manager renewed to Kong
+    expect(workflows[0]?.doc.on).toEqual({
+      push: { branches: ['main'] },
+      schedule: [{ cron: '17 5 * * *' }],
+    });
   });
 
   describe.runIf(haveSharedSchemas())('against the GitHub workflow JSON Schema', () => {
@@ -80,6 +84,14 @@ describe('the workflows', () => {
 
   it('give decK every DECK_ variable the catalog needs, in every job that runs decK against Konnect', () => {
     const needed = [...new Set(model.environments.flatMap((e) => e.kong.requiredEnv))].sort();
+    // Kong's CA and client certificate are read from the cluster's Secret at run time, never stored.
+    const fromCluster = new Set(
+      model.environments.flatMap((e) => [
+        e.kong.upstream.caCertificateEnv,
+        e.kong.upstream.clientCertificateEnv,
+        e.kong.upstream.clientKeyEnv,
+      ]),
+    );
     const deckJobs = jobs.filter((j) => /deck gateway (diff|sync)/.test(runs(j.job)));
     expect(deckJobs.map((j) => `${j.workflow} ${j.name}`)).toEqual([
       'deploy.yml deck-sync',
@@ -90,9 +102,31 @@ describe('the workflows', () => {
         Object.keys(job.env ?? {})
           .filter((k) => k.startsWith('DECK_'))
           .sort(),
-      ).toEqual(needed);
-      expect(runs(job)).toMatch(/routeplane deck-env --env "\$ENV" --check[\s\S]*deck gateway/);
+      ).toEqual(needed.filter((v) => !fromCluster.has(v)));
+      expect(runs(job)).toMatch(
+        /\.environments\[0\]\.deck\.certificates[\s\S]*kubectl -n[\s\S]*>> "\$GITHUB_ENV"[\s\S]*routeplane deck-env --env "\$ENV" --check[\s\S]*deck gateway/,
+      );
+      expect(job.permissions).toMatchObject({ 'id-token': 'write' });
     }
+  });
+
+  it('name the certificate Secret and its DECK_ variables in `routes --format json`', async () => {
+    const routes = JSON.parse((await run(repoRoot, ['routes', '--format', 'json'])).stdout) as {
+      environments: { deck: { certificates: unknown } }[];
+    };
+    routes.environments.forEach((entry, index) => {
+      const env = model.environments[index];
+      if (!env) throw new Error('environment missing');
+      expect(entry.deck.certificates).toEqual({
+        namespace: env.gateway.pki.kongClient.namespace,
+        secret: env.gateway.pki.kongClient.secretName,
+        env: {
+          'ca.crt': env.kong.upstream.caCertificateEnv,
+          'tls.crt': env.kong.upstream.clientCertificateEnv,
+          'tls.key': env.kong.upstream.clientKeyEnv,
+        },
+      });
+    });
   });
 
   it('cancel an older pull request run, never an older deploy', () => {
@@ -183,6 +217,7 @@ describe("the routeplane commands of every workflow's run: steps, locally on the
         selectTags: '--select-tag=routeplane',
         terraformDir: `generated/terraform/${env}`,
         awsRegion: 'us-east-1',
+        cluster: model.environments.find((e) => e.name === env)?.aws.cluster.name,
       })),
     });
   });
