@@ -69,9 +69,18 @@ describe('routeplane routes', () => {
           controlPlaneName: 'kong-cloud-gw-dev',
           konnectAddr: 'https://us.api.konghq.com',
           selectTags: ['routeplane'],
+          certificates: {
+            namespace: 'cert-manager',
+            secret: 'kong-gateway-client',
+            env: {
+              'ca.crt': 'DECK_GATEWAY_CA_CERT',
+              'tls.crt': 'DECK_KONG_CLIENT_CERT',
+              'tls.key': 'DECK_KONG_CLIENT_KEY',
+            },
+          },
         },
         'generated/terraform/dev',
-        { region: 'us-east-1' },
+        { region: 'us-east-1', cluster: 'kong-cloud-gw-dev' },
       ],
       [
         'prod',
@@ -80,9 +89,18 @@ describe('routeplane routes', () => {
           controlPlaneName: 'kong-cloud-gw-prod',
           konnectAddr: 'https://us.api.konghq.com',
           selectTags: ['routeplane'],
+          certificates: {
+            namespace: 'cert-manager',
+            secret: 'kong-gateway-client',
+            env: {
+              'ca.crt': 'DECK_GATEWAY_CA_CERT',
+              'tls.crt': 'DECK_KONG_CLIENT_CERT',
+              'tls.key': 'DECK_KONG_CLIENT_KEY',
+            },
+          },
         },
         'generated/terraform/prod',
-        { region: 'us-east-1' },
+        { region: 'us-east-1', cluster: 'kong-cloud-gw-prod' },
       ],
     ]);
   });
