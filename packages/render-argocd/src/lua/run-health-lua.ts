@@ -36,6 +36,28 @@ export function createLuaEngine(): Promise<LuaEngine> {
 
 const compiled = new WeakMap<LuaEngine, Map<string, string>>();
 
+/** The Lua chunks that compile `script` once per engine and evaluate it against `object`. */
+function chunks(engine: LuaEngine, script: string, object: unknown) {
+  const functions = compiled.get(engine) ?? new Map<string, string>();
+  compiled.set(engine, functions);
+  const known = functions.get(script);
+  const name = known ?? `__health_${functions.size}`;
+  functions.set(script, name);
+  return {
+    compile: known ? undefined : `function ${name}()\n${script}\nend`,
+    evaluate: `obj = ${luaLiteral(object)}\nlocal hs = ${name}()\n__status = hs and hs.status\n__message = hs and hs.message\nobj = nil`,
+  };
+}
+
+function verdict(engine: LuaEngine, object: unknown): HealthResult {
+  const status: unknown = engine.global.get('__status');
+  const message: unknown = engine.global.get('__message');
+  if (typeof status !== 'string') {
+    throw new Error(`health script returned no status for ${JSON.stringify(object)}`);
+  }
+  return { status, message: typeof message === 'string' ? message : '' };
+}
+
 /**
  * Evaluates `script` with `obj` bound to `object`; fails when the script returns no status. The
  * script is compiled once per engine as a function, and the verdict comes back as two strings: no
@@ -46,21 +68,16 @@ export async function runHealthLua(
   script: string,
   object: unknown,
 ): Promise<HealthResult> {
-  const functions = compiled.get(engine) ?? new Map<string, string>();
-  compiled.set(engine, functions);
-  let name = functions.get(script);
-  if (!name) {
-    name = `__health_${functions.size}`;
-    await engine.doString(`function ${name}()\n${script}\nend`);
-    functions.set(script, name);
-  }
-  await engine.doString(
-    `obj = ${luaLiteral(object)}\nlocal hs = ${name}()\n__status = hs and hs.status\n__message = hs and hs.message\nobj = nil`,
-  );
-  const status: unknown = engine.global.get('__status');
-  const message: unknown = engine.global.get('__message');
-  if (typeof status !== 'string') {
-    throw new Error(`health script returned no status for ${JSON.stringify(object)}`);
-  }
-  return { status, message: typeof message === 'string' ? message : '' };
+  const { compile, evaluate } = chunks(engine, script, object);
+  if (compile) await engine.doString(compile);
+  await engine.doString(evaluate);
+  return verdict(engine, object);
+}
+
+/** runHealthLua for callers that cannot wait (the simulator's resource health, judged per pass). */
+export function runHealthLuaSync(engine: LuaEngine, script: string, object: unknown): HealthResult {
+  const { compile, evaluate } = chunks(engine, script, object);
+  if (compile) engine.doStringSync(compile);
+  engine.doStringSync(evaluate);
+  return verdict(engine, object);
 }

@@ -34,12 +34,16 @@ function pinnedChartsOf(env: string): Promise<readonly RenderedChartChild[]> {
   pinnedCharts.set(env, known);
   return known;
 }
-const tlsSecret = (env: EnvironmentModel): K8sObject => ({
-  apiVersion: 'v1',
-  kind: 'Secret',
-  metadata: { name: env.gateway.tlsSecretName, namespace: env.gateway.namespace },
-  type: 'kubernetes.io/tls',
-});
+/** cert-manager's webhook Deployment as the chart renders it (release cert-manager). */
+const certManagerWebhook = (env: EnvironmentModel) =>
+  `apps/Deployment/${env.gateway.pki.namespace}/cert-manager-webhook`;
+/** Fault: cert-manager's webhook pods never start (e.g. its image cannot be pulled). */
+const webhookNeverAvailable = (s: Bringup, env = dev) =>
+  s.schedule({
+    describe: "breaks cert-manager's webhook: its pods never start (fault)",
+    when: () => true,
+    run: (b) => b.cluster.breakPods(certManagerWebhook(env)),
+  });
 
 /** The model with a new Istio version and a new tracked revision (an upgrade commit). */
 function upgraded(from: Model, istio: string, targetRevision: string): Model {
@@ -115,13 +119,26 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
   }
   const shipped = () =>
     revisionFromDisk(repoRoot, 'dev', 'shipped (committed argocd/dev, generated/k8s/dev)');
-  /** Precondition: someone (cert-manager, External Secrets, a person) supplies the TLS Secret. */
-  const secretOnceNamespaceExists = (s: Bringup, env = dev) =>
-    s.schedule({
-      describe: `creates Secret ${env.gateway.namespace}/${env.gateway.tlsSecretName} (precondition)`,
-      when: (b) => b.cluster.find('', 'Namespace', undefined, env.gateway.namespace) !== undefined,
-      run: (b) => b.cluster.create(tlsSecret(env)),
-    });
+  /**
+   * The gateway's TLS Secret came from cert-manager, in the pki wave (unless the pki child healed on
+   * its own between two root syncs) and by the time the gateway wave started.
+   */
+  function expectIssuedBeforeGateway(s: Bringup, env = dev, inPkiWave = true): void {
+    const secret = s.cluster.find('', 'Secret', env.gateway.namespace, env.gateway.tlsSecretName);
+    expect(secret?.owner, 'no Application applied the Secret').toBeUndefined();
+    expect(secret?.object.metadata.annotations?.['cert-manager.io/certificate-name']).toBe(
+      env.gateway.tlsSecretName,
+    );
+    const waveOfChild = (component: string) =>
+      Number(
+        s.revision.apps.find((a) => a.metadata.name === `${env.argocd.project}-${component}`)
+          ?.metadata.annotations?.['argocd.argoproj.io/sync-wave'],
+      );
+    const started = (component: string) =>
+      s.waveStarts.filter((w) => w.wave === waveOfChild(component)).at(-1)?.t ?? -1;
+    if (inPkiWave) expect(secret?.createdAt).toBeGreaterThan(started('pki'));
+    expect(secret?.createdAt).toBeLessThanOrEqual(started('gateway'));
+  }
   async function converge(s: Bringup, until = 3600): Promise<void> {
     await s.run(until);
     expect(s.root.op?.phase, s.root.op?.message).toBe('Succeeded');
@@ -132,12 +149,13 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
 
   it('empty cluster: everything ends Healthy, each wave after the previous one converged', async () => {
     const s = start(shipped());
-    secretOnceNamespaceExists(s);
     await converge(s);
     const waves = s.waveStarts.map((w) => w.wave);
     expect(waves).toEqual([...waves].sort((a, b) => a - b));
     expect(s.waveStarts.flatMap((w) => w.notConverged)).toEqual([]);
     expect(s.names('CustomResourceDefinition').length).toBeGreaterThan(20);
+    expectIssuedBeforeGateway(s);
+    expect(s.timeline.some((e) => e.app === 'operator')).toBe(false);
     // The README shows this very timeline.
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const block = /<!-- bring-up timeline \(dev\)[^\n]*-->\n```text\n([\s\S]*?)\n```/.exec(
@@ -159,8 +177,8 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     );
     const s = new Bringup({ revision, charts: prodCharts, gatewayApi });
     sim = s;
-    secretOnceNamespaceExists(s, prod);
     await converge(s);
+    expectIssuedBeforeGateway(s, prod);
     const waves = s.waveStarts.map((w) => w.wave);
     expect(waves).toEqual([...waves].sort((a, b) => a - b));
     expect(s.waveStarts.flatMap((w) => w.notConverged)).toEqual([]);
@@ -170,7 +188,6 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     const next = upgraded(model, '1.31.0', 'release-2');
     await addCharts(charts, next, '1.31.0');
     const s = start(shipped());
-    secretOnceNamespaceExists(s);
     await converge(s);
     const before = s.waveStarts.length;
     s.commit(rendered(next, 'dev', 'upgrade: Istio 1.31.0, targetRevision release-2'));
@@ -187,7 +204,6 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     const next = upgraded(model, '1.31.1', 'release-3');
     await addCharts(charts, next, '1.31.1', dropped);
     const s = start(shipped());
-    secretOnceNamespaceExists(s);
     await converge(s);
     s.commit(rendered(next, 'dev', `upgrade: Istio 1.31.1 without CRD ${dropped}`));
     await converge(s, s.now + 3600);
@@ -208,7 +224,6 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     ],
   ])('children %s: no namespace, CRD or TLS Secret is lost', async (_how, change) => {
     const s = start(shipped());
-    secretOnceNamespaceExists(s);
     await converge(s);
     const before = {
       namespaces: s.names('Namespace'),
@@ -229,28 +244,56 @@ describe.runIf(haveSharedCharts())('bring-up simulation', () => {
     }).toEqual(before);
   });
 
-  it('a certificate is never issued: the sync names the cause and retries with bounded backoff', async () => {
+  it('cert-manager cannot issue (its webhook never becomes available): the sync names the cause, retries with bounded backoff, converges once fixed', async () => {
     const s = start(shipped());
+    webhookNeverAvailable(s);
     const hours = 2;
     await s.run(hours * 3600);
     const op = s.root.op;
     expect(op?.phase).toBe('Running');
     expect(op?.message).toContain(
-      `secret ${dev.gateway.namespace}/${dev.gateway.tlsSecretName} not found`,
+      `${dev.argocd.project}-cert-manager: Deployment cert-manager/cert-manager-webhook: Deployment "cert-manager-webhook" exceeded its progress deadline`,
     );
+    expect(s.names('Secret')).toEqual([]);
     const retries = s.timeline.filter((e) => e.status.startsWith('retrying')).map((e) => e.t);
     expect(retries.length).toBeGreaterThan(10);
     const gaps = retries.slice(1).map((t, i) => t - (retries[i] ?? 0));
     // Backoff capped at 5m; a pass over the healthy earlier waves takes a few seconds on top.
     expect(Math.max(...gaps)).toBeLessThanOrEqual(300 + 30);
     expect(s.timeline.some((e) => e.status.includes('Failed for good'))).toBe(false);
-    // The Secret arrives: the next retry converges.
+    // The fault goes (the image is pullable again): the next retry converges, the Secret issued.
     s.schedule({
-      describe: 'cert-manager finally issues the certificate',
+      describe: "repairs cert-manager's webhook",
       when: () => true,
-      run: (b) => b.cluster.create(tlsSecret(dev)),
+      run: (b) => b.cluster.repairPods(certManagerWebhook(dev)),
     });
     await converge(s, s.now + 900);
+    expectIssuedBeforeGateway(s);
+  });
+
+  it('the CA issuer never becomes Ready (CA Certificate outside the cluster resource namespace): the pki wave names it and retries, converges after the fix', async () => {
+    const revision = shipped();
+    const pkiDir = `generated/k8s/dev/pki`;
+    const moved = (objects: readonly K8sObject[]) =>
+      objects.map((o) =>
+        o.kind === 'Certificate' && (o.spec as { isCA?: boolean }).isCA
+          ? { ...o, metadata: { ...o.metadata, namespace: dev.gateway.namespace } }
+          : o,
+      );
+    const dirs = new Map(revision.dirs);
+    dirs.set(pkiDir, moved(revision.dirs.get(pkiDir) ?? []));
+    const s = start({ ...revision, name: 'CA Certificate in the wrong namespace', dirs });
+    await s.run(2 * 3600);
+    expect(s.root.op?.phase).toBe('Running');
+    expect(s.root.op?.message).toContain(
+      'Error getting keypair for CA issuer: secret "routeplane-gateway-ca" not found',
+    );
+    expect(s.timeline.some((e) => e.status.includes('Failed for good'))).toBe(false);
+    const retries = s.timeline.filter((e) => e.status.startsWith('retrying'));
+    expect(retries.length).toBeGreaterThan(10);
+    s.commit({ ...revision, name: 'CA Certificate back in cert-manager' });
+    await converge(s, s.now + 1800);
+    expectIssuedBeforeGateway(s, dev, false);
   });
 });
 
@@ -267,14 +310,6 @@ describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix arte
     const next = upgraded(model, '1.31.0', 'release-2');
     await addCharts(charts, next, '1.31.0', 'wasmplugins.extensions.istio.io');
   });
-  const withSecret = (s: Bringup) => {
-    s.schedule({
-      describe: 'creates the TLS Secret (precondition)',
-      when: (b) => b.cluster.find('', 'Namespace', undefined, dev.gateway.namespace) !== undefined,
-      run: (b) => b.cluster.create(tlsSecret(dev)),
-    });
-    return s;
-  };
   const shipped = () => revisionFromDisk(repoRoot, 'dev', 'shipped');
   const sims: Bringup[] = [];
   afterEach(async () => {
@@ -283,7 +318,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix arte
   const start = (revision: RepoRevision, healthLua?: string) => {
     const s = new Bringup({ revision, charts, gatewayApi, ...(healthLua ? { healthLua } : {}) });
     sims.push(s);
-    return withSecret(s);
+    return s;
   };
 
   it('pre-fix health check: an upgrade opens waves on stale child status, and a dropped CRD stalls it', async () => {
@@ -313,7 +348,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix arte
     expect(s.root.op?.message).toContain('routeplane-dev-istio-base');
   });
 
-  it('pre-fix retry limit (10): a missing certificate stops auto-sync for the revision', async () => {
+  it('pre-fix retry limit (10): cert-manager unable to issue stops auto-sync for the revision', async () => {
     const revision = shipped();
     const limited = {
       ...revision,
@@ -330,6 +365,7 @@ describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix arte
     };
     const s = new Bringup({ revision: limited, charts, gatewayApi });
     sims.push(s);
+    webhookNeverAvailable(s);
     await s.run(5400);
     expect(s.root.op?.phase).toBe('Failed');
     expect(s.timeline.some((e) => e.status.includes('Failed for good'))).toBe(true);
@@ -346,7 +382,9 @@ describe.runIf(haveSharedCharts())('bring-up simulation against the pre-fix arte
     );
     const s = start({ ...revision, dirs });
     await s.run(3600);
-    expect(s.names('Secret')).toHaveLength(1);
+    expect(s.names('Secret')).toContain(
+      `Secret ${dev.gateway.namespace}/${dev.gateway.tlsSecretName}`,
+    );
     const name = `${dev.argocd.project}-namespaces`;
     s.commit({
       ...s.revision,

@@ -9,11 +9,12 @@ import {
 } from '../lua/run-health-lua.js';
 import { permitsResource } from '../project-permits.fixture.js';
 import { deletedOnCascade } from './argo-policy.js';
+import { certManagerWakeTimes } from './cert-manager-model.js';
 import { ChildApp, compareDelay } from './child-app-controller.js';
-import { Cluster, delays } from './cluster.js';
+import { Cluster, delays, type LiveObject, progressDeadline } from './cluster.js';
 import { type ChartRepository, type RepoRevision, sourceResolver } from './inputs.js';
 import { groupOf, jsonOf, type K8sObject, keyOf, nameOf } from './k8s-object.js';
-import { isApplication } from './resource-health.js';
+import { builtinHealth, type Health, isApplication } from './resource-health.js';
 import { RootSync, waveOf } from './root-sync.js';
 
 /**
@@ -60,6 +61,8 @@ export class Bringup {
   readonly root: RootSync;
   revision: RepoRevision;
   private readonly lua: Promise<LuaEngine> = createLuaEngine();
+  /** The same engine once created (resource health is judged synchronously during a pass). */
+  private engine: LuaEngine | undefined;
   private readonly luaMemo = new Map<string, HealthResult>();
   private readonly seen = new Map<string, string>();
   private actions: Action[] = [];
@@ -115,6 +118,12 @@ export class Bringup {
     return result;
   }
 
+  /** Argo CD's health of a live object other than an Application. */
+  resourceHealth(live: LiveObject): Health | undefined {
+    if (!this.engine) throw new Error('resourceHealth before run(): the Lua engine is not ready');
+    return builtinHealth(this.cluster, live, this.engine);
+  }
+
   private taskHealth(object: K8sObject) {
     return isApplication(object)
       ? this.childHealth(object.metadata.name)
@@ -153,7 +162,9 @@ export class Bringup {
     };
     this.children.set(
       app.metadata.name,
-      new ChildApp(app.metadata.name, app, this.now, resolve, admits),
+      new ChildApp(app.metadata.name, app, this.now, resolve, admits, (l) =>
+        this.resourceHealth(l),
+      ),
     );
     return undefined;
   }
@@ -235,6 +246,10 @@ export class Bringup {
         );
       }
     }
+    for (const l of this.cluster.list()) {
+      if (l.object.kind === 'Deployment') candidates.push(l.changedAt + progressDeadline(l.object));
+    }
+    candidates.push(...certManagerWakeTimes(this.cluster));
     for (const c of this.children.values()) candidates.push(...c.wakeTimes(compareDelay));
     if (this.root.op?.retryAt !== undefined) candidates.push(this.root.op.retryAt);
     const future = candidates.filter((c) => c > t);
@@ -243,8 +258,13 @@ export class Bringup {
 
   /** Runs until `until` seconds, or earlier once nothing can change any more. */
   async run(until: number): Promise<void> {
+    this.engine ??= await this.lua;
     while (this.now <= until) {
       let changed = false;
+      for (const event of this.cluster.runControllers()) {
+        this.log(undefined, 'cert-manager', event);
+        changed = true;
+      }
       for (const action of this.actions.filter((a) => a.when(this))) {
         this.actions = this.actions.filter((a) => a !== action);
         this.log(undefined, 'operator', action.describe);

@@ -1,16 +1,20 @@
 import type { Application, SyncPolicy } from '../argo-types.js';
 import { pruneVerdict, retryDelay } from './argo-policy.js';
-import type { Cluster } from './cluster.js';
+import type { Cluster, LiveObject } from './cluster.js';
 import { jsonOf, type K8sObject, keyOf, nameOf } from './k8s-object.js';
-import { builtinHealth, type Health, worst } from './resource-health.js';
+import { type Health, worst } from './resource-health.js';
+import { waveOf } from './root-sync.js';
 
 /**
  * One child Application as Argo CD's application controller drives it (argo-cd v3.4.4
  * controller/appcontroller.go): the status stays as last compared until the controller compares the
  * new spec (`compareDelay` after a change, the refresh the spec change triggers); auto-sync starts
  * an operation when OutOfSync, except when only pruning is left and prune is off (autoSync,
- * requirePruneOnly) or this revision already failed for good (alreadyAttemptedSync); a single-wave
- * sync succeeds as soon as everything applied (sync_context.go: "all tasks run"), its health follows.
+ * requirePruneOnly) or this revision already failed for good (alreadyAttemptedSync). The sync
+ * (gitops-engine/pkg/sync/sync_context.go) dry-runs every object, then applies the source's
+ * `argocd.argoproj.io/sync-wave`s in order: a wave waits until its objects are Healthy, a Degraded
+ * one fails the attempt, and the last wave succeeds as soon as applied ("all tasks run"); a
+ * single-wave source therefore succeeds at once and its health follows.
  */
 
 export const compareDelay = 3;
@@ -20,6 +24,9 @@ export type SourceResolver = (spec: Application['spec']) => readonly K8sObject[]
 
 /** Whether the project admits an object (the app controller refuses the rest before applying). */
 export type Admits = (object: K8sObject) => boolean;
+
+/** Argo CD's health of a live object; undefined where it has no check (resource-health.ts). */
+export type Judge = (live: LiveObject) => Health | undefined;
 
 interface ResourceStatus {
   readonly group: string;
@@ -36,6 +43,9 @@ interface Operation {
   retryCount: number;
   retryAt?: number | undefined;
   readonly revision: string;
+  /** Waves of this attempt not applied yet, and the objects of the wave applied last. */
+  waves: number[];
+  applied: readonly K8sObject[];
 }
 
 export class ChildApp {
@@ -62,6 +72,7 @@ export class ChildApp {
     now: number,
     private readonly resolve: SourceResolver,
     private readonly admits: Admits,
+    private readonly judge: Judge,
   ) {
     this.spec = app.spec;
     this.specChangedAt = now;
@@ -117,7 +128,7 @@ export class ChildApp {
       this.desired.every((o) => {
         const live = cluster.get(keyOf(o));
         if (!live) return false;
-        const h = builtinHealth(cluster, live);
+        const h = this.judge(live);
         return h === undefined || h.status === 'Healthy';
       })
     );
@@ -186,7 +197,7 @@ export class ChildApp {
     for (const o of this.desired) {
       const live = cluster.get(keyOf(o));
       const h: Health | undefined = live
-        ? builtinHealth(cluster, live)
+        ? this.judge(live)
         : { status: 'Missing', message: `${nameOf(o)} is missing` };
       if (h)
         health = worst(
@@ -201,29 +212,85 @@ export class ChildApp {
     const policy: SyncPolicy = this.spec.syncPolicy;
     const revision = specKey(this.spec);
     if (this.op?.phase === 'Running') {
-      if (this.op.retryAt !== undefined && cluster.now >= this.op.retryAt) this.attempt(cluster);
+      if (this.op.retryAt === undefined) this.continueWaves(cluster);
+      else if (cluster.now >= this.op.retryAt) this.attempt(cluster);
       return;
     }
     if (this.syncStatus !== 'OutOfSync') return;
     const pruneOnly = this.resources.every((r) => r.status === 'Synced' || r.requiresPruning);
     if (!policy.automated.prune && pruneOnly) return;
     if (this.op?.revision === revision && this.op.phase === 'Failed') return;
-    this.op = { phase: 'Running', message: 'syncing', retryCount: 0, revision };
+    this.op = {
+      phase: 'Running',
+      message: 'syncing',
+      retryCount: 0,
+      revision,
+      waves: [],
+      applied: [],
+    };
     this.attempt(cluster);
   }
 
-  /** One sync attempt: dry run, apply, prune; a failure waits for its retry (or ends). */
+  /** One sync attempt from the first wave: dry run, then the first wave. */
   private attempt(cluster: Cluster): void {
     const op = this.op;
     if (!op) return;
     op.retryAt = undefined;
-    const failure = this.applyAll(cluster);
-    if (failure === undefined) {
-      op.phase = 'Succeeded';
-      op.message = 'successfully synced (all tasks run)';
-      this.refresh(cluster);
+    const failure = this.dryRun(cluster);
+    if (failure !== undefined) {
+      this.fail(cluster, failure);
       return;
     }
+    op.waves = [...new Set(this.desired.map(waveOf))].sort((a, b) => a - b);
+    this.applyNextWave(cluster);
+  }
+
+  /** The applied wave's objects all Healthy: the next wave; one Degraded: the attempt fails. */
+  private continueWaves(cluster: Cluster): void {
+    const op = this.op;
+    if (!op) return;
+    const health = op.applied.map((o) => {
+      const live = cluster.get(keyOf(o));
+      return { o, h: live ? this.judge(live) : { status: 'Missing', message: 'missing' } };
+    });
+    const degraded = health.filter(({ h }) => h?.status === 'Degraded');
+    if (degraded.length > 0) {
+      const detail = degraded.map(({ o, h }) => `${nameOf(o)}: ${h?.message}`).join('; ');
+      this.fail(cluster, `one or more synchronization tasks completed unsuccessfully: ${detail}`);
+      return;
+    }
+    const waiting = health.filter(({ h }) => h !== undefined && h.status !== 'Healthy');
+    if (waiting.length > 0) {
+      op.message = `waiting for healthy state of ${waiting.map(({ o }) => nameOf(o)).join(', ')}`;
+      return;
+    }
+    this.applyNextWave(cluster);
+  }
+
+  private applyNextWave(cluster: Cluster): void {
+    const op = this.op;
+    if (!op) return;
+    const wave = op.waves.shift();
+    op.applied = this.desired.filter((o) => waveOf(o) === wave);
+    const failure = this.applyWave(cluster, op.applied);
+    if (failure !== undefined) {
+      this.fail(cluster, failure);
+      return;
+    }
+    if (op.waves.length > 0) {
+      op.message = `applied wave ${wave}`;
+      return;
+    }
+    this.pruneExtraneous(cluster);
+    op.phase = 'Succeeded';
+    op.message = 'successfully synced (all tasks run)';
+    this.refresh(cluster);
+  }
+
+  /** A failed attempt waits for its retry, or ends once retries are spent. */
+  private fail(cluster: Cluster, failure: string): void {
+    const op = this.op;
+    if (!op) return;
     const wait = retryDelay(this.spec.syncPolicy, op.retryCount);
     if (wait === undefined) {
       op.phase = 'Failed';
@@ -235,7 +302,7 @@ export class ChildApp {
     op.message = `${failure}. Retrying attempt #${op.retryCount} in ${wait}s.`;
   }
 
-  private applyAll(cluster: Cluster): string | undefined {
+  private dryRun(cluster: Cluster): string | undefined {
     if (this.manifestError) return `ComparisonError: ${this.manifestError}`;
     const refused = this.desired.find((o) => !this.admits(o));
     if (refused) return `${nameOf(refused)} is not permitted in project ${this.spec.project}`;
@@ -255,17 +322,24 @@ export class ChildApp {
       const refusal = cluster.refusal(o);
       if (refusal) return `one or more objects failed to apply (dry run), reason: ${refusal}`;
     }
-    const ordered = [...this.desired].sort((a, b) => applyRank(a) - applyRank(b));
+    return undefined;
+  }
+
+  private applyWave(cluster: Cluster, objects: readonly K8sObject[]): string | undefined {
+    const ordered = [...objects].sort((a, b) => applyRank(a) - applyRank(b));
     for (const o of ordered) {
       const refusal = cluster.apply(o, this.name);
       if (refusal) return `one or more objects failed to apply, reason: ${refusal}`;
     }
-    if (this.spec.syncPolicy.automated.prune) {
-      for (const o of this.extraneous(cluster)) {
-        if (pruneVerdict(o, this.spec.syncPolicy) === 'prune') cluster.delete(keyOf(o));
-      }
-    }
     return undefined;
+  }
+
+  /** PruneLast: after the last wave (every child sets it or has prune off). */
+  private pruneExtraneous(cluster: Cluster): void {
+    if (!this.spec.syncPolicy.automated.prune) return;
+    for (const o of this.extraneous(cluster)) {
+      if (pruneVerdict(o, this.spec.syncPolicy) === 'prune') cluster.delete(keyOf(o));
+    }
   }
 }
 

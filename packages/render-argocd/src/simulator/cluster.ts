@@ -1,3 +1,4 @@
+import { certManagerAdmissionRefusal, issueDueCertificates } from './cert-manager-model.js';
 import {
   groupOf,
   isClusterScoped,
@@ -14,7 +15,11 @@ import {
  * - the API server: a namespaced object needs its namespace, a custom resource an Established CRD
  *   (CRDs establish 2 s after creation), and Istio's validating webhooks (failurePolicy Fail)
  *   reject every `*.istio.io` object while istiod is not available;
- * - Deployments/DaemonSets become available 20 s / 15 s after a changed spec, only with pinned images;
+ * - Deployments/DaemonSets become available 20 s / 15 s after a changed spec, only with pinned images
+ *   and only while no fault keeps their pods from starting (`breakPods`, e.g. an image that cannot
+ *   be pulled); a Deployment not available `progressDeadlineSeconds` (default 600) after its change
+ *   reports ProgressDeadlineExceeded;
+ * - cert-manager's webhook admission, issuers and issuing (cert-manager-model.ts);
  * - istiod, once available, creates the GatewayClass `istio`;
  * - a Gateway is Programmed 30 s (the NLB) after its class and its certificate Secret exist; without
  *   the Secret its listener reports ResolvedRefs=False;
@@ -35,6 +40,25 @@ export const delays = { crdEstablished: 2, deployment: 20, daemonSet: 15, nlb: 3
 export class Cluster {
   now = 0;
   private readonly objects = new Map<string, LiveObject>();
+  /** Workloads whose pods cannot start (`group/Kind/namespace/name`). */
+  private readonly brokenPods = new Set<string>();
+
+  /** A fault: the workload's pods stop becoming ready (e.g. its image cannot be pulled). */
+  breakPods(key: string): void {
+    this.brokenPods.add(key);
+  }
+
+  /** The fault is removed: the pods start over now (a new rollout from the workload's view). */
+  repairPods(key: string): void {
+    this.brokenPods.delete(key);
+    const live = this.objects.get(key);
+    if (live) this.objects.set(key, { ...live, changedAt: this.now });
+  }
+
+  /** One pass of the in-cluster controllers that create objects (cert-manager's issuing). */
+  runControllers(): readonly string[] {
+    return issueDueCertificates(this);
+  }
 
   list(): readonly LiveObject[] {
     return [...this.objects.values()];
@@ -107,7 +131,7 @@ export class Cluster {
     if (groupOf(object.apiVersion).endsWith('istio.io') && this.istioWebhookBlocks()) {
       return 'Internal error occurred: failed calling webhook "validation.istio.io": no endpoints available for service "istiod"';
     }
-    return undefined;
+    return certManagerAdmissionRefusal(this, object);
   }
 
   crdEstablished(group: string, kind: string): boolean {
@@ -139,7 +163,14 @@ export class Cluster {
   readySince(live: LiveObject): number | undefined {
     const delay = live.object.kind === 'DaemonSet' ? delays.daemonSet : delays.deployment;
     const at = live.changedAt + delay;
-    return imagesPinned(live.object) && this.now >= at ? at : undefined;
+    const starts = imagesPinned(live.object) && !this.brokenPods.has(keyOf(live.object));
+    return starts && this.now >= at ? at : undefined;
+  }
+
+  /** Whether a Deployment that is not available has passed its progress deadline. */
+  progressDeadlineExceeded(live: LiveObject): boolean {
+    if (live.object.kind !== 'Deployment' || this.readySince(live) !== undefined) return false;
+    return this.now >= live.changedAt + progressDeadline(live.object);
   }
 
   istiodReadySince(): number | undefined {
@@ -151,6 +182,11 @@ export class Cluster {
   gatewayClassSince(name: string): number | undefined {
     return name === 'istio' ? this.istiodReadySince() : undefined;
   }
+}
+
+/** Deployment spec.progressDeadlineSeconds, 600 when unset (apps/v1 default). */
+export function progressDeadline(object: K8sObject): number {
+  return (object.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds ?? 600;
 }
 
 function imagesPinned(object: K8sObject): boolean {

@@ -1,10 +1,16 @@
+import { type LuaEngine, runHealthLuaSync } from '../lua/run-health-lua.js';
+import { certificateHealthLua, clusterIssuerHealthLua } from './argo-cert-manager-health.js';
+import { certificateStatus, clusterIssuerStatus } from './cert-manager-model.js';
 import { type Cluster, delays, type LiveObject } from './cluster.js';
 import { groupOf, type K8sObject } from './k8s-object.js';
 
 /**
  * Argo CD's health of the kinds routeplane deploys, on the modelled status of cluster.ts:
  * - Deployment/DaemonSet: gitops-engine/pkg/health/health_deployment.go, health_daemonset.go
- *   (Progressing until the updated replicas are available);
+ *   (Progressing until the updated replicas are available; a Deployment whose Progressing condition
+ *   says ProgressDeadlineExceeded is Degraded, "Deployment %q exceeded its progress deadline");
+ * - cert-manager.io Certificate and ClusterIssuer: Argo CD's own Lua (argo-cert-manager-health.ts)
+ *   run in wasmoon on the status cert-manager-model.ts gives them;
  * - CustomResourceDefinition: resource_customizations/apiextensions.k8s.io/CustomResourceDefinition
  *   (Healthy once Established);
  * - Gateway and HTTPRoute: resource_customizations/gateway.networking.k8s.io/{Gateway,HTTPRoute}/
@@ -129,11 +135,41 @@ function gatewayApiHealth(conditions: readonly Condition[] | undefined, what: st
   return { status: 'Healthy', message: `${what} is healthy` };
 }
 
-/** Health of a live object other than an Application; undefined where Argo CD has no check. */
-export function builtinHealth(cluster: Cluster, live: LiveObject): Health | undefined {
+/** Argo CD's Lua checks of cert-manager kinds, and the status each is judged on. */
+const certManagerChecks: Readonly<
+  Record<string, { readonly lua: string; readonly status: typeof certificateStatus }>
+> = {
+  Certificate: { lua: certificateHealthLua, status: certificateStatus },
+  ClusterIssuer: { lua: clusterIssuerHealthLua, status: clusterIssuerStatus },
+};
+
+/**
+ * Health of a live object other than an Application; undefined where Argo CD has no check. `lua`
+ * runs Argo CD's shipped Lua checks (cert-manager's).
+ */
+export function builtinHealth(
+  cluster: Cluster,
+  live: LiveObject,
+  lua: LuaEngine,
+): Health | undefined {
   const { kind } = live.object;
   const group = groupOf(live.object.apiVersion);
+  const check = group === 'cert-manager.io' ? certManagerChecks[kind] : undefined;
+  if (check) {
+    const status = check.status(cluster, live);
+    const object = status
+      ? { ...live.object, status: { conditions: status.conditions } }
+      : live.object;
+    const verdict = runHealthLuaSync(lua, check.lua, object);
+    return { status: verdict.status as HealthStatus, message: verdict.message };
+  }
   if (group === 'apps' && (kind === 'Deployment' || kind === 'DaemonSet')) {
+    if (cluster.progressDeadlineExceeded(live)) {
+      return {
+        status: 'Degraded',
+        message: `Deployment "${live.object.metadata.name}" exceeded its progress deadline`,
+      };
+    }
     return cluster.readySince(live) !== undefined
       ? { status: 'Healthy', message: `${kind} available` }
       : {
