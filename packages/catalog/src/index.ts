@@ -17,3 +17,5 @@ export {
 } from './route-precedence.js';
 export { looksLikeRandomToken, looksLikeSecret } from './secrets.js';
 export { unrenderedFileMessage } from './unrendered.js';
+export { istioPathsForPrefix } from './resolve-waypoint.js';
+export { durationMs } from './duration.js';
