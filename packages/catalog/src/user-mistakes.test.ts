@@ -115,7 +115,11 @@ describe('messages for common slips', () => {
   it.each([
     [
       'a waiver reason one character short',
-      shipped(['waivers.0.reason', 'typo test']),
+      // The shipped catalog waives nothing (since issue 11): add the waiver under test.
+      shipped([
+        'waivers',
+        [{ rule: 'policy/replicas', object: 'deck/*/kong.yaml', reason: 'typo test' }],
+      ]),
       /waivers\[0\]\.reason: must be at least 10 characters long, but 9 were given$/,
     ],
     [
