@@ -155,6 +155,15 @@ const cases: readonly (readonly [
     'KongRoute/orders',
     "service read_timeout must exceed the HTTPRoute's request timeout 10000 ms (else Kong cuts first and may retry a request the gateway still works on), but 10000 ms was given",
   ],
+  [
+    'sync the waypoint after the backends that use it',
+    edit('argocd/dev/apps/waypoints-orders.yaml', 'Application', (d) => {
+      at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '4';
+    }),
+    'xlayer/sync-wave',
+    'Application/argocd/routeplane-dev-backends-orders',
+    'wave 3 deploys Service/orders/orders-api, which needs gw:orders/orders-api-waypoint from Application routeplane-dev-waypoints-orders (wave 4); expected a wave > 4',
+  ],
 ];
 
 describe('examples/waypoint rendered by the real renderers', () => {
