@@ -187,6 +187,18 @@ describe.runIf(haveSharedCharts())(
       ]);
     });
 
+    it("reserve what the README's Waypoints section says (istiod chart global.waypoint.resources)", () => {
+      const values = parse(
+        readFileSync(join(sharedChartsDir, 'istiod', 'values.yaml'), 'utf8'),
+      ) as Json;
+      expect(
+        get(values, '_internal_defaults_do_not_set', 'global', 'waypoint', 'resources'),
+      ).toEqual({
+        requests: { cpu: '100m', memory: '128Mi' },
+        limits: { cpu: '2', memory: '1Gi' },
+      });
+    });
+
     it('comply with restricted Pod Security with it', () => {
       expect(
         restrictedViolations({ securityContext: podSecurityContext, containers: [container] }),
