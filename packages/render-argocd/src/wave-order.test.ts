@@ -149,23 +149,26 @@ describe.each(models)('waves of %s', (_name, model) => {
   });
 });
 
+/** The children with one child's sync wave replaced. */
+function movedTo(apps: readonly Application[], component: string, wave: number): Application[] {
+  return apps.map((a) =>
+    a.metadata.labels?.['app.kubernetes.io/component'] === component
+      ? {
+          ...a,
+          metadata: {
+            ...a.metadata,
+            annotations: { 'argocd.argoproj.io/sync-wave': String(wave) },
+          },
+        }
+      : a,
+  );
+}
+
 describe('the dependency check itself', () => {
   const model = fixtureModel();
   const k8sFiles = renderK8s(model);
   const apps = children(model, 'dev');
-  function withWave(component: string, wave: number): Application[] {
-    return apps.map((a) =>
-      a.metadata.labels?.['app.kubernetes.io/component'] === component
-        ? {
-            ...a,
-            metadata: {
-              ...a.metadata,
-              annotations: { 'argocd.argoproj.io/sync-wave': String(wave) },
-            },
-          }
-        : a,
-    );
-  }
+  const withWave = (component: string, wave: number) => movedTo(apps, component, wave);
   it.each([
     ['routes before the gateway', 'routes', 4, 'its parent Gateway'],
     ['routes before the backends they point at', 'routes', 2, 'its backend Service'],
@@ -189,18 +192,7 @@ describe('the dependency check on a waypoint', () => {
   const model = loadModel(join(repoRoot, 'examples/waypoint/catalog.yaml'));
   const k8sFiles = renderK8s(model);
   const apps = children(model, 'dev');
-  const moved = (wave: number) =>
-    apps.map((a) =>
-      a.metadata.labels?.['app.kubernetes.io/component'] === 'waypoints-orders'
-        ? {
-            ...a,
-            metadata: {
-              ...a.metadata,
-              annotations: { 'argocd.argoproj.io/sync-wave': String(wave) },
-            },
-          }
-        : a,
-    );
+  const moved = (wave: number) => movedTo(apps, 'waypoints-orders', wave);
   it('holds as rendered', () => {
     expect(waveViolations(apps, k8sFiles)).toEqual([]);
   });

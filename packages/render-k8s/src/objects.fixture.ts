@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Model, RenderedFile } from '@routeplane/catalog';
 import { loadModel } from '@routeplane/catalog';
 import { fixtureModel } from '@routeplane/catalog/testing';
-import { repoRoot } from '@routeplane/test-support';
+import { readSharedSchema, repoRoot } from '@routeplane/test-support';
 
 export type Json = Record<string, unknown>;
 
@@ -58,4 +58,15 @@ export function labelsMatch(selector: unknown, labels: unknown): boolean {
   const wanted = Object.entries((selector ?? {}) as Record<string, string>);
   const have = (labels ?? {}) as Record<string, string>;
   return wanted.length > 0 && wanted.every(([k, v]) => have[k] === v);
+}
+
+/**
+ * Istio's CRD schemas describe only `spec`/`status`: the API server always accepts the type and
+ * object metadata, so those are dropped before validation; anything else unknown still fails.
+ */
+export function withoutTypeMeta(object: Json, schemaFile: string): Json {
+  const properties = get(readSharedSchema(`crds/${schemaFile}`), 'properties') as Json;
+  if ('metadata' in properties) return object;
+  const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = object;
+  return rest;
 }

@@ -157,8 +157,8 @@ function waypointTemplateContainerSecurityContext(): Json {
   const template = readFileSync(join(chart, 'files/waypoint.yaml'), 'utf8');
   const deployment = template.split(/^---$/m).find((d) => /^kind: Deployment$/m.test(d)) ?? '';
   const lines = deployment.split('\n');
-  const start = lines.findIndex((l) => l === '        securityContext:');
-  const end = lines.findIndex((l, i) => i > start && l === '        volumeMounts:');
+  const start = lines.indexOf('        securityContext:');
+  const end = lines.indexOf('        volumeMounts:', start);
   const kept: string[] = [];
   let skipping = false;
   for (const line of lines.slice(start + 1, end)) {

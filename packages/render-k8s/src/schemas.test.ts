@@ -3,11 +3,10 @@ import {
   crdValidator,
   formatSchemaErrors,
   haveSharedSchemas,
-  readSharedSchema,
 } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { renderK8s } from './index.js';
-import { get, type Json, models, objectsOf } from './objects.fixture.js';
+import { get, type Json, models, objectsOf, withoutTypeMeta } from './objects.fixture.js';
 
 /** Built-in kinds this package renders, with the apiVersion each must use. */
 const coreKinds: Readonly<Record<string, string>> = {
@@ -19,17 +18,6 @@ const coreKinds: Readonly<Record<string, string>> = {
   Service: 'v1',
   ServiceAccount: 'v1',
 };
-
-/**
- * Istio's CRD schemas describe only `spec`/`status`: the API server always accepts the type and
- * object metadata, so those are dropped before validation; anything else unknown still fails.
- */
-function withoutTypeMeta(object: Json, schemaFile: string): Json {
-  const properties = get(readSharedSchema(`crds/${schemaFile}`), 'properties') as Json;
-  if ('metadata' in properties) return object;
-  const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = object;
-  return rest;
-}
 
 describe.runIf(haveSharedSchemas())('official CRD schemas (strict)', () => {
   it.each(models)('accept every Gateway API and Istio object of the %s', (_, load) => {

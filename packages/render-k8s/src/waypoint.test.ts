@@ -5,13 +5,12 @@ import {
   crdValidator,
   formatSchemaErrors,
   haveSharedSchemas,
-  readSharedSchema,
   repoRoot,
 } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderK8s } from './index.js';
-import { get, type Json, objectsOf } from './objects.fixture.js';
+import { get, type Json, objectsOf, withoutTypeMeta } from './objects.fixture.js';
 
 /** examples/waypoint: orders-api behind a waypoint, catalog-api without. */
 const model = loadModel(join(repoRoot, 'examples/waypoint/catalog.yaml'));
@@ -179,14 +178,6 @@ describe('a service behind a waypoint', () => {
     expect(get(find('HTTPRoute', 'catalog'), 'spec', 'rules', '0', 'timeouts')).toBeUndefined();
   });
 });
-
-/** Istio's CRD schemas describe only `spec`/`status` (see schemas.test.ts). */
-function withoutTypeMeta(object: Json, schemaFile: string): Json {
-  const properties = get(readSharedSchema(`crds/${schemaFile}`), 'properties') as Json;
-  if ('metadata' in properties) return object;
-  const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = object;
-  return rest;
-}
 
 describe.runIf(haveSharedSchemas())('the waypoint example against the official CRD schemas', () => {
   it('accepts every Gateway API and Istio object (strict)', () => {
