@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Model, RenderedFile } from '@routeplane/catalog';
 import { loadModel } from '@routeplane/catalog';
 import { fixtureModel } from '@routeplane/catalog/testing';
-import { readSharedSchema, repoRoot } from '@routeplane/test-support';
+import {
+  crdSchemaFiles,
+  crdValidator,
+  formatSchemaErrors,
+  readSharedSchema,
+  repoRoot,
+} from '@routeplane/test-support';
 
 export type Json = Record<string, unknown>;
 
@@ -69,4 +75,15 @@ export function withoutTypeMeta(object: Json, schemaFile: string): Json {
   if ('metadata' in properties) return object;
   const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = object;
   return rest;
+}
+
+/** Each object's errors against its strict official CRD schema (`../shared/schemas`), by object. */
+export function officialCrdSchemaErrors(objects: readonly RenderedObject[]): string[] {
+  return objects.flatMap((o) => {
+    const file = crdSchemaFiles[`${o.apiVersion}/${o.kind}`];
+    if (!file) return [`${o.path} ${o.kind}/${o.name}: no official schema`];
+    const validate = crdValidator(file);
+    if (validate(withoutTypeMeta(o.object, file))) return [];
+    return [`${o.path} ${o.kind}/${o.name}: ${formatSchemaErrors(validate.errors).join('; ')}`];
+  });
 }
