@@ -331,6 +331,10 @@ export interface Service {
     body: string;
   }[];
   /**
+   * Put an Istio waypoint (L7 proxy) in front of this service: L7 AuthorizationPolicy admitting only the methods and paths of the routes that target it. Costs a proxy hop and two waypoint pods per service.
+   */
+  waypoint?: boolean;
+  /**
    * Callers besides the gateway that may reach this backend
    */
   allowFrom?: {
@@ -455,6 +459,16 @@ export interface Route {
    * DNS-1123 label
    */
   service: string;
+  timeouts?: {
+    /**
+     * Whole-request timeout at the Istio gateway (HTTPRoute timeouts.request); Kong waits 1s longer (read_timeout/write_timeout)
+     */
+    request: string;
+    /**
+     * Timeout of each request from the gateway to the backend (HTTPRoute timeouts.backendRequest); at most `request`
+     */
+    backendRequest?: string;
+  };
   plugins?: Plugins;
 }
 export interface Plugins {

@@ -3,12 +3,14 @@ export { catalogSchemaPath, readCatalogSchema } from './catalog-schema.js';
 export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
 export { compareText } from './compare-text.js';
 export { closestMatch, didYouMean } from './did-you-mean.js';
+export { durationMs } from './duration.js';
 export * from './layout.js';
 export { type LoadOptions, loadModel, loadModelFromBytes } from './load-model.js';
 export { locateInCatalog } from './locate-in-catalog.js';
 export type * from './model.js';
 export { CatalogError, type CatalogProblem, formatProblem } from './problems.js';
 export type * from './rendered-file.js';
+export { istioPathsForPrefix } from './resolve-waypoint.js';
 export { kongPathsForPrefix, normalizePathPrefix, pathProblem } from './route-paths.js';
 export {
   type PrecedenceConflict,

@@ -6,7 +6,13 @@
 /** The trees the writer owns: it creates, updates and prunes files only below these. */
 export const ownedRoots = ['argocd', 'generated', 'deck'] as const;
 
-export type K8sComponent = 'namespaces' | 'pki' | 'gateway' | 'routes' | `backends/${string}`;
+export type K8sComponent =
+  | 'namespaces'
+  | 'pki'
+  | 'gateway'
+  | 'routes'
+  | `backends/${string}`
+  | `waypoints/${string}`;
 
 /** Directory of one Kubernetes component, e.g. `generated/k8s/dev/backends/sample-apps`. */
 export function k8sDir(env: string, component: K8sComponent): string {

@@ -202,6 +202,44 @@ export interface BackendModel {
   readonly runAsGroup: number;
   /** Callers besides the gateway admitted by the AuthorizationPolicy, sorted. */
   readonly allowFrom: readonly CallerModel[];
+  /** Present when the catalog puts an Istio waypoint in front of this service. */
+  readonly waypoint?: WaypointModel;
+}
+
+/** One L7 rule of a waypoint's AuthorizationPolicy: what one route may send. */
+export interface WaypointRouteRule {
+  /** The route it comes from. */
+  readonly route: string;
+  /** Empty: any method. */
+  readonly methods: readonly string[];
+  /** Istio path patterns equal to the route's PathPrefix values: `/a` and `/a/*`; `/*` for `/`. */
+  readonly paths: readonly string[];
+}
+
+/**
+ * A per-service waypoint (Gateway `istio-waypoint`). Istio names its Deployment, Service and
+ * ServiceAccount after the Gateway itself (no class suffix for waypoints), so its SPIFFE principal is
+ * `cluster.local/ns/<ns>/sa/<name>`.
+ */
+export interface WaypointModel {
+  /** `<service>-waypoint`, in the service's namespace. */
+  readonly name: string;
+  readonly namespace: string;
+  readonly principal: string;
+  /** ConfigMap named by `spec.infrastructure.parametersRef`: `<name>-options`. */
+  readonly parametersConfigMapName: string;
+  /** Waypoint pods; 2 so a drain or a rollout never leaves the service without its proxy. */
+  readonly replicas: number;
+  /** What the ingress gateway may send, one rule per route targeting the service, by route name. */
+  readonly routeRules: readonly WaypointRouteRule[];
+}
+
+/** Per-route timeouts on the HTTPRoute rule (Gateway API Duration strings). */
+export interface RouteTimeoutsModel {
+  readonly request: string;
+  readonly backendRequest?: string;
+  /** `request` in milliseconds; Kong's read and write timeouts derive from it. */
+  readonly requestMs: number;
 }
 
 export interface BackendRef {
@@ -268,6 +306,8 @@ export interface RouteModel {
    */
   readonly kongPaths: readonly string[];
   readonly plugins: RoutePluginsModel;
+  /** Absent: the Gateway API and Kong defaults. */
+  readonly timeouts?: RouteTimeoutsModel;
 }
 
 export interface ReferenceGrantModel {

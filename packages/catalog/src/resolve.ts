@@ -13,6 +13,7 @@ import type {
   RoutePluginsModel,
 } from './model.js';
 import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
+import { resolveTimeouts, withWaypoint } from './resolve-waypoint.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
 import { schemaDefault } from './schema-defaults.js';
 
@@ -47,12 +48,13 @@ export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Mo
 function resolveEnvironment(catalog: RouteCatalog, env: Environment): EnvironmentModel {
   const aws = effectiveAws(catalog, env);
   const gateway = resolveGateway(catalog, env, aws.cluster.name);
-  const services = [...catalog.services]
+  const backends = [...catalog.services]
     .map((s) => resolveBackend(s, env))
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
   const routes = [...catalog.routes]
-    .map((r) => resolveRoute(r, env, gateway, services))
+    .map((r) => resolveRoute(r, env, gateway, backends))
     .sort(byName);
+  const services = backends.map((b) => withWaypoint(b, catalog, routes));
   const kong = resolveKong(catalog, env, gateway);
   return {
     name: env.name,
@@ -269,6 +271,7 @@ function resolveRoute(
     backend: { name: backend.name, namespace: backend.namespace, port: backend.servicePort },
     kongPaths: paths.flatMap(kongPathsForPrefix),
     plugins: resolvePlugins(route, env),
+    ...(route.timeouts === undefined ? {} : { timeouts: resolveTimeouts(route.timeouts) }),
   };
 }
 

@@ -7,6 +7,7 @@ import { networkRules } from './rules/network-rules.js';
 import { routeRules } from './rules/route-rules.js';
 import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
+import { waypointRules } from './rules/waypoint-rules.js';
 
 export { reservedNamespaces } from './rules/naming-rules.js';
 export type { RuleContext, SemanticRule } from './rules/rule.js';
@@ -16,6 +17,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...namingRules,
   ...routeRules,
   ...serviceRules,
+  ...waypointRules,
   ...networkRules,
   ...environmentRules,
   ...imageRules,

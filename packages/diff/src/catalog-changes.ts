@@ -4,7 +4,7 @@ import { type RouteRow, routePlugins, routeRow } from './route-summary.js';
 
 /** One field of a route that differs, both sides as text. */
 export interface FieldChange {
-  readonly field: 'paths' | 'methods' | 'hosts' | 'backend' | `plugin ${string}`;
+  readonly field: 'paths' | 'methods' | 'hosts' | 'backend' | 'timeouts' | `plugin ${string}`;
   readonly before: string;
   readonly after: string;
 }
@@ -30,6 +30,15 @@ export interface CatalogChanges {
 const list = (values: readonly string[], none: string) =>
   values.length > 0 ? values.join(', ') : none;
 
+/** HTTPRoute timeouts as the catalog writes them; `(none)` without. */
+function timeoutsText(route: RouteModel): string {
+  const t = route.timeouts;
+  if (t === undefined) return '(none)';
+  return t.backendRequest === undefined
+    ? `request ${t.request}`
+    : `request ${t.request}, backendRequest ${t.backendRequest}`;
+}
+
 /** Compact, stable text of a plugin configuration. */
 function configText(config: unknown): string {
   return config === undefined ? '(none)' : JSON.stringify(config);
@@ -46,6 +55,7 @@ function routeFieldChanges(before: RouteModel, after: RouteModel): FieldChange[]
       `${before.backend.namespace}/${before.backend.name}:${before.backend.port}`,
       `${after.backend.namespace}/${after.backend.name}:${after.backend.port}`,
     ],
+    ['timeouts', timeoutsText(before), timeoutsText(after)],
   ];
   const oldPlugins = routePlugins(before);
   const newPlugins = routePlugins(after);

@@ -2,8 +2,10 @@ import { type HopResult, rejected } from './explanation.js';
 import type { BackendRef, ListenerMatch } from './gateway-hops.js';
 import { at, labelMap, objects, selects, str, strings } from './json.js';
 import { type K8sObject, ofKind, type RenderedEnv } from './rendered-env.js';
+import { gatewayCaller, networkPoliciesAdmit, throughWaypoint } from './waypoint-hop.js';
 
 export interface PodTarget {
+  readonly service: K8sObject;
   readonly deployment: K8sObject;
   readonly podLabels: Readonly<Record<string, string>>;
   readonly containerPort: number;
@@ -45,7 +47,7 @@ export function serviceHop(env: RenderedEnv, ref: BackendRef): HopResult<PodTarg
       );
       return {
         hop: { title, status: 'pass', lines },
-        next: { deployment, podLabels, containerPort },
+        next: { service, deployment, podLabels, containerPort },
       };
     }
   }
@@ -57,21 +59,40 @@ export function serviceHop(env: RenderedEnv, ref: BackendRef): HopResult<PodTarg
 }
 
 /**
- * Hop 8: ztunnel's PeerAuthentication and L4 AuthorizationPolicies (ALLOW policies admit only
- * what a rule matches; an ALLOW policy with no rules admits nothing), then the NetworkPolicies,
- * which must admit both the container port and HBONE (15008) from the gateway's pods.
+ * Hop 8: the waypoint in front of the Service, if the gateway goes through one (its NetworkPolicy
+ * and L7 policy); then ztunnel's PeerAuthentication and L4 AuthorizationPolicies at the pods for
+ * whoever connects to them, the gateway or the waypoint (ALLOW policies admit only what a rule
+ * matches; an ALLOW policy with no rules admits nothing; policies attached with targetRefs are the
+ * waypoint's, not ztunnel's), then the NetworkPolicies, which must admit both the container port
+ * and HBONE (15008) from that caller.
  */
-export function meshHop(env: RenderedEnv, pod: PodTarget, gateway: ListenerMatch): HopResult<true> {
+export function meshHop(
+  env: RenderedEnv,
+  pod: PodTarget,
+  gateway: ListenerMatch,
+  request: { readonly method: string; readonly path: string },
+): HopResult<true> {
   const title = 'Mesh policies';
   const ns = pod.deployment.namespace;
-  const principal = `cluster.local/ns/${gateway.gateway.namespace}/sa/${gateway.gateway.name}-${str(at(gateway.gateway.doc, 'spec', 'gatewayClassName')) ?? 'istio'}`;
-  const lines: string[] = [];
+  const viaWaypoint = throughWaypoint(
+    env,
+    pod.service,
+    gatewayCaller(gateway.gateway),
+    request.method,
+    request.path,
+  );
+  const lines: string[] = [...viaWaypoint.lines];
+  const caller = viaWaypoint.caller;
+  if (caller === undefined) return { hop: { title, status: 'fail', lines } };
+  const { principal } = caller;
   for (const pa of ofKind(env, 'PeerAuthentication', ns)) {
     lines.push(
-      `PeerAuthentication ${ns}/${pa.name}: mTLS ${str(at(pa.doc, 'spec', 'mtls', 'mode')) ?? 'PERMISSIVE'} (the gateway sends HBONE, so STRICT admits it)`,
+      `PeerAuthentication ${ns}/${pa.name}: mTLS ${str(at(pa.doc, 'spec', 'mtls', 'mode')) ?? 'PERMISSIVE'} (${caller.what === 'the gateway pods' ? 'the gateway sends HBONE' : 'the waypoint sends HBONE'}, so STRICT admits it)`,
     );
   }
   const applies = (p: K8sObject) =>
+    at(p.doc, 'spec', 'targetRefs') === undefined &&
+    at(p.doc, 'spec', 'targetRef') === undefined &&
     selects(labelMap(at(p.doc, 'spec', 'selector', 'matchLabels')), pod.podLabels);
   const policies = ofKind(env, 'AuthorizationPolicy', ns).filter(applies);
   const allows = policies.filter((p) => (str(at(p.doc, 'spec', 'action')) ?? 'ALLOW') === 'ALLOW');
@@ -85,7 +106,7 @@ export function meshHop(env: RenderedEnv, pod: PodTarget, gateway: ListenerMatch
         from.some(
           (f) =>
             strings(at(f, 'source', 'principals')).includes(principal) ||
-            strings(at(f, 'source', 'namespaces')).includes(gateway.gateway.namespace),
+            strings(at(f, 'source', 'namespaces')).includes(caller.namespace),
         );
       const toOk =
         to.length === 0 ||
@@ -103,32 +124,11 @@ export function meshHop(env: RenderedEnv, pod: PodTarget, gateway: ListenerMatch
   for (const p of denies)
     lines.push(`AuthorizationPolicy ${ns}/${p.name} (DENY) applies: review it`);
   const meshOk = denies.length === 0 && (allows.length === 0 || admittedBy.length > 0);
-  const gwPodLabels = { 'gateway.networking.k8s.io/gateway-name': gateway.gateway.name };
-  const netpols = ofKind(env, 'NetworkPolicy', ns).filter(
-    (p) =>
-      selects(labelMap(at(p.doc, 'spec', 'podSelector', 'matchLabels')), pod.podLabels) &&
-      strings(at(p.doc, 'spec', 'policyTypes')).includes('Ingress'),
-  );
-  const admitsPort = (port: number) =>
-    netpols.some((p) =>
-      objects(at(p.doc, 'spec', 'ingress')).some((rule) => {
-        const ports = objects(rule.ports);
-        const portOk = ports.length === 0 || ports.some((q) => Number(q.port) === port);
-        const from = objects(rule.from);
-        const fromOk =
-          from.length === 0 ||
-          from.some(
-            (f) =>
-              labelMap(at(f, 'namespaceSelector', 'matchLabels'))['kubernetes.io/metadata.name'] ===
-                gateway.gateway.namespace &&
-              selects(labelMap(at(f, 'podSelector', 'matchLabels')), gwPodLabels),
-          );
-        return portOk && fromOk;
-      }),
-    );
-  const netOk = netpols.length === 0 || (admitsPort(pod.containerPort) && admitsPort(15008));
+  const servicePort = networkPoliciesAdmit(env, ns, pod.podLabels, caller, pod.containerPort);
+  const hbone = networkPoliciesAdmit(env, ns, pod.podLabels, caller, 15008);
+  const netOk = servicePort.admitted && hbone.admitted;
   lines.push(
-    `NetworkPolicies selecting the pods: ${netpols.map((p) => p.name).join(', ') || 'none'}; from the gateway pods they ${netOk ? 'admit' : 'do NOT admit'} port ${pod.containerPort} and HBONE 15008`,
+    `NetworkPolicies selecting the pods: ${servicePort.names.join(', ') || 'none'}; from ${caller.what} they ${netOk ? 'admit' : 'do NOT admit'} port ${pod.containerPort} and HBONE 15008`,
   );
   const ok = meshOk && netOk;
   lines.push(

@@ -70,7 +70,7 @@ function traceFromKong(
   if (backend === undefined) return;
   const pod = trace.add(serviceHop(env, backend));
   if (pod === undefined) return;
-  trace.add(meshHop(env, pod, listener));
+  trace.add(meshHop(env, pod, listener, { method, path: match.forwardedPath }));
 }
 
 /** Traces one request through an environment's rendered files, hop by hop. */

@@ -36,6 +36,11 @@ export const waves = {
   // cert-manager needs its namespace (wave 1); the PKI needs cert-manager's CRDs and webhook; the
   // gateway needs the serving certificate's Secret, so both come before it.
   certManager: 2,
+  // Waypoints need istiod's GatewayClass istio-waypoint (wave 0) and their namespace (wave 1), and
+  // come before the backends whose Services name them. Their own child, gated by Argo CD's built-in
+  // Gateway health (Programmed once Istio's waypoint Deployment is available); wave 2 beside
+  // cert-manager, which they do not depend on, so the shipped waves keep their numbers.
+  waypoints: 2,
   backends: 3,
   pki: 4,
   gateway: 5,
@@ -90,6 +95,9 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
   const backendNamespaces = env.namespaces
     .filter((ns) => ns.role === 'backend')
     .map((ns) => ns.name);
+  const waypointNamespaces = [
+    ...new Set(env.services.filter((s) => s.waypoint !== undefined).map((s) => s.namespace)),
+  ].sort();
   const children: ChildApp[] = [
     {
       ...plain,
@@ -198,6 +206,15 @@ export function childApps(env: EnvironmentModel): readonly ChildApp[] {
         wave: waves.backends,
         description: `Sample backends of namespace ${ns}`,
         ...gitChild(env, `backends/${ns}`, ns),
+      }),
+    ),
+    ...waypointNamespaces.map(
+      (ns): ChildApp => ({
+        ...plain,
+        component: `waypoints-${ns}`,
+        wave: waves.waypoints,
+        description: `Istio waypoints (L7 policy) of namespace ${ns}`,
+        ...gitChild(env, `waypoints/${ns}`, ns),
       }),
     ),
   ];

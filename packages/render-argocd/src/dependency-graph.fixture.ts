@@ -46,7 +46,12 @@ export function upstreamFacts(app: Application): UpstreamFacts {
   if (source.chart === 'istiod') {
     return {
       crdGroups: [],
-      runtime: ['GatewayClass/istio', ...istioGroups.map((g) => `webhook/${g}`)],
+      runtime: [
+        'GatewayClass/istio',
+        // The ambient profile also creates the waypoint class (PILOT_ENABLE_AMBIENT).
+        'GatewayClass/istio-waypoint',
+        ...istioGroups.map((g) => `webhook/${g}`),
+      ],
     };
   }
   return { crdGroups: [], runtime: [] };
@@ -180,6 +185,13 @@ function requirements(obj: K8sObject, app: Application): { key: Key; why: string
       const home = app.spec.destination.namespace ?? '';
       needs.push({ key: `Secret/${home}/${ca.secretName}`, why: 'its CA Secret' });
     }
+  }
+  const waypoint = (obj.metadata as { labels?: Record<string, string> }).labels?.[
+    'istio.io/use-waypoint'
+  ];
+  if (obj.kind === 'Service' && waypoint !== undefined) {
+    // Istio sends the Service's traffic to the waypoint from the moment the label exists.
+    needs.push({ key: `Gateway/${ns}/${waypoint}`, why: 'its waypoint' });
   }
   if (obj.kind === 'HTTPRoute') {
     for (const parent of (obj.spec?.parentRefs as Ref[] | undefined) ?? []) {

@@ -19,6 +19,8 @@ import { applications, appProjects, documentsOf, envFiles } from './rendered.fix
 const models: readonly (readonly [string, Model])[] = [
   ['fixture model', fixtureModel()],
   ['shipped catalog.yaml', loadModel(join(repoRoot, 'catalog.yaml'))],
+  // A service behind a waypoint: the waypoints child, its wave and its objects.
+  ['examples/waypoint', loadModel(join(repoRoot, 'examples/waypoint/catalog.yaml'))],
 ];
 
 function project(model: Model, env: string, name: string): AppProject {

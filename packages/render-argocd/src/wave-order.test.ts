@@ -13,6 +13,8 @@ import { applications, appProjects, envFiles, waveOf } from './rendered.fixture.
 const models: readonly (readonly [string, Model])[] = [
   ['fixture model', fixtureModel()],
   ['shipped catalog.yaml', loadModel(join(repoRoot, 'catalog.yaml'))],
+  // A service behind a waypoint: the waypoints child, its wave and its objects.
+  ['examples/waypoint', loadModel(join(repoRoot, 'examples/waypoint/catalog.yaml'))],
 ];
 
 function children(model: Model, env: string): Application[] {
@@ -98,6 +100,15 @@ describe.each(models)('waves of %s', (_name, model) => {
         expect(names('Deployment')).toEqual(expected);
         expect(names('Service')).toEqual(expected);
         expect(objects.every((o) => o.metadata.namespace === ns)).toBe(true);
+      } else if (component.startsWith('waypoints-')) {
+        const ns = component.slice('waypoints-'.length);
+        const expected = environment.services
+          .filter((s) => s.namespace === ns && s.waypoint !== undefined)
+          .map((s) => `${ns}/${s.waypoint?.name}`)
+          .sort();
+        expect(names('Gateway')).toEqual(expected);
+        expect(objects.every((o) => o.metadata.namespace === ns)).toBe(true);
+        expect(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe('2');
       } else {
         throw new Error(`unexpected git child ${component}`);
       }
@@ -138,23 +149,26 @@ describe.each(models)('waves of %s', (_name, model) => {
   });
 });
 
+/** The children with one child's sync wave replaced. */
+function movedTo(apps: readonly Application[], component: string, wave: number): Application[] {
+  return apps.map((a) =>
+    a.metadata.labels?.['app.kubernetes.io/component'] === component
+      ? {
+          ...a,
+          metadata: {
+            ...a.metadata,
+            annotations: { 'argocd.argoproj.io/sync-wave': String(wave) },
+          },
+        }
+      : a,
+  );
+}
+
 describe('the dependency check itself', () => {
   const model = fixtureModel();
   const k8sFiles = renderK8s(model);
   const apps = children(model, 'dev');
-  function withWave(component: string, wave: number): Application[] {
-    return apps.map((a) =>
-      a.metadata.labels?.['app.kubernetes.io/component'] === component
-        ? {
-            ...a,
-            metadata: {
-              ...a.metadata,
-              annotations: { 'argocd.argoproj.io/sync-wave': String(wave) },
-            },
-          }
-        : a,
-    );
-  }
+  const withWave = (component: string, wave: number) => movedTo(apps, component, wave);
   it.each([
     ['routes before the gateway', 'routes', 4, 'its parent Gateway'],
     ['routes before the backends they point at', 'routes', 2, 'its backend Service'],
@@ -171,5 +185,22 @@ describe('the dependency check itself', () => {
       (a) => a.metadata.labels?.['app.kubernetes.io/component'] !== 'namespaces',
     );
     expect(waveViolations(noNamespaces, k8sFiles).join('\n')).toContain('which nothing deploys');
+  });
+});
+
+describe('the dependency check on a waypoint', () => {
+  const model = loadModel(join(repoRoot, 'examples/waypoint/catalog.yaml'));
+  const k8sFiles = renderK8s(model);
+  const apps = children(model, 'dev');
+  const moved = (wave: number) => movedTo(apps, 'waypoints-orders', wave);
+  it('holds as rendered', () => {
+    expect(waveViolations(apps, k8sFiles)).toEqual([]);
+  });
+  it.each([
+    ['the waypoint after the Service that uses it', 3, 'its waypoint'],
+    ['the waypoint before istiod (its GatewayClass)', 0, 'its GatewayClass'],
+    ['the waypoint before its namespace', 1, 'its namespace'],
+  ])('catches %s', (_name, wave, why) => {
+    expect(waveViolations(moved(wave), k8sFiles).join('\n')).toContain(why);
   });
 });

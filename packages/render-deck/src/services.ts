@@ -1,6 +1,7 @@
 import type { BackendModel, EnvironmentModel, RouteModel } from '@routeplane/catalog';
 import type { KongRoute, KongService } from '@routeplane/deck-types';
 import { routePlugins } from './route-plugins.js';
+import { kongServiceTimeoutMs } from './timeouts.js';
 import { upstreamName } from './upstream.js';
 
 /** Stable, unique Kong service name: DNS labels contain no dots, so `<namespace>.<name>` cannot collide. */
@@ -50,9 +51,11 @@ export function kongServices(
   tls: GatewayTlsIds,
 ): KongService[] {
   return env.services.map((backend: BackendModel) => {
-    const routes = env.routes
-      .filter((r) => r.backend.namespace === backend.namespace && r.backend.name === backend.name)
-      .map((r) => kongRoute(r, tags));
+    const backendRoutes = env.routes.filter(
+      (r) => r.backend.namespace === backend.namespace && r.backend.name === backend.name,
+    );
+    const routes = backendRoutes.map((r) => kongRoute(r, tags));
+    const timeoutMs = kongServiceTimeoutMs(backendRoutes);
     return {
       name: kongServiceName(backend),
       protocol: env.kong.upstream.protocol,
@@ -62,6 +65,7 @@ export function kongServices(
       tls_verify_depth: env.kong.upstream.tlsVerifyDepth,
       ca_certificates: [tls.caCertificateId],
       client_certificate: tls.clientCertificateId,
+      ...(timeoutMs === undefined ? {} : { read_timeout: timeoutMs, write_timeout: timeoutMs }),
       tags: [...tags],
       ...(routes.length > 0 ? { routes } : {}),
     };

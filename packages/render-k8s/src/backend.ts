@@ -27,6 +27,7 @@ import {
 import { ingressPolicy, ipBlocks, podsInNamespace, tcpPorts } from './network-policy.js';
 import { nginxServerConfig } from './nginx-config.js';
 import { type K8sObject, synthObjects } from './synth.js';
+import { useWaypointLabels } from './waypoint.js';
 
 const containerName = 'server';
 const nginxConfigDir = '/etc/nginx/conf.d';
@@ -146,8 +147,10 @@ function deployment(scope: Construct, b: BackendModel, configMapName: string): D
 }
 
 function service(scope: Construct, b: BackendModel): Service {
+  const labels =
+    b.waypoint === undefined ? b.labels : { ...b.labels, ...useWaypointLabels(b.waypoint) };
   const s = new Service(scope, 'service', {
-    metadata: { name: b.name, labels: { ...b.labels } },
+    metadata: { name: b.name, labels: { ...labels } },
     type: ServiceType.CLUSTER_IP,
     ports: [
       {
@@ -174,7 +177,11 @@ function service(scope: Construct, b: BackendModel): Service {
  * been resolved to an endpoint, so it sees the pod's target port (8080), never 80.
  */
 function authorizationPolicy(scope: Construct, b: BackendModel, gw: GatewayModel): ApiObject {
-  const principals = [gw.principal, ...b.allowFrom.map((c) => c.principal)];
+  // Behind a waypoint every caller arrives as the waypoint, which has already applied the L7 policy.
+  const principals =
+    b.waypoint === undefined
+      ? [gw.principal, ...b.allowFrom.map((c) => c.principal)]
+      : [b.waypoint.principal];
   const spec: AuthorizationPolicySpec = {
     selector: { matchLabels: { ...b.selectorLabels } },
     action: 'ALLOW',
@@ -200,6 +207,16 @@ function authorizationPolicy(scope: Construct, b: BackendModel, gw: GatewayModel
  */
 function networkPolicy(scope: Construct, b: BackendModel, gw: GatewayModel): ApiObject {
   const meshPorts = tcpPorts(b.containerPort, hbonePort);
+  if (b.waypoint !== undefined) {
+    // Only the waypoint reaches the pods (HBONE); the gateway and the callers reach the waypoint.
+    return ingressPolicy(scope, `${b.name}-ingress`, b.selectorLabels, [
+      {
+        from: [{ podSelector: { matchLabels: { [gatewayNameLabel]: b.waypoint.name } } }],
+        ports: meshPorts,
+      },
+      { from: ipBlocks(ambientKubeletProbeCidr), ports: tcpPorts(b.containerPort) },
+    ]);
+  }
   const callerNamespaces = [...new Set(b.allowFrom.map((c) => c.namespace))].sort();
   return ingressPolicy(scope, `${b.name}-ingress`, b.selectorLabels, [
     { from: [podsInNamespace(gw.namespace, { [gatewayNameLabel]: gw.name })], ports: meshPorts },

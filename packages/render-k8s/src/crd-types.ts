@@ -77,6 +77,8 @@ export interface HttpRouteFilter {
 
 export interface HttpRouteRule {
   readonly matches?: readonly HttpRouteMatch[];
+  /** Gateway API standard since v1.2; `retry` is experimental-channel only and not rendered. */
+  readonly timeouts?: { readonly request: string; readonly backendRequest?: string };
   readonly filters?: readonly HttpRouteFilter[];
   readonly backendRefs?: readonly {
     readonly name: string;
@@ -111,5 +113,44 @@ export interface AuthorizationPolicySpec {
   readonly rules?: readonly {
     readonly from: readonly { readonly source: { readonly principals: readonly string[] } }[];
     readonly to: readonly { readonly operation: { readonly ports: readonly string[] } }[];
+  }[];
+}
+
+/** A waypoint Gateway: one HBONE listener, options through parametersRef (Istio 1.30). */
+export interface WaypointGatewaySpec {
+  readonly gatewayClassName: 'istio-waypoint';
+  readonly infrastructure: {
+    readonly parametersRef: {
+      readonly group: '';
+      readonly kind: 'ConfigMap';
+      readonly name: string;
+    };
+  };
+  readonly listeners: readonly {
+    readonly name: string;
+    readonly port: 15008;
+    readonly protocol: 'HBONE';
+  }[];
+}
+
+/**
+ * L7 policy enforced by a waypoint: attached to a Service with `targetRefs` (never `selector`,
+ * which would hand it to ztunnel), with methods and paths.
+ */
+export interface WaypointAuthorizationPolicySpec {
+  readonly targetRefs: readonly {
+    readonly group: '';
+    readonly kind: 'Service';
+    readonly name: string;
+  }[];
+  readonly action: 'ALLOW';
+  readonly rules: readonly {
+    readonly from: readonly { readonly source: { readonly principals: readonly string[] } }[];
+    readonly to?: readonly {
+      readonly operation: {
+        readonly methods?: readonly string[];
+        readonly paths: readonly string[];
+      };
+    }[];
   }[];
 }

@@ -29,7 +29,20 @@ export function httpRouteSpec(route: RouteModel, gw: GatewayModel): HttpRouteSpe
   const matches = routeMatches(route);
   const rules: HttpRouteRule[] = [];
   for (let i = 0; i < matches.length; i += maxMatchesPerRule) {
-    rules.push({ matches: matches.slice(i, i + maxMatchesPerRule), backendRefs: [backendRef] });
+    rules.push({
+      matches: matches.slice(i, i + maxMatchesPerRule),
+      ...(route.timeouts === undefined
+        ? {}
+        : {
+            timeouts: {
+              request: route.timeouts.request,
+              ...(route.timeouts.backendRequest === undefined
+                ? {}
+                : { backendRequest: route.timeouts.backendRequest }),
+            },
+          }),
+      backendRefs: [backendRef],
+    });
   }
   return {
     parentRefs: [

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Model, RenderedFile } from '@routeplane/catalog';
 import { loadModel } from '@routeplane/catalog';
 import { fixtureModel } from '@routeplane/catalog/testing';
-import { repoRoot } from '@routeplane/test-support';
+import {
+  crdSchemaFiles,
+  crdValidator,
+  formatSchemaErrors,
+  readSharedSchema,
+  repoRoot,
+} from '@routeplane/test-support';
 
 export type Json = Record<string, unknown>;
 
@@ -58,4 +64,26 @@ export function labelsMatch(selector: unknown, labels: unknown): boolean {
   const wanted = Object.entries((selector ?? {}) as Record<string, string>);
   const have = (labels ?? {}) as Record<string, string>;
   return wanted.length > 0 && wanted.every(([k, v]) => have[k] === v);
+}
+
+/**
+ * Istio's CRD schemas describe only `spec`/`status`: the API server always accepts the type and
+ * object metadata, so those are dropped before validation; anything else unknown still fails.
+ */
+export function withoutTypeMeta(object: Json, schemaFile: string): Json {
+  const properties = get(readSharedSchema(`crds/${schemaFile}`), 'properties') as Json;
+  if ('metadata' in properties) return object;
+  const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = object;
+  return rest;
+}
+
+/** Each object's errors against its strict official CRD schema (`../shared/schemas`), by object. */
+export function officialCrdSchemaErrors(objects: readonly RenderedObject[]): string[] {
+  return objects.flatMap((o) => {
+    const file = crdSchemaFiles[`${o.apiVersion}/${o.kind}`];
+    if (!file) return [`${o.path} ${o.kind}/${o.name}: no official schema`];
+    const validate = crdValidator(file);
+    if (validate(withoutTypeMeta(o.object, file))) return [];
+    return [`${o.path} ${o.kind}/${o.name}: ${formatSchemaErrors(validate.errors).join('; ')}`];
+  });
 }

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModel } from '@routeplane/catalog';
+import { haveSharedCharts, repoRoot, sharedChartsDir } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderK8s } from './index.js';
@@ -139,3 +143,66 @@ describe.each(models)('backends of the %s', (_, load) => {
     }
   });
 });
+
+/**
+ * The container securityContext of Istio's waypoint Deployment template (istiod chart
+ * files/waypoint.yaml at the pinned version), with its two conditionals evaluated for routeplane's
+ * values: platform is not openshift (UID 1337 kept), `gateways.seccompProfile` is the chart default
+ * `{}` (so no seccomp profile).
+ */
+function waypointTemplateContainerSecurityContext(): Json {
+  const chart = join(sharedChartsDir, 'istiod');
+  const values = parse(readFileSync(join(chart, 'values.yaml'), 'utf8')) as Json;
+  expect(get(values, '_internal_defaults_do_not_set', 'gateways', 'seccompProfile')).toEqual({});
+  const template = readFileSync(join(chart, 'files/waypoint.yaml'), 'utf8');
+  const deployment = template.split(/^---$/m).find((d) => /^kind: Deployment$/m.test(d)) ?? '';
+  const lines = deployment.split('\n');
+  const start = lines.indexOf('        securityContext:');
+  const end = lines.indexOf('        volumeMounts:', start);
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of lines.slice(start + 1, end)) {
+    if (line.includes('{{- if .Values.gateways.seccompProfile }}')) skipping = true;
+    else if (line.includes('{{- end }}')) skipping = false;
+    else if (!skipping && !line.includes('{{')) kept.push(line.slice(10));
+  }
+  return parse(kept.join('\n')) as Json;
+}
+
+describe.runIf(haveSharedCharts())(
+  "the waypoint pods (Istio's template plus routeplane's overlay)",
+  () => {
+    const model = loadModel(join(repoRoot, 'examples/waypoint/catalog.yaml'));
+    const cm = objectsOf(renderK8s(model)).find((o) => o.name === 'orders-api-waypoint-options');
+    const overlay = parse(get(cm?.object, 'data', 'deployment') as string) as Json;
+    const podSecurityContext = get(overlay, 'spec', 'template', 'spec', 'securityContext') as Json;
+    const container = {
+      name: 'istio-proxy',
+      securityContext: waypointTemplateContainerSecurityContext(),
+    };
+
+    it('would break restricted Pod Security without the overlay (no seccomp profile)', () => {
+      expect(restrictedViolations({ containers: [container] })).toEqual([
+        'container istio-proxy has no seccomp profile',
+      ]);
+    });
+
+    it("reserve what the README's Waypoints section says (istiod chart global.waypoint.resources)", () => {
+      const values = parse(
+        readFileSync(join(sharedChartsDir, 'istiod', 'values.yaml'), 'utf8'),
+      ) as Json;
+      expect(
+        get(values, '_internal_defaults_do_not_set', 'global', 'waypoint', 'resources'),
+      ).toEqual({
+        requests: { cpu: '100m', memory: '128Mi' },
+        limits: { cpu: '2', memory: '1Gi' },
+      });
+    });
+
+    it('comply with restricted Pod Security with it', () => {
+      expect(
+        restrictedViolations({ securityContext: podSecurityContext, containers: [container] }),
+      ).toEqual([]);
+    });
+  },
+);

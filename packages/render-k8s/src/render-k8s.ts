@@ -9,6 +9,7 @@ import { namespaceObjects } from './namespaces.js';
 import { caObjects, kongClientCertificateObjects, servingCertificateObjects } from './pki.js';
 import { referenceGrantObjects } from './reference-grant.js';
 import type { K8sObject } from './synth.js';
+import { waypointObjects } from './waypoint.js';
 
 /**
  * File holding a backend namespace's own policies. The leading `_` keeps it apart from the
@@ -73,6 +74,15 @@ function renderEnvironment(env: EnvironmentModel): RenderedFile[] {
   for (const b of env.services) {
     files.push(
       yamlFile(`${dir(`backends/${b.namespace}`)}/${b.name}.yaml`, backendObjects(b, env.gateway)),
+    );
+  }
+  for (const b of env.services) {
+    if (b.waypoint === undefined) continue;
+    files.push(
+      yamlFile(
+        `${dir(`waypoints/${b.namespace}`)}/${b.name}.yaml`,
+        waypointObjects(b, env.gateway, env.aws.vpcCidr),
+      ),
     );
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -318,4 +318,28 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     shipped(['gateway.pki', { certificateDuration: '90d' }]),
     'gateway.pki.certificateDuration',
   ],
+  [
+    'a waypoint whose name would exceed a DNS label',
+    shipped(
+      ['services.0.name', 'h'.repeat(60)],
+      ['routes.0.service', 'h'.repeat(60)],
+      ['services.0.waypoint', true],
+    ),
+    `services[0].waypoint: needs a service name of at most 54 characters (the waypoint is named "<service>-waypoint", a DNS-1123 label), but "${'h'.repeat(60)}" has 60`,
+  ],
+  [
+    'a waypoint that would admit nobody',
+    shipped(['services.0.waypoint', true], ['routes.0.service', 'sample-app-1']),
+    'services[0].waypoint: needs a route or an allowFrom caller: its L7 policy would admit nobody, but no route targets "health-responder"',
+  ],
+  [
+    'a backend timeout longer than the request timeout',
+    shipped(['routes.1.timeouts', { request: '5s', backendRequest: '1m' }]),
+    'routes[1].timeouts.backendRequest: must be at most timeouts.request (5s), but 1m was given',
+  ],
+  [
+    'a timeout that is not a Gateway API Duration',
+    shipped(['routes.1.timeouts', { request: '5 seconds' }]),
+    'routes[1].timeouts.request',
+  ],
 ];

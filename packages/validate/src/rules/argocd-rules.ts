@@ -58,6 +58,10 @@ function appFacts(env: EnvTree, app: K8sObject): AppFacts {
     const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : undefined;
     if (group) needs.set(`crd:${group}`, o.id);
     if (o.kind === 'Gateway') needs.set('istio-control-plane', o.id);
+    // Istio sends a Service's traffic to its waypoint as soon as the label exists.
+    const waypoint = o.kind === 'Service' ? o.labels['istio.io/use-waypoint'] : undefined;
+    if (waypoint !== undefined && waypoint !== 'none')
+      needs.set(`gw:${o.namespace}/${waypoint}`, o.id);
     for (const p of arr(o.doc, 'spec', 'parentRefs')) {
       needs.set(`gw:${str(p, 'namespace') ?? o.namespace}/${str(p, 'name') ?? ''}`, o.id);
     }

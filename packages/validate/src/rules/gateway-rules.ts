@@ -155,7 +155,13 @@ export const gatewayRules: readonly Rule[] = [
             r.on(cm, `data.${key} must be a YAML mapping, but ${show(value)} was given`);
             continue;
           }
-          if (key === 'deployment' && !obj(fragment, 'spec', 'template', 'spec', 'nodeSelector')) {
+          // Waypoints run beside the backends they front, on the user nodes: no pinning asked.
+          const waypoint = str(gw.doc, 'spec', 'gatewayClassName') === 'istio-waypoint';
+          if (
+            key === 'deployment' &&
+            !waypoint &&
+            !obj(fragment, 'spec', 'template', 'spec', 'nodeSelector')
+          ) {
             r.on(
               cm,
               'data.deployment must set spec.template.spec.nodeSelector: labels alone schedule nothing',

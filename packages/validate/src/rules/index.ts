@@ -11,7 +11,9 @@ import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
 import { terraformRules } from './terraform-rules.js';
+import { timeoutRules } from './timeout-rules.js';
 import { tlsChainRules } from './tls-chain-rules.js';
+import { waypointRules } from './waypoint-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -21,8 +23,10 @@ export const rules: readonly Rule[] = [
   ...grantRules,
   ...gatewayRules,
   ...meshRules,
+  ...waypointRules,
   ...argocdRules,
   ...kongRules,
+  ...timeoutRules,
   ...tlsChainRules,
   ...podSecurityRules,
   ...podCoverageRules,

@@ -1,7 +1,7 @@
 import { arr, isObject, labels, obj, selects, show, str } from '../json.js';
 import { envRule, type Rule } from '../rule.js';
 import { type EnvTree, ofKind } from '../tree-index.js';
-import { matchLabels, workloads } from '../workloads.js';
+import { matchLabels, serviceSelector, type Workload, workloads } from '../workloads.js';
 
 /** Keys ztunnel can enforce; anything else in an L4 policy turns it into DENY. */
 const l4SourceKeys = new Set([
@@ -29,6 +29,19 @@ function gatewayPrincipals(env: EnvTree): readonly string[] {
   return ofKind(env, 'Gateway')
     .filter((g) => str(g.doc, 'spec', 'gatewayClassName') === 'istio')
     .map((g) => `cluster.local/ns/${g.namespace}/sa/${g.name}-istio`);
+}
+
+/** The principal of the waypoint in front of a workload's pods, if a Service selecting them has one. */
+function waypointPrincipalOf(env: EnvTree, w: Workload): string | undefined {
+  for (const service of ofKind(env, 'Service')) {
+    const selector = serviceSelector(service);
+    if (service.namespace !== w.object.namespace || !selector || !selects(selector, w.podLabels))
+      continue;
+    const name = service.labels['istio.io/use-waypoint'];
+    if (name !== undefined && name !== 'none')
+      return `cluster.local/ns/${service.namespace}/sa/${name}`;
+  }
+  return undefined;
 }
 
 export const meshRules: readonly Rule[] = [
@@ -60,10 +73,16 @@ export const meshRules: readonly Rule[] = [
     'xlayer/authz-gateway',
     'Every backend pod has an ALLOW AuthorizationPolicy admitting the gateway identity',
     (env, r) => {
-      const principals = gatewayPrincipals(env);
-      if (principals.length === 0) return;
-      const policies = ofKind(env, 'AuthorizationPolicy');
+      const gatewayIds = gatewayPrincipals(env);
+      if (gatewayIds.length === 0) return;
+      // Only selector policies reach ztunnel; targetRefs policies are a waypoint's.
+      const policies = ofKind(env, 'AuthorizationPolicy').filter(
+        (p) => !obj(p.doc, 'spec', 'targetRef') && arr(p.doc, 'spec', 'targetRefs').length === 0,
+      );
       for (const w of workloads(env)) {
+        // Behind a waypoint the pods see the waypoint's identity, never the gateway's.
+        const waypoint = waypointPrincipalOf(env, w);
+        const principals = waypoint === undefined ? gatewayIds : [waypoint];
         const admitting = policies.filter((p) => {
           if (p.namespace !== w.object.namespace) return false;
           if ((str(p.doc, 'spec', 'action') ?? 'ALLOW') !== 'ALLOW') return false;
@@ -78,7 +97,7 @@ export const meshRules: readonly Rule[] = [
         if (admitting.length === 0) {
           r.on(
             w.object,
-            `no ALLOW AuthorizationPolicy in namespace ${w.object.namespace} selects the pods and admits the gateway principal ${principals.join(' or ')}`,
+            `no ALLOW AuthorizationPolicy in namespace ${w.object.namespace} selects the pods and admits the ${waypoint === undefined ? 'gateway' : 'waypoint'} principal ${principals.join(' or ')}`,
           );
         }
       }

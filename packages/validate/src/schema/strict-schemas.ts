@@ -130,6 +130,33 @@ function patchGateway(schema: Record<string, unknown>): Record<string, unknown> 
   return schema;
 }
 
+/**
+ * `spec.targetRefs` (Istio >= 1.22, PolicyTargetReference in type/v1beta1/selector.proto), newer than
+ * the Node 20 release of @kubernetes-models/istio: how a waypoint's L7 policy attaches to a Service.
+ * The renderers' tests hold the same objects against the official Istio 1.30 CRD.
+ */
+function patchAuthorizationPolicy(schema: Record<string, unknown>): Record<string, unknown> {
+  const spec = (schema.properties as Record<string, Record<string, unknown>>).spec;
+  const specProps = spec?.properties as Record<string, unknown> | undefined;
+  if (specProps && !('targetRefs' in specProps)) {
+    specProps.targetRefs = {
+      type: 'array',
+      maxItems: 16,
+      items: {
+        type: 'object',
+        required: ['kind', 'name'],
+        properties: {
+          group: { type: 'string', maxLength: 253 },
+          kind: { type: 'string', minLength: 1, maxLength: 63 },
+          name: { type: 'string', minLength: 1, maxLength: 253 },
+          namespace: { type: 'string' },
+        },
+      },
+    };
+  }
+  return schema;
+}
+
 const gw = '@kubernetes-models/gateway-api/gateway.networking.k8s.io';
 const istio = '@kubernetes-models/istio/security.istio.io';
 
@@ -142,7 +169,10 @@ const sources: Readonly<
   'gateway.networking.k8s.io/v1/HTTPRoute': [`${gw}/v1/HTTPRoute`],
   'gateway.networking.k8s.io/v1beta1/ReferenceGrant': [`${gw}/v1beta1/ReferenceGrant`],
   'gateway.networking.k8s.io/v1/ReferenceGrant': [`${gw}/v1beta1/ReferenceGrant`],
-  'security.istio.io/v1/AuthorizationPolicy': [`${istio}/v1/AuthorizationPolicy`],
+  'security.istio.io/v1/AuthorizationPolicy': [
+    `${istio}/v1/AuthorizationPolicy`,
+    patchAuthorizationPolicy,
+  ],
   'security.istio.io/v1/PeerAuthentication': [`${istio}/v1beta1/PeerAuthentication`],
 };
 
