@@ -3,6 +3,7 @@ import { compareText } from './compare-text.js';
 import { effectiveAws } from './environment-overrides.js';
 import type {
   BackendModel,
+  EcsFargateModel,
   EnvironmentModel,
   GatewayModel,
   KongModel,
@@ -12,6 +13,7 @@ import type {
   RouteModel,
   RoutePluginsModel,
 } from './model.js';
+import { resolveEcsFargate } from './resolve-data-plane.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
 
 /** Facts read from files the catalog points at (the only I/O resolve depends on, done by load). */
@@ -53,10 +55,11 @@ function resolveEnvironment(
   const services = [...catalog.services]
     .map((s) => resolveBackend(s, env))
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
+  const ecsFargate = resolveEcsFargate(catalog, env, aws.cluster.name);
   const routes = [...catalog.routes]
-    .map((r) => resolveRoute(r, env, gateway, services))
+    .map((r) => resolveRoute(r, env, gateway, services, ecsFargate !== undefined))
     .sort(byName);
-  const kong = resolveKong(catalog, env, gateway, inputs);
+  const kong = resolveKong(catalog, env, gateway, inputs, ecsFargate);
   return {
     name: env.name,
     gitops: {
@@ -99,7 +102,7 @@ function resolveEnvironment(
         user: { ...aws.nodePools.user, diskSizeGiB: aws.nodePools.user.diskSizeGiB ?? 50 },
       },
       transitGatewayAsn: aws.transitGatewayAsn ?? 64512,
-      edge: { ...aws.edge },
+      ...(aws.edge === undefined || ecsFargate !== undefined ? {} : { edge: { ...aws.edge } }),
       state: {
         bucket: aws.state.bucket,
         region: aws.state.region,
@@ -240,6 +243,7 @@ function resolveRoute(
   env: Environment,
   gateway: GatewayModel,
   services: readonly BackendModel[],
+  sharedCounters: boolean,
 ): RouteModel {
   const backend = services.find((s) => s.name === route.service);
   if (!backend)
@@ -253,11 +257,19 @@ function resolveRoute(
     methods: [...new Set(route.methods ?? [])].sort(compareText),
     backend: { name: backend.name, namespace: backend.namespace, port: backend.servicePort },
     kongPaths: paths.flatMap(kongPathsForPrefix),
-    plugins: resolvePlugins(route, env),
+    plugins: resolvePlugins(route, env, sharedCounters),
   };
 }
 
-function resolvePlugins(route: Route, env: Environment): RoutePluginsModel {
+/**
+ * `sharedCounters`: autoscaled self-hosted data planes count in Redis; `local` would count per
+ * task and multiply the limit (kong/plugins/rate-limiting/policies/init.lua).
+ */
+function resolvePlugins(
+  route: Route,
+  env: Environment,
+  sharedCounters: boolean,
+): RoutePluginsModel {
   const p = route.plugins ?? {};
   const plugins: {
     -readonly [K in keyof RoutePluginsModel]: RoutePluginsModel[K];
@@ -279,7 +291,7 @@ function resolvePlugins(route: Route, env: Environment): RoutePluginsModel {
       ...(limits.minute === undefined ? {} : { minute: limits.minute }),
       ...(limits.hour === undefined ? {} : { hour: limits.hour }),
       ...(limits.day === undefined ? {} : { day: limits.day }),
-      policy: p.rateLimiting.policy ?? 'local',
+      policy: sharedCounters ? 'redis' : (p.rateLimiting.policy ?? 'local'),
       limitBy: p.rateLimiting.limitBy ?? 'consumer',
     };
   }
@@ -327,6 +339,7 @@ function resolveKong(
   env: Environment,
   gateway: GatewayModel,
   inputs: ResolveInputs,
+  ecsFargate: EcsFargateModel | undefined,
 ): KongModel {
   const k = catalog.kong;
   const host: KongModel['upstream']['host'] = env.upstreamHost
@@ -342,13 +355,23 @@ function resolveKong(
     .sort((a, b) => compareText(a.username, b.username));
   const requiredEnv = new Set<string>();
   if (host.kind === 'env') requiredEnv.add(host.variable);
-  if (k.cloudfrontOriginHeader) requiredEnv.add(k.cloudfrontOriginHeader.valueEnv);
+  // The origin check is CloudFront's: API Gateway in front of ECS Fargate sends no such header.
+  const originHeader = ecsFargate ? undefined : k.cloudfrontOriginHeader;
+  if (originHeader) requiredEnv.add(originHeader.valueEnv);
   for (const c of consumers) for (const j of c.jwtCredentials) requiredEnv.add(j.secretEnv);
+  const redisInUse =
+    ecsFargate !== undefined && catalog.routes.some((r) => r.plugins?.rateLimiting);
+  if (redisInUse) {
+    requiredEnv.add(ecsFargate.redis.hostEnv);
+    requiredEnv.add(ecsFargate.redis.passwordEnv);
+  }
+  const networkCidr = ecsFargate?.vpcCidr ?? k.networkCidr ?? '';
   return {
     konnectRegion: env.konnectRegion ?? k.konnectRegion,
     controlPlaneName: env.controlPlaneName,
     selectTags: [...k.selectTags],
-    networkCidr: k.networkCidr,
+    networkCidr,
+    sourceCidrs: ecsFargate ? [...ecsFargate.subnets.app].sort(compareText) : [networkCidr],
     upstream: {
       protocol: 'https',
       port: k.upstream.port ?? gateway.httpsPort,
@@ -358,17 +381,17 @@ function resolveKong(
         ? {}
         : { caCertificatePem: inputs.caCertificatePem }),
     },
-    ...(k.cloudfrontOriginHeader
-      ? {
-          cloudfrontOriginHeader: {
-            name: k.cloudfrontOriginHeader.name,
-            valueEnv: k.cloudfrontOriginHeader.valueEnv,
-          },
-        }
+    ...(originHeader
+      ? { cloudfrontOriginHeader: { name: originHeader.name, valueEnv: originHeader.valueEnv } }
       : {}),
     trustedIps: [...(k.trustedIps ?? [])].sort(compareText),
     consumers,
-    dataPlane: { version: catalog.versions.kongGateway, baseRps: env.dataPlaneBaseRps ?? 100 },
+    dataPlane: {
+      kind: ecsFargate ? 'ecsFargate' : 'dedicated',
+      version: catalog.versions.kongGateway,
+      baseRps: env.dataPlaneBaseRps ?? 100,
+    },
+    ...(ecsFargate ? { ecsFargate } : {}),
     requiredEnv: [...requiredEnv].sort(compareText),
   };
 }

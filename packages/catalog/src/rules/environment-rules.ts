@@ -10,7 +10,8 @@ interface PerEnvironmentSetting {
   readonly label: string;
   /** Where the environment's value is written: its override, else the catalog's top level. */
   readonly where: (env: Environment, index: number) => KeyPath;
-  readonly value: (aws: Aws, env: Environment) => string;
+  /** undefined: the environment has no such setting (e.g. no CloudFront on `ecsFargate`). */
+  readonly value: (aws: Aws, env: Environment) => string | undefined;
   /** Certificates may be shared on purpose (`aws.edge.certificatesShared: true` in both). */
   readonly shareable?: boolean;
 }
@@ -18,7 +19,7 @@ interface PerEnvironmentSetting {
 const awsSetting = (
   label: string,
   subPath: readonly string[],
-  value: (aws: Aws, env: Environment) => string,
+  value: (aws: Aws, env: Environment) => string | undefined,
   shareable = false,
 ): PerEnvironmentSetting => ({
   label,
@@ -29,11 +30,11 @@ const awsSetting = (
 
 /** The rule table: what must differ between environments, and why in the label. */
 const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
-  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) => aws.edge.domainName),
+  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) => aws.edge?.domainName),
   awsSetting(
     'Konnect custom domain',
     ['edge', 'kongProxyDomain'],
-    (aws) => aws.edge.kongProxyDomain,
+    (aws) => aws.edge?.kongProxyDomain,
   ),
   awsSetting('EKS cluster name', ['cluster', 'name'], (aws) => aws.cluster.name),
   awsSetting(
@@ -50,13 +51,13 @@ const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
   awsSetting(
     'CloudFront viewer certificate ARN',
     ['edge', 'viewerCertificateArn'],
-    (aws) => aws.edge.viewerCertificateArn,
+    (aws) => aws.edge?.viewerCertificateArn,
     true,
   ),
   awsSetting(
     'CloudFront origin client certificate ARN',
     ['edge', 'originClientCertificateArn'],
-    (aws) => aws.edge.originClientCertificateArn,
+    (aws) => aws.edge?.originClientCertificateArn,
     true,
   ),
 ];
@@ -75,6 +76,7 @@ export const environmentRules: readonly SemanticRule[] = [
         const first = new Map<string, (typeof envs)[number]>();
         for (const current of envs) {
           const value = setting.value(current.aws, current.env);
+          if (value === undefined) continue;
           const earlier = first.get(value);
           if (earlier === undefined) {
             first.set(value, current);
@@ -82,8 +84,8 @@ export const environmentRules: readonly SemanticRule[] = [
           }
           const shared =
             setting.shareable === true &&
-            earlier.aws.edge.certificatesShared === true &&
-            current.aws.edge.certificatesShared === true;
+            earlier.aws.edge?.certificatesShared === true &&
+            current.aws.edge?.certificatesShared === true;
           if (shared) continue;
           const path = setting.where(current.env, current.index);
           const inherited = path[0] === 'aws';
