@@ -6,7 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktn/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
 import type { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import { TerraformVariable } from 'cdktn';
-import type { StackContext } from './context.js';
+import { dedicatedEdge, type StackContext } from './context.js';
 import { logRetentionDays } from './network.js';
 
 /** AWS managed CloudFront policies (fixed ids, the same in every account). */
@@ -25,7 +25,7 @@ const originId = 'kong-dedicated-cloud-gateway';
  */
 export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): CloudfrontDistribution {
   const { stack, env } = ctx;
-  const edge = env.aws.edge;
+  const edge = dedicatedEdge(env);
   const logs = addAccessLogBucket(ctx);
 
   const originHeader = env.kong.cloudfrontOriginHeader;

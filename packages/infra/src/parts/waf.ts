@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogResourcePolicy } from '@cdktn/provider-aws/lib/cloudwatch-log-resource-policy/index.js';
 import { Wafv2WebAcl, type Wafv2WebAclRule } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktn/provider-aws/lib/wafv2-web-acl-logging-configuration/index.js';
-import type { StackContext } from './context.js';
+import { dedicatedEdge, type StackContext } from './context.js';
 import { policy } from './iam-policy.js';
 import { logsKey } from './kms.js';
 import { logRetentionDays } from './network.js';
@@ -68,7 +68,7 @@ export function addWaf(ctx: StackContext): Wafv2WebAcl {
       0,
       {
         rate_based_statement: {
-          limit: env.aws.edge.wafRateLimitPer5Minutes,
+          limit: dedicatedEdge(env).wafRateLimitPer5Minutes,
           aggregate_key_type: 'IP',
           evaluation_window_sec: 300,
         },
