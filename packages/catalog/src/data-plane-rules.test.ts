@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel, loadModelFromBytes } from './load-model.js';
+import { CatalogError, formatProblem } from './problems.js';
+import { badEcsFargateCatalogs, ecsFargateCatalogPath } from './testing/ecs-fargate-catalogs.js';
+
+function problemsOf(text: string): string[] {
+  try {
+    loadModelFromBytes(new TextEncoder().encode(text), {
+      displayName: 'catalog.yaml',
+      baseDir: '.',
+    });
+  } catch (error) {
+    if (error instanceof CatalogError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
+describe('kong.dataPlane.kind: ecsFargate', () => {
+  it('loads the example with four ECS Fargate environments and Redis rate limits', () => {
+    const model = loadModel(ecsFargateCatalogPath);
+    expect(model.environments.map((e) => [e.name, e.kong.dataPlane.kind])).toEqual([
+      ['dev', 'ecsFargate'],
+      ['prod', 'ecsFargate'],
+      ['sandbox', 'ecsFargate'],
+      ['test', 'ecsFargate'],
+    ]);
+    const prod = model.environments.find((e) => e.name === 'prod');
+    expect(prod?.kong.sourceCidrs).toEqual(['10.40.4.0/23', '10.40.6.0/23']);
+    expect(prod?.kong.ecsFargate?.tasks).toMatchObject({ minCount: 2, maxCount: 10, cpu: 1024 });
+    expect(prod?.kong.ecsFargate?.entry.vpcLinkSubnets).toEqual(['10.40.4.0/23', '10.40.6.0/23']);
+    expect(prod?.routes.find((r) => r.name === 'users-api')?.plugins.rateLimiting?.policy).toBe(
+      'redis',
+    );
+    expect(prod?.kong.requiredEnv).toEqual([
+      'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_UPSTREAM_HOST',
+      'DECK_REDIS_HOST',
+      'DECK_REDIS_PASSWORD',
+    ]);
+    expect(prod?.aws.edge).toBeUndefined();
+  });
+
+  it.each(badEcsFargateCatalogs)('refuses %s', (_name, text, message, keyPath) => {
+    const problems = problemsOf(text);
+    const hit = problems.find((p) => p.includes(message));
+    expect(hit, problems.join('\n')).toBeDefined();
+    expect(hit).toMatch(/^catalog\.yaml:\d+:\d+ /);
+    expect(hit).toContain(` ${keyPath}: `);
+  });
+});
