@@ -1,0 +1,64 @@
+import { loadModel } from '@routeplane/catalog';
+import { ecsFargateCatalogPath } from '@routeplane/catalog/testing/ecs-fargate-catalogs';
+import { renderInfra } from '@routeplane/infra';
+import { describe, expect, it } from 'vitest';
+import { at, corrupt } from '../corrupt.fixture.js';
+import type { TreeFile } from '../finding.js';
+import { treeFromRendered } from '../rendered-files.js';
+import { validateTree } from '../validate-tree.js';
+
+const file = 'generated/terraform/prod/main.tf.json';
+const tree = treeFromRendered(renderInfra(loadModel(ecsFargateCatalogPath)));
+
+function findings(files: TreeFile[], rule: string): string[] {
+  return validateTree({ files, waivers: [] })
+    .filter((f) => f.rule === rule)
+    .map((f) => `${f.object}: ${f.message}`);
+}
+
+describe('ECS Fargate rules on the rendered Terraform', () => {
+  it('passes the example', () => {
+    expect(tree.some((f) => f.path === file)).toBe(true);
+    expect(findings(tree, 'xlayer/redis-kong-only')).toEqual([]);
+    expect(findings(tree, 'xlayer/vpc-link-kong-subnets')).toEqual([]);
+  });
+
+  it.each([
+    ['a CIDR', { cidr_ipv4: '10.40.0.0/24' }, 'admits 10.40.0.0/24'],
+    [
+      'the ALB',
+      { referenced_security_group_id: '${aws_security_group.kong_alb_security_group.id}' },
+      'admits ${aws_security_group.kong_alb_security_group.id}',
+    ],
+  ])('reports Redis open to %s', (_name, source, message) => {
+    const broken = corrupt(tree, file, 0, (tf) => {
+      at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').extra = {
+        security_group_id: '${aws_security_group.kong_redis_security_group.id}',
+        ip_protocol: 'tcp',
+        from_port: 6379,
+        to_port: 6379,
+        ...source,
+      };
+      return tf;
+    });
+    expect(findings(broken, 'xlayer/redis-kong-only')).toEqual([
+      expect.stringContaining(
+        `aws_elasticache_replication_group.kong_redis: Redis must be reachable only from Kong's tasks`,
+      ),
+    ]);
+    expect(findings(broken, 'xlayer/redis-kong-only')[0]).toContain(message);
+  });
+
+  it("reports a VPC link with an ENI outside Kong's task subnets", () => {
+    const broken = corrupt(tree, file, 0, (tf) => {
+      at(tf, 'resource', 'aws_apigatewayv2_vpc_link', 'kong_vpc_link').subnet_ids = [
+        '${aws_subnet.kong_app_subnet_use1_az1.id}',
+        '${aws_subnet.kong_web_subnet_use1_az2.id}',
+      ];
+      return tf;
+    });
+    expect(findings(broken, 'xlayer/vpc-link-kong-subnets')).toEqual([
+      expect.stringContaining('but ${aws_subnet.kong_web_subnet_use1_az2.id} are not'),
+    ]);
+  });
+});
