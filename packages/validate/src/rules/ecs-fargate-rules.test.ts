@@ -8,6 +8,8 @@ import { treeFromRendered } from '../rendered-files.js';
 import { validateTree } from '../validate-tree.js';
 
 const file = 'generated/terraform/prod/main.tf.json';
+/** A Terraform reference as cdktn renders it. */
+const ref = (expression: string) => `\${${expression}}`;
 const tree = treeFromRendered(renderInfra(loadModel(ecsFargateCatalogPath)));
 
 function findings(files: TreeFile[], rule: string): string[] {
@@ -27,13 +29,13 @@ describe('ECS Fargate rules on the rendered Terraform', () => {
     ['a CIDR', { cidr_ipv4: '10.40.0.0/24' }, 'admits 10.40.0.0/24'],
     [
       'the ALB',
-      { referenced_security_group_id: '${aws_security_group.kong_alb_security_group.id}' },
-      'admits ${aws_security_group.kong_alb_security_group.id}',
+      { referenced_security_group_id: ref('aws_security_group.kong_alb_security_group.id') },
+      `admits ${ref('aws_security_group.kong_alb_security_group.id')}`,
     ],
   ])('reports Redis open to %s', (_name, source, message) => {
     const broken = corrupt(tree, file, 0, (tf) => {
       at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').extra = {
-        security_group_id: '${aws_security_group.kong_redis_security_group.id}',
+        security_group_id: ref('aws_security_group.kong_redis_security_group.id'),
         ip_protocol: 'tcp',
         from_port: 6379,
         to_port: 6379,
@@ -52,13 +54,13 @@ describe('ECS Fargate rules on the rendered Terraform', () => {
   it("reports a VPC link with an ENI outside Kong's task subnets", () => {
     const broken = corrupt(tree, file, 0, (tf) => {
       at(tf, 'resource', 'aws_apigatewayv2_vpc_link', 'kong_vpc_link').subnet_ids = [
-        '${aws_subnet.kong_app_subnet_use1_az1.id}',
-        '${aws_subnet.kong_web_subnet_use1_az2.id}',
+        ref('aws_subnet.kong_app_subnet_use1_az1.id'),
+        ref('aws_subnet.kong_web_subnet_use1_az2.id'),
       ];
       return tf;
     });
     expect(findings(broken, 'xlayer/vpc-link-kong-subnets')).toEqual([
-      expect.stringContaining('but ${aws_subnet.kong_web_subnet_use1_az2.id} are not'),
+      expect.stringContaining(`but ${ref('aws_subnet.kong_web_subnet_use1_az2.id')} are not`),
     ]);
   });
 });
