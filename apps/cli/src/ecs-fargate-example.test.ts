@@ -48,4 +48,16 @@ describe('examples/ecs-fargate/catalog.yaml end to end', () => {
     expect(run.stdout.join('\n')).toContain('DECK_REDIS_HOST');
     expect(run.stdout.join('\n')).toContain('DECK_REDIS_PASSWORD');
   });
+
+  it('explains a request entering through API Gateway and one the route key refuses', async () => {
+    const delivered = captureIo(repoRoot);
+    const args = ['--catalog', catalog, '--root', root, '--env', 'prod'];
+    expect(await main(['explain', '/app1/info', ...args], delivered.io)).toBe(0);
+    expect(delivered.stdout.join('\n')).toContain(
+      '1. API Gateway HTTP API, VPC link and ALB [pass]',
+    );
+    const refused = captureIo(repoRoot);
+    expect(await main(['explain', '/', ...args], refused.io)).toBe(1);
+    expect(refused.stdout.join('\n')).toContain('API Gateway answers 404');
+  });
 });
