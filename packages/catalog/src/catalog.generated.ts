@@ -263,9 +263,9 @@ export interface EcsFargate {
     data: [string, string] | [string, string, string];
   };
   /**
-   * How clients reach the ALB: an API Gateway HTTP API with a VPC link
+   * How clients reach the internal ALB: apiGateway (HTTP API with a VPC link in Kong's subnets) or cloudfront (CloudFront + WAF with a VPC origin)
    */
-  entry?: 'apiGateway';
+  entry?: 'apiGateway' | 'cloudfront';
   apiGateway?: {
     /**
      * Subnets of the VPC link's ENIs; each must be one of subnets.app (Kong's). Default: all of subnets.app
@@ -290,6 +290,20 @@ export interface EcsFargate {
        */
       certificateArn: string;
     };
+  };
+  /**
+   * CloudFront + WAF in front of the internal ALB (entry: cloudfront only)
+   */
+  cloudfront?: {
+    /**
+     * Viewer hostname (CloudFront alias)
+     */
+    domainName: string;
+    /**
+     * ACM certificate in us-east-1 (CloudFront)
+     */
+    viewerCertificateArn: string;
+    wafRateLimitPer5Minutes: number;
   };
   /**
    * Optional attachment of Kong's app subnets to an existing hub Transit Gateway (shared to this account)
@@ -785,9 +799,9 @@ export interface EcsFargateOverride {
     data?: [string, string] | [string, string, string];
   };
   /**
-   * How clients reach the ALB: an API Gateway HTTP API with a VPC link
+   * How clients reach the internal ALB: apiGateway (HTTP API with a VPC link in Kong's subnets) or cloudfront (CloudFront + WAF with a VPC origin)
    */
-  entry?: 'apiGateway';
+  entry?: 'apiGateway' | 'cloudfront';
   apiGateway?: {
     /**
      * Subnets of the VPC link's ENIs; each must be one of subnets.app (Kong's). Default: all of subnets.app
@@ -812,6 +826,20 @@ export interface EcsFargateOverride {
        */
       certificateArn?: string;
     };
+  };
+  /**
+   * CloudFront + WAF in front of the internal ALB (entry: cloudfront only)
+   */
+  cloudfront?: {
+    /**
+     * Viewer hostname (CloudFront alias)
+     */
+    domainName?: string;
+    /**
+     * ACM certificate in us-east-1 (CloudFront)
+     */
+    viewerCertificateArn?: string;
+    wafRateLimitPer5Minutes?: number;
   };
   /**
    * Optional attachment of Kong's app subnets to an existing hub Transit Gateway (shared to this account)

@@ -28,7 +28,17 @@ describe('kong.dataPlane.kind: ecsFargate', () => {
     const prod = model.environments.find((e) => e.name === 'prod');
     expect(prod?.kong.sourceCidrs).toEqual(['10.40.4.0/23', '10.40.6.0/23']);
     expect(prod?.kong.ecsFargate?.tasks).toMatchObject({ minCount: 2, maxCount: 10, cpu: 1024 });
-    expect(prod?.kong.ecsFargate?.entry.vpcLinkSubnets).toEqual(['10.40.4.0/23', '10.40.6.0/23']);
+    expect(prod?.kong.ecsFargate?.entry).toMatchObject({
+      kind: 'apiGateway',
+      vpcLinkSubnets: ['10.40.4.0/23', '10.40.6.0/23'],
+    });
+    expect(model.environments.find((e) => e.name === 'test')?.kong.ecsFargate?.entry).toEqual({
+      kind: 'cloudfront',
+      domainName: 'api.test.example.com',
+      viewerCertificateArn:
+        'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000031',
+      wafRateLimitPer5Minutes: 2000,
+    });
     expect(prod?.routes.find((r) => r.name === 'users-api')?.plugins.rateLimiting?.policy).toBe(
       'redis',
     );

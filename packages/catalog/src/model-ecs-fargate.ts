@@ -19,6 +19,15 @@ export interface ApiGatewayEntryModel {
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
+export interface CloudfrontEntryModel {
+  readonly kind: 'cloudfront';
+  /** Viewer hostname (CloudFront alias). */
+  readonly domainName: string;
+  /** us-east-1 ACM certificate for `domainName`. */
+  readonly viewerCertificateArn: string;
+  readonly wafRateLimitPer5Minutes: number;
+}
+
 export interface TransitGatewayHubModel {
   readonly transitGatewayId: string;
   /** Sorted. */
@@ -51,7 +60,7 @@ export interface EcsFargateModel {
   readonly vpcCidr: string;
   readonly availabilityZoneIds: readonly string[];
   readonly subnets: EcsFargateSubnetsModel;
-  readonly entry: ApiGatewayEntryModel;
+  readonly entry: ApiGatewayEntryModel | CloudfrontEntryModel;
   readonly transitGatewayHub?: TransitGatewayHubModel;
   readonly tasks: EcsFargateTasksModel;
   readonly redis: RedisModel;

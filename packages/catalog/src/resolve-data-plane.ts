@@ -32,13 +32,16 @@ export function resolveEcsFargate(
     vpcCidr: ecs.vpcCidr,
     availabilityZoneIds: [...ecs.availabilityZoneIds],
     subnets: { web: [...ecs.subnets.web], app: [...ecs.subnets.app], data: [...ecs.subnets.data] },
-    entry: {
-      kind: 'apiGateway',
-      vpcLinkSubnets: [...(api.vpcLinkSubnets ?? ecs.subnets.app)],
-      throttlingRateLimit: api.throttlingRateLimit ?? 1000,
-      throttlingBurstLimit: api.throttlingBurstLimit ?? 2000,
-      ...(api.customDomain === undefined ? {} : { customDomain: { ...api.customDomain } }),
-    },
+    entry:
+      (ecs.entry ?? 'apiGateway') === 'cloudfront' && ecs.cloudfront !== undefined
+        ? { kind: 'cloudfront', ...ecs.cloudfront }
+        : {
+            kind: 'apiGateway',
+            vpcLinkSubnets: [...(api.vpcLinkSubnets ?? ecs.subnets.app)],
+            throttlingRateLimit: api.throttlingRateLimit ?? 1000,
+            throttlingBurstLimit: api.throttlingBurstLimit ?? 2000,
+            ...(api.customDomain === undefined ? {} : { customDomain: { ...api.customDomain } }),
+          },
     ...(ecs.transitGatewayHub === undefined
       ? {}
       : {

@@ -168,6 +168,36 @@ function checkEcsNetwork(
   });
 }
 
+type Entry = 'apiGateway' | 'cloudfront';
+
+/**
+ * Settings of the entry an environment does not use: refused where the environment sets them
+ * itself, and at the top level only when no environment uses that entry (a shared default for
+ * the others is fine). The entry an environment uses must have its settings.
+ */
+function checkEntry(
+  env: Environment,
+  index: number,
+  ecs: Ecs,
+  inUse: ReadonlySet<Entry>,
+  report: RuleContext['report'],
+): void {
+  const entry: Entry = ecs.entry ?? 'apiGateway';
+  if (entry === 'cloudfront' && ecs.cloudfront === undefined)
+    report(
+      ecsPath(env, index, ['entry']),
+      `entry cloudfront needs kong.dataPlane.ecsFargate.cloudfront (domainName, viewerCertificateArn, wafRateLimitPer5Minutes) for environment ${env.name}`,
+    );
+  const other: Entry = entry === 'cloudfront' ? 'apiGateway' : 'cloudfront';
+  const own = env.kong?.dataPlane?.ecsFargate?.[other] !== undefined;
+  if (ecs[other] === undefined || (!own && inUse.has(other))) return;
+  report(
+    ecsPath(env, index, [other]),
+    `is an option of entry ${other}, but environment ${env.name} uses entry ${entry}: remove it`,
+    true,
+  );
+}
+
 function checkEcsTasks(
   env: Environment,
   index: number,
@@ -218,6 +248,13 @@ export const dataPlaneRules: readonly SemanticRule[] = [
     check({ catalog, report }) {
       checkKindOptions(catalog, report);
       checkRateLimitPolicy(catalog, report);
+      const inUse = new Set<Entry>(
+        entries(catalog).flatMap(({ env, kind }) =>
+          kind === 'ecsFargate'
+            ? [effectiveDataPlane(catalog, env).ecsFargate?.entry ?? 'apiGateway']
+            : [],
+        ),
+      );
       for (const { env, index, kind } of entries(catalog)) {
         const ecs = effectiveDataPlane(catalog, env).ecsFargate;
         if (kind !== 'ecsFargate' || ecs === undefined) continue;
@@ -230,6 +267,7 @@ export const dataPlaneRules: readonly SemanticRule[] = [
           continue;
         }
         checkEcsNetwork(catalog, env, index, ecs, report);
+        checkEntry(env, index, ecs, inUse, report);
         checkEcsTasks(env, index, ecs, report);
       }
     },

@@ -127,4 +127,29 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
     'must be redis (or unset) while environment sandbox, dev, test, prod runs Kong on ECS Fargate',
     'routes[3].plugins.rateLimiting.policy',
   ],
+  [
+    'entry cloudfront without its settings',
+    ecsExample(['environments.2.kong.dataPlane.ecsFargate.cloudfront', undefined]),
+    'entry cloudfront needs kong.dataPlane.ecsFargate.cloudfront (domainName, viewerCertificateArn, wafRateLimitPer5Minutes) for environment test',
+    'environments[2].kong.dataPlane.ecsFargate.entry',
+  ],
+  [
+    'API Gateway settings on an environment entered through CloudFront',
+    ecsExample(['environments.2.kong.dataPlane.ecsFargate.apiGateway', { throttlingRateLimit: 5 }]),
+    'is an option of entry apiGateway, but environment test uses entry cloudfront: remove it',
+    'environments[2].kong.dataPlane.ecsFargate.apiGateway',
+  ],
+  [
+    'CloudFront settings on an environment entered through API Gateway',
+    ecsExample([
+      'environments.1.kong.dataPlane.ecsFargate.cloudfront',
+      {
+        domainName: 'api.dev.example.com',
+        viewerCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/1',
+        wafRateLimitPer5Minutes: 100,
+      },
+    ]),
+    'is an option of entry cloudfront, but environment dev uses entry apiGateway: remove it',
+    'environments[1].kong.dataPlane.ecsFargate.cloudfront',
+  ],
 ];

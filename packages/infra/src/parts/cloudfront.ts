@@ -92,7 +92,7 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
 }
 
 /** CloudFront standard logs need a bucket with ACLs enabled (BucketOwnerPreferred) and SSE-S3. */
-function addAccessLogBucket(ctx: StackContext): {
+export function addAccessLogBucket(ctx: StackContext): {
   readonly bucket: S3Bucket;
   readonly ownership: S3BucketOwnershipControls;
 } {

@@ -7,12 +7,12 @@ import { Apigatewayv2Stage } from '@cdktn/provider-aws/lib/apigatewayv2-stage/in
 import { Apigatewayv2VpcLink } from '@cdktn/provider-aws/lib/apigatewayv2-vpc-link/index.js';
 import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group/index.js';
 import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
+import type { ApiGatewayEntryModel, EcsFargateModel } from '@routeplane/catalog';
 import type { StackContext } from '../context.js';
 import { logRetentionDays } from '../network.js';
 import type { KongAlb } from './internal-alb.js';
 import type { KongNetwork } from './kong-network.js';
-import type { KongSecurityGroups } from './security-groups.js';
 
 /** API Gateway's `$context` variables of one JSON access log line. */
 const accessLogFormat = JSON.stringify({
@@ -35,15 +35,16 @@ const accessLogFormat = JSON.stringify({
 export function addApiGatewayEntry(
   ctx: StackContext,
   ecs: EcsFargateModel,
+  entry: ApiGatewayEntryModel,
   parts: {
     readonly network: KongNetwork;
-    readonly groups: KongSecurityGroups;
+    /** The VPC link's group (only the apiGateway entry has one). */
+    readonly vpcLinkGroup: SecurityGroup;
     readonly alb: KongAlb;
     readonly logsKey: KmsKey;
   },
 ): Apigatewayv2Api {
   const { stack, env } = ctx;
-  const entry = ecs.entry;
   const api = new Apigatewayv2Api(stack, 'kong_http_api', {
     name: ecs.name,
     description: `routeplane ${env.name}: clients -> Kong on ECS Fargate`,
@@ -56,7 +57,7 @@ export function addApiGatewayEntry(
   const link = new Apigatewayv2VpcLink(stack, 'kong_vpc_link', {
     name: ecs.name,
     subnetIds: linkSubnets,
-    securityGroupIds: [parts.groups.vpcLink.id],
+    securityGroupIds: [parts.vpcLinkGroup.id],
   });
   const integration = new Apigatewayv2Integration(stack, 'kong_alb_integration', {
     apiId: api.id,

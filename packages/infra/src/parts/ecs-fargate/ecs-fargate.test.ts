@@ -171,3 +171,53 @@ describe('ECS Fargate data plane: identity and secret injection', () => {
     }
   });
 });
+
+describe('ECS Fargate data plane: the CloudFront + WAF entry (the example test environment)', () => {
+  const test = synth(envNamed('test'));
+  const ingress = Object.values(resources(test, 'aws_vpc_security_group_ingress_rule'));
+  const albGroup = ref('aws_security_group.kong_alb_security_group.id');
+
+  it("admits into the ALB only CloudFront's origin-facing ranges, on the listener port", () => {
+    expect(ingress.filter((r) => r.security_group_id === albGroup)).toEqual([
+      expect.objectContaining({
+        prefix_list_id: ref('data.aws_ec2_managed_prefix_list.kong_cloudfront_origin_facing.id'),
+        from_port: 80,
+        to_port: 80,
+      }),
+    ]);
+    expect(test.data.aws_ec2_managed_prefix_list?.kong_cloudfront_origin_facing).toEqual({
+      name: 'com.amazonaws.global.cloudfront.origin-facing',
+    });
+    expect(resources(test, 'aws_apigatewayv2_api')).toEqual({});
+    expect(resources(test, 'aws_apigatewayv2_vpc_link')).toEqual({});
+  });
+
+  it('reaches the internal ALB through a VPC origin, HTTPS-only for viewers, behind the WAF', () => {
+    expect(resource(test, 'aws_cloudfront_vpc_origin', 'kong_vpc_origin')).toMatchObject({
+      vpc_origin_endpoint_config: [
+        expect.objectContaining({ arn: ref('aws_lb.kong_alb.arn'), http_port: 80 }),
+      ],
+    });
+    const distribution = resource(test, 'aws_cloudfront_distribution', 'distribution');
+    expect(distribution).toMatchObject({
+      aliases: ['api.test.example.com'],
+      web_acl_id: ref('aws_wafv2_web_acl.web_acl.arn'),
+      default_cache_behavior: expect.objectContaining({ viewer_protocol_policy: 'https-only' }),
+      viewer_certificate: expect.objectContaining({ minimum_protocol_version: 'TLSv1.2_2021' }),
+    });
+    expect(JSON.stringify(resource(test, 'aws_wafv2_web_acl', 'web_acl'))).toContain(
+      '"limit":2000',
+    );
+    expect(resource(test, 'aws_lb', 'kong_alb').internal).toBe(true);
+  });
+
+  it("makes Kong trust X-Forwarded-For from the ALB's subnets and CloudFront's ranges only", () => {
+    const task = resource(test, 'aws_ecs_task_definition', 'kong_task');
+    const [container] = parsed<{ environment: { name: string; value: string }[] }[]>(
+      task.container_definitions,
+    );
+    expect(container?.environment.find((e) => e.name === 'KONG_TRUSTED_IPS')?.value).toBe(
+      `10.40.0.0/24,10.40.1.0/24,${ref('join(",", [for entry in data.aws_ec2_managed_prefix_list.kong_cloudfront_origin_facing.entries : entry.cidr])')}`,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import type { EcsFargateModel } from '@routeplane/catalog';
 import type { StackContext } from '../context.js';
 import type { Network } from '../network.js';
 import { addApiGatewayEntry } from './api-gateway-entry.js';
+import { addCloudfrontEntry } from './cloudfront-entry.js';
 import { addDataPlaneIdentity } from './data-plane-identity.js';
 import { addKongImageRepository } from './image-repository.js';
 import { addKongAlb } from './internal-alb.js';
@@ -13,7 +14,7 @@ import { addKongSecurityGroups } from './security-groups.js';
 
 /**
  * `kong.dataPlane.kind: ecsFargate`: Kong's VPC peered with the EKS VPC, its image, identity,
- * ECS service, internal ALB, rate-limiting Redis and the API Gateway entry.
+ * ECS service, internal ALB, rate-limiting Redis and the entry (API Gateway or CloudFront + WAF).
  */
 export function addEcsFargateDataPlane(
   ctx: StackContext,
@@ -28,5 +29,14 @@ export function addEcsFargateDataPlane(
   const identity = addDataPlaneIdentity(ctx, ecs);
   const repository = addKongImageRepository(ctx, ecs);
   addKongService(ctx, ecs, { network, groups, alb, repository, identity, logsKey });
-  addApiGatewayEntry(ctx, ecs, { network, groups, alb, logsKey });
+  if (ecs.entry.kind === 'apiGateway' && groups.vpcLink) {
+    addApiGatewayEntry(ctx, ecs, ecs.entry, {
+      network,
+      vpcLinkGroup: groups.vpcLink,
+      alb,
+      logsKey,
+    });
+  } else if (ecs.entry.kind === 'cloudfront') {
+    addCloudfrontEntry(ctx, ecs, ecs.entry, alb);
+  }
 }

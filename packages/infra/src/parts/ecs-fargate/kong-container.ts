@@ -49,6 +49,8 @@ export function kongContainer(
     readonly image: string;
     readonly logGroup: string;
     readonly identity: DataPlaneIdentity;
+    /** `KONG_TRUSTED_IPS`: the proxies in front of Kong whose X-Forwarded-For it believes. */
+    readonly trustedIps: string;
   },
 ): ContainerDefinition {
   const controlPlane = hostOf(inputs.identity, 'control_plane_endpoint');
@@ -72,10 +74,10 @@ export function kongContainer(
     KONG_ADMIN_LISTEN: 'off',
     KONG_PROXY_ACCESS_LOG: '/dev/stdout',
     KONG_PROXY_ERROR_LOG: '/dev/stderr',
-    // Client addresses come from the ALB's X-Forwarded-For, trusted from the ALB's subnets only.
+    // Client addresses come from X-Forwarded-For, trusted from the proxies in front of Kong only.
     KONG_REAL_IP_HEADER: 'X-Forwarded-For',
     KONG_REAL_IP_RECURSIVE: 'on',
-    KONG_TRUSTED_IPS: ecs.subnets.web.join(','),
+    KONG_TRUSTED_IPS: inputs.trustedIps,
   };
   return {
     name: 'kong',

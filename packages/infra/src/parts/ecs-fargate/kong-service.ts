@@ -18,6 +18,16 @@ import { kongContainer } from './kong-container.js';
 import type { KongNetwork } from './kong-network.js';
 import type { KongSecurityGroups } from './security-groups.js';
 
+/**
+ * The ALB (web subnets) always; behind CloudFront also CloudFront's origin-facing ranges, which
+ * change and are read from the AWS managed prefix list at plan time, never pasted.
+ */
+function trustedProxies(ecs: EcsFargateModel, groups: KongSecurityGroups): string {
+  const albSubnets = ecs.subnets.web.join(',');
+  if (groups.cloudfrontRanges === undefined) return albSubnets;
+  return `${albSubnets},\${join(",", [for entry in ${groups.cloudfrontRanges.fqn}.entries : entry.cidr])}`;
+}
+
 /** Trust for ECS tasks of this account only (confused-deputy guard). */
 function ecsTasksTrust(ctx: StackContext): string {
   return policy({
@@ -106,6 +116,7 @@ export function addKongService(
         image: `${parts.repository.repositoryUrl}:${env.kong.dataPlane.version}`,
         logGroup: logs.name,
         identity: parts.identity,
+        trustedIps: trustedProxies(ecs, parts.groups),
       }),
     ]),
   });
