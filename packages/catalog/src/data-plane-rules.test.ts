@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel, loadModelFromBytes } from './load-model.js';
-import { CatalogError, formatProblem } from './problems.js';
+import { loadModel } from './load-model.js';
+import { catalogProblems } from './testing/catalog-problems.js';
 import { badEcsFargateCatalogs, ecsFargateCatalogPath } from './testing/ecs-fargate-catalogs.js';
 
-function problemsOf(text: string): string[] {
-  try {
-    loadModelFromBytes(new TextEncoder().encode(text), {
-      displayName: 'catalog.yaml',
-      baseDir: '.',
-    });
-  } catch (error) {
-    if (error instanceof CatalogError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = catalogProblems;
 
 describe('kong.dataPlane.kind: ecsFargate', () => {
   it('loads the example with four ECS Fargate environments and Redis rate limits', () => {

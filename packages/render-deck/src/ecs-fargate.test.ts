@@ -1,7 +1,7 @@
 import { loadModel } from '@routeplane/catalog';
 import { ecsFargateCatalogPath } from '@routeplane/catalog/testing/ecs-fargate-catalogs';
-import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
+import { describeOfficialDeckSchema } from './deck-schema.fixture.js';
 import { deckEnvRef } from './env-ref.js';
 import { missingDeckEnv, renderDeck, requiredDeckEnv } from './index.js';
 
@@ -54,17 +54,4 @@ describe('decK for Kong on ECS Fargate (the example catalog)', () => {
   });
 });
 
-describe.runIf(haveSharedSchemas())(
-  'the ECS Fargate example against the official decK schema',
-  () => {
-    it.each(files.map((f) => [f.path, f] as const))('%s validates', (_path, file) => {
-      const validate = deckValidator();
-      if (file.content.kind !== 'yaml') throw new Error('expected YAML');
-      for (const document of file.content.documents) {
-        const ok = validate(document);
-        expect(formatSchemaErrors(validate.errors)).toEqual([]);
-        expect(ok).toBe(true);
-      }
-    });
-  },
-);
+describeOfficialDeckSchema('the ECS Fargate example against the official decK schema', files);

@@ -1,4 +1,7 @@
-import { CloudfrontDistribution } from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
+import {
+  CloudfrontDistribution,
+  type CloudfrontDistributionConfig,
+} from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
 import { S3Bucket } from '@cdktn/provider-aws/lib/s3-bucket/index.js';
 import { S3BucketLifecycleConfiguration } from '@cdktn/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
 import { S3BucketOwnershipControls } from '@cdktn/provider-aws/lib/s3-bucket-ownership-controls/index.js';
@@ -66,6 +69,24 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
         },
       },
     ],
+    ...viewerSettings(originId, edge.viewerCertificateArn, logs),
+  });
+}
+
+/**
+ * What every routeplane distribution shares towards viewers: HTTPS only (TLSv1.2_2021, SNI), every
+ * method, nothing cached, every viewer header but Host to the origin, security response headers,
+ * access logs to the bucket of addAccessLogBucket.
+ */
+export function viewerSettings(
+  originId: string,
+  viewerCertificateArn: string,
+  logs: ReturnType<typeof addAccessLogBucket>,
+): Pick<
+  CloudfrontDistributionConfig,
+  'defaultCacheBehavior' | 'viewerCertificate' | 'restrictions' | 'loggingConfig' | 'dependsOn'
+> {
+  return {
     defaultCacheBehavior: {
       targetOriginId: originId,
       viewerProtocolPolicy: 'https-only',
@@ -77,7 +98,7 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
       responseHeadersPolicyId: managedPolicies.securityHeaders,
     },
     viewerCertificate: {
-      acmCertificateArn: edge.viewerCertificateArn,
+      acmCertificateArn: viewerCertificateArn,
       sslSupportMethod: 'sni-only',
       minimumProtocolVersion: 'TLSv1.2_2021',
     },
@@ -88,7 +109,7 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
       prefix: 'cloudfront/',
     },
     dependsOn: [logs.ownership],
-  });
+  };
 }
 
 /** CloudFront standard logs need a bucket with ACLs enabled (BucketOwnerPreferred) and SSE-S3. */

@@ -1,14 +1,6 @@
-import { arr, isObject, type JsonObject, obj, str } from '../json.js';
+import { arr, isObject, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
-
-function isTerraformJson(path: string): boolean {
-  return path.startsWith('generated/terraform/') && path.endsWith('.tf.json');
-}
-
-function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
-  const byName = obj(tf, 'resource', type) ?? {};
-  return Object.entries(byName).filter((e): e is [string, JsonObject] => isObject(e[1]));
-}
+import { isTerraformJson, resourcesOf } from './terraform-rules.js';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -1,7 +1,7 @@
 import { CloudfrontDistribution } from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
 import { CloudfrontVpcOrigin } from '@cdktn/provider-aws/lib/cloudfront-vpc-origin/index.js';
 import type { CloudfrontEntryModel, EcsFargateModel } from '@routeplane/catalog';
-import { addAccessLogBucket, managedPolicies } from '../cloudfront.js';
+import { addAccessLogBucket, viewerSettings } from '../cloudfront.js';
 import type { StackContext } from '../context.js';
 import { addWaf } from '../waf.js';
 import type { KongAlb } from './internal-alb.js';
@@ -12,8 +12,7 @@ const originId = 'kong-internal-alb';
 /**
  * CloudFront + WAF in front of the internal ALB through a CloudFront VPC origin: the ALB keeps no
  * public address, CloudFront reaches it over AWS's network (the ALB admits only CloudFront's
- * origin-facing ranges). Viewers use HTTPS only; nothing is cached; every viewer header but Host
- * reaches Kong.
+ * origin-facing ranges). Towards viewers it is configured like the dedicated kind's distribution.
  */
 export function addCloudfrontEntry(
   ctx: StackContext,
@@ -51,27 +50,6 @@ export function addCloudfrontEntry(
         vpcOriginConfig: { vpcOriginId: vpcOrigin.id },
       },
     ],
-    defaultCacheBehavior: {
-      targetOriginId: originId,
-      viewerProtocolPolicy: 'https-only',
-      allowedMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
-      cachedMethods: ['GET', 'HEAD'],
-      compress: true,
-      cachePolicyId: managedPolicies.cachingDisabled,
-      originRequestPolicyId: managedPolicies.allViewerExceptHostHeader,
-      responseHeadersPolicyId: managedPolicies.securityHeaders,
-    },
-    viewerCertificate: {
-      acmCertificateArn: entry.viewerCertificateArn,
-      sslSupportMethod: 'sni-only',
-      minimumProtocolVersion: 'TLSv1.2_2021',
-    },
-    restrictions: { geoRestriction: { restrictionType: 'none' } },
-    loggingConfig: {
-      bucket: logs.bucket.bucketDomainName,
-      includeCookies: false,
-      prefix: 'cloudfront/',
-    },
-    dependsOn: [logs.ownership],
+    ...viewerSettings(originId, entry.viewerCertificateArn, logs),
   });
 }
