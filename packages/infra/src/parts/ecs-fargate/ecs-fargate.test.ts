@@ -221,3 +221,60 @@ describe('ECS Fargate data plane: the CloudFront + WAF entry (the example test e
     );
   });
 });
+
+describe.each(model.environments.map((e) => [e.name]))(
+  'ECS Fargate data plane: security properties of the example %s',
+  (name) => {
+    const tf = synth(envNamed(name));
+    const all = (type: string) => Object.values(resources(tf, type));
+
+    it('logs all traffic of both VPCs, encrypts and keeps every log group a year, rotates every key', () => {
+      expect(new Set(all('aws_flow_log').map((f) => f.vpc_id))).toEqual(
+        new Set([ref('aws_vpc.kong_vpc.id'), ref('aws_vpc.vpc.id')]),
+      );
+      for (const group of all('aws_cloudwatch_log_group')) {
+        expect(group.kms_key_id).toMatch(/^\$\{aws_kms_key\.\w+\.arn\}$/);
+        expect(group.retention_in_days).toBeGreaterThanOrEqual(365);
+      }
+      for (const key of all('aws_kms_key')) expect(key.enable_key_rotation).toBe(true);
+    });
+
+    it('opens no all-ports or all-protocols rule and strips both default security groups', () => {
+      const rules = [
+        ...all('aws_vpc_security_group_ingress_rule'),
+        ...all('aws_vpc_security_group_egress_rule'),
+      ];
+      expect(all('aws_security_group_rule')).toEqual([]);
+      for (const rule of rules) {
+        expect(rule.ip_protocol).toBe('tcp');
+        expect(rule.from_port).toBe(rule.to_port);
+      }
+      for (const group of all('aws_security_group')) {
+        expect(group).not.toHaveProperty('ingress');
+        expect(group).not.toHaveProperty('egress');
+      }
+      expect(all('aws_default_security_group')).toHaveLength(2);
+      for (const group of all('aws_default_security_group')) {
+        expect(group).not.toHaveProperty('ingress');
+        expect(group).not.toHaveProperty('egress');
+      }
+    });
+
+    it('keeps the image immutable and scanned, and Redis encrypted with AUTH from a sensitive variable', () => {
+      expect(resource(tf, 'aws_ecr_repository', 'kong_image_repository')).toMatchObject({
+        image_tag_mutability: 'IMMUTABLE',
+        image_scanning_configuration: { scan_on_push: true },
+      });
+      expect(resource(tf, 'aws_elasticache_replication_group', 'kong_redis')).toMatchObject({
+        at_rest_encryption_enabled: 'true',
+        transit_encryption_enabled: true,
+        auth_token: ref('var.redis_auth_token'),
+      });
+      expect(tf.variable?.redis_auth_token).toMatchObject({ sensitive: true, nullable: false });
+      expect(resource(tf, 'aws_lb', 'kong_alb')).toMatchObject({
+        internal: true,
+        drop_invalid_header_fields: true,
+      });
+    });
+  },
+);

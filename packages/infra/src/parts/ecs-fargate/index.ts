@@ -22,7 +22,7 @@ export function addEcsFargateDataPlane(
   eks: Network,
   logsKey: KmsKey,
 ): void {
-  const network = addKongNetwork(ctx, ecs, eks);
+  const network = addKongNetwork(ctx, ecs, eks, logsKey);
   const groups = addKongSecurityGroups(ctx, ecs, network, eks);
   const alb = addKongAlb(ctx, ecs, network, groups);
   addRateLimitRedis(ctx, ecs, network, groups);

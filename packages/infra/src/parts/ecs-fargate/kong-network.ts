@@ -2,6 +2,7 @@ import { DefaultSecurityGroup } from '@cdktn/provider-aws/lib/default-security-g
 import { Ec2TransitGatewayVpcAttachment } from '@cdktn/provider-aws/lib/ec2-transit-gateway-vpc-attachment/index.js';
 import { Eip } from '@cdktn/provider-aws/lib/eip/index.js';
 import { InternetGateway } from '@cdktn/provider-aws/lib/internet-gateway/index.js';
+import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
 import { NatGateway } from '@cdktn/provider-aws/lib/nat-gateway/index.js';
 import { Route } from '@cdktn/provider-aws/lib/route/index.js';
 import { RouteTable } from '@cdktn/provider-aws/lib/route-table/index.js';
@@ -11,7 +12,7 @@ import { Vpc } from '@cdktn/provider-aws/lib/vpc/index.js';
 import { VpcPeeringConnection } from '@cdktn/provider-aws/lib/vpc-peering-connection/index.js';
 import type { EcsFargateModel } from '@routeplane/catalog';
 import { idSuffix, type StackContext } from '../context.js';
-import type { Network } from '../network.js';
+import { addVpcFlowLogs, type Network } from '../network.js';
 
 export interface KongNetwork {
   readonly vpc: Vpc;
@@ -29,7 +30,12 @@ export interface KongNetwork {
  * EKS VPC is reached through a peering whose routes cover exactly Kong's app subnets on the EKS
  * side, and an optional hub Transit Gateway takes the networks the catalog names.
  */
-export function addKongNetwork(ctx: StackContext, ecs: EcsFargateModel, eks: Network): KongNetwork {
+export function addKongNetwork(
+  ctx: StackContext,
+  ecs: EcsFargateModel,
+  eks: Network,
+  logsKey: KmsKey,
+): KongNetwork {
   const { stack } = ctx;
   const vpc = new Vpc(stack, 'kong_vpc', {
     cidrBlock: ecs.vpcCidr,
@@ -41,6 +47,7 @@ export function addKongNetwork(ctx: StackContext, ecs: EcsFargateModel, eks: Net
     vpcId: vpc.id,
     tags: { Name: `${ecs.name}-default-deny` },
   });
+  addVpcFlowLogs(ctx, vpc, logsKey, { idPrefix: 'kong_', name: ecs.name });
   const igw = new InternetGateway(stack, 'kong_internet_gateway', {
     vpcId: vpc.id,
     tags: { Name: ecs.name },
