@@ -179,14 +179,22 @@ function checkEntry(
   env: Environment,
   index: number,
   ecs: Ecs,
-  inUse: ReadonlySet<Entry>,
+  context: { readonly inUse: ReadonlySet<Entry>; readonly region: string },
   report: RuleContext['report'],
 ): void {
+  const { inUse, region } = context;
   const entry: Entry = ecs.entry ?? 'apiGateway';
   if (entry === 'cloudfront' && ecs.cloudfront === undefined)
     report(
       ecsPath(env, index, ['entry']),
       `entry cloudfront needs kong.dataPlane.ecsFargate.cloudfront (domainName, viewerCertificateArn, wafRateLimitPer5Minutes) for environment ${env.name}`,
+    );
+  const certificate = ecs.apiGateway?.customDomain?.certificateArn;
+  const certificateRegion = certificate?.split(':')[3];
+  if (entry === 'apiGateway' && certificateRegion !== undefined && certificateRegion !== region)
+    report(
+      ecsPath(env, index, ['apiGateway', 'customDomain', 'certificateArn']),
+      `a regional API Gateway domain needs an ACM certificate in the environment's region ${region}, but one in ${certificateRegion} was given (environment ${env.name})`,
     );
   const other: Entry = entry === 'cloudfront' ? 'apiGateway' : 'cloudfront';
   const own = env.kong?.dataPlane?.ecsFargate?.[other] !== undefined;
@@ -267,7 +275,7 @@ export const dataPlaneRules: readonly SemanticRule[] = [
           continue;
         }
         checkEcsNetwork(catalog, env, index, ecs, report);
-        checkEntry(env, index, ecs, inUse, report);
+        checkEntry(env, index, ecs, { inUse, region: effectiveAws(catalog, env).region }, report);
         checkEcsTasks(env, index, ecs, report);
       }
     },

@@ -152,4 +152,13 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
     'is an option of entry cloudfront, but environment dev uses entry apiGateway: remove it',
     'environments[1].kong.dataPlane.ecsFargate.cloudfront',
   ],
+  [
+    'an API Gateway domain certificate from another region',
+    ecsExample([
+      'environments.3.kong.dataPlane.ecsFargate.apiGateway.customDomain.certificateArn',
+      'arn:aws:acm:eu-west-1:444455556666:certificate/00000000-0000-0000-0000-000000000021',
+    ]),
+    "a regional API Gateway domain needs an ACM certificate in the environment's region us-east-1, but one in eu-west-1 was given (environment prod)",
+    'environments[3].kong.dataPlane.ecsFargate.apiGateway.customDomain.certificateArn',
+  ],
 ];

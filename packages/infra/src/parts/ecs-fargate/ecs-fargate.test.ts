@@ -134,7 +134,7 @@ describe('ECS Fargate data plane: identity and secret injection', () => {
       KONG_KONNECT_MODE: 'on',
       KONG_CLUSTER_CERT: ref('tls_self_signed_cert.data_plane_cert.cert_pem'),
     });
-    expect(container).toMatchObject({ user: '1000:1000', readonlyRootFilesystem: true });
+    expect(container).toMatchObject({ user: 'kong', readonlyRootFilesystem: true });
     expect(
       resource(
         prod,

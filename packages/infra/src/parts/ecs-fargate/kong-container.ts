@@ -83,8 +83,8 @@ export function kongContainer(
     name: 'kong',
     image: inputs.image,
     essential: true,
-    // The kong user of the official image (uid 1000), never root.
-    user: '1000:1000',
+    // The image's own unprivileged user (docker-kong's `USER kong`), never root.
+    user: 'kong',
     readonlyRootFilesystem: true,
     portMappings: [
       { containerPort: ecs.proxyPort, protocol: 'tcp' },
