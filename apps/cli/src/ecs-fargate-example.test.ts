@@ -60,4 +60,11 @@ describe('examples/ecs-fargate/catalog.yaml end to end', () => {
     expect(await main(['explain', '/', ...args], refused.io)).toBe(1);
     expect(refused.stdout.join('\n')).toContain('API Gateway answers 404');
   });
+
+  it('explains a request entering the test environment through CloudFront and its VPC origin', async () => {
+    const run = captureIo(repoRoot);
+    const args = ['--catalog', catalog, '--root', root, '--env', 'test'];
+    expect(await main(['explain', '/app1/info', ...args], run.io)).toBe(0);
+    expect(run.stdout.join('\n')).toContain('through a CloudFront VPC origin');
+  });
 });
