@@ -63,4 +63,42 @@ describe('ECS Fargate rules on the rendered Terraform', () => {
       expect.stringContaining(`but ${ref('aws_subnet.kong_web_subnet_use1_az2.id')} are not`),
     ]);
   });
+
+  it("passes the example's task definitions: the key comes only through secrets", () => {
+    expect(findings(tree, 'policy/ecs-secrets-injected')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the key as a plain environment value',
+      (c: Record<string, unknown[]>) => {
+        c.environment?.push({ name: 'KONG_CLUSTER_CERT_KEY', value: 'x' });
+      },
+      'KONG_CLUSTER_CERT_KEY must come from secrets (Secrets Manager), but the task definition sets it as a plain environment value',
+    ],
+    [
+      'a secret read from somewhere else',
+      (c: Record<string, unknown[]>) => {
+        c.secrets = [
+          { name: 'KONG_CLUSTER_CERT_KEY', valueFrom: 'arn:aws:ssm:us-east-1:1:parameter/k' },
+        ];
+      },
+      'secret KONG_CLUSTER_CERT_KEY must be read from a Secrets Manager secret',
+    ],
+  ])('reports %s', (_name, edit, message) => {
+    const broken = corrupt(tree, file, 0, (tf) => {
+      const task = at(tf, 'resource', 'aws_ecs_task_definition', 'kong_task');
+      const containers = JSON.parse(String(task.container_definitions)) as Record<
+        string,
+        unknown[]
+      >[];
+      const [kong] = containers;
+      if (kong) edit(kong);
+      task.container_definitions = JSON.stringify(containers);
+      return tf;
+    });
+    expect(findings(broken, 'policy/ecs-secrets-injected')).toEqual([
+      expect.stringContaining(message),
+    ]);
+  });
 });

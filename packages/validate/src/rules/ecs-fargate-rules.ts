@@ -55,8 +55,62 @@ function checkVpcLink(path: string, tf: unknown, r: Reporter): void {
   }
 }
 
+/** Environment names that hold credentials: they belong in `secrets`, never in `environment`. */
+const credentialName = /(KEY|PASSWORD|SECRET|TOKEN)$/;
+
+function containers(task: Record<string, unknown>): Record<string, unknown>[] {
+  const raw = task.container_definitions;
+  if (typeof raw !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter(isObject) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Credentials reach ECS containers only through `secrets` from Secrets Manager. */
+function checkTaskSecrets(path: string, tf: unknown, r: Reporter): void {
+  for (const [name, task] of resourcesOf(tf, 'aws_ecs_task_definition')) {
+    for (const container of containers(task)) {
+      const object = `aws_ecs_task_definition.${name}/${String(container.name)}`;
+      const plain = (Array.isArray(container.environment) ? container.environment : [])
+        .filter(isObject)
+        .map((e) => str(e, 'name') ?? '')
+        .filter((n) => credentialName.test(n));
+      if (plain.length > 0)
+        r.at(
+          path,
+          object,
+          `${plain.join(', ')} must come from secrets (Secrets Manager), but the task definition sets it as a plain environment value`,
+        );
+      for (const secret of (Array.isArray(container.secrets) ? container.secrets : []).filter(
+        isObject,
+      )) {
+        const from = str(secret, 'valueFrom') ?? '';
+        if (
+          !from.includes('aws_secretsmanager_secret.') &&
+          !from.startsWith('arn:aws:secretsmanager:')
+        )
+          r.at(
+            path,
+            object,
+            `secret ${String(secret.name)} must be read from a Secrets Manager secret, but valueFrom is ${JSON.stringify(from)}`,
+          );
+      }
+    }
+  }
+}
+
 /** `kong.dataPlane.kind: ecsFargate` as rendered: who reaches Redis, where the VPC link sits. */
 export const ecsFargateRules: readonly Rule[] = [
+  fileRule(
+    'policy/ecs-secrets-injected',
+    'Credentials reach ECS containers only through secrets from Secrets Manager',
+    (file, r) => {
+      if (isTerraformJson(file.path)) checkTaskSecrets(file.path, file.documents[0], r);
+    },
+  ),
   fileRule('xlayer/redis-kong-only', "ElastiCache Redis admits only Kong's tasks", (file, r) => {
     if (isTerraformJson(file.path)) checkRedis(file.path, file.documents[0], r);
   }),
