@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from './load-model.js';
+import { loadModel, loadModelFromBytes } from './load-model.js';
+import { shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { badEcsFargateCatalogs, ecsFargateCatalogPath } from './testing/ecs-fargate-catalogs.js';
 
 const problemsOf = catalogProblems;
+const loadModelFromText = (text: string) =>
+  loadModelFromBytes(new TextEncoder().encode(text), { displayName: 'catalog.yaml', baseDir: '.' });
 
 describe('kong.dataPlane.kind: ecsFargate', () => {
   it('loads the example with four ECS Fargate environments and Redis rate limits', () => {
@@ -46,5 +49,51 @@ describe('kong.dataPlane.kind: ecsFargate', () => {
     expect(hit, problems.join('\n')).toBeDefined();
     expect(hit).toMatch(/^catalog\.yaml:\d+:\d+ /);
     expect(hit).toContain(` ${keyPath}: `);
+  });
+});
+
+describe('a catalog mixing both kinds', () => {
+  const staging = {
+    name: 'staging',
+    controlPlaneName: 'kong-fargate-staging',
+    aws: { cluster: { name: 'kong-fargate-staging' } },
+    kong: {
+      dataPlane: {
+        kind: 'ecsFargate',
+        ecsFargate: {
+          vpcCidr: '10.40.0.0/20',
+          availabilityZoneIds: ['use1-az1', 'use1-az2'],
+          subnets: {
+            web: ['10.40.0.0/24', '10.40.1.0/24'],
+            app: ['10.40.4.0/23', '10.40.6.0/23'],
+            data: ['10.40.8.0/25', '10.40.8.128/25'],
+          },
+        },
+      },
+    },
+  };
+  const mixed = shipped(
+    ['environments.2', staging],
+    ['routes.3.plugins.rateLimiting.policy', undefined],
+  );
+
+  it('loads: dedicated environments keep their edge and local limits, staging counts in Redis', () => {
+    expect(problemsOf(mixed)).toEqual([]);
+    const model = loadModelFromText(mixed);
+    const byName = new Map(model.environments.map((e) => [e.name, e]));
+    const limit = (env: string) =>
+      byName.get(env)?.routes.find((r) => r.name === 'users-api')?.plugins.rateLimiting?.policy;
+    expect([limit('dev'), limit('prod'), limit('staging')]).toEqual(['local', 'local', 'redis']);
+    expect(byName.get('staging')?.aws.edge).toBeUndefined();
+    expect(byName.get('staging')?.kong.cloudfrontOriginHeader).toBeUndefined();
+    expect(byName.get('dev')?.aws.edge?.domainName).toBe('api.dev.example.com');
+  });
+
+  it('still refuses an explicit local rate limit', () => {
+    expect(problemsOf(shipped(['environments.2', staging]))).toEqual([
+      expect.stringContaining(
+        'must be redis (or unset) while environment staging runs Kong on ECS Fargate',
+      ),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { compareText } from './compare-text.js';
-import { mergeOverride } from './environment-overrides.js';
+import { effectiveAws, mergeOverride } from './environment-overrides.js';
 import type { EcsFargateModel } from './model-ecs-fargate.js';
 
 type DataPlane = NonNullable<RouteCatalog['kong']['dataPlane']>;
@@ -13,6 +13,18 @@ export function effectiveDataPlane(catalog: RouteCatalog, env: Environment): Dat
 /** `dedicated` unless the catalog or the environment says otherwise (schema default). */
 export function dataPlaneKind(catalog: RouteCatalog, env: Environment): 'dedicated' | 'ecsFargate' {
   return effectiveDataPlane(catalog, env).kind ?? 'dedicated';
+}
+
+/**
+ * The AWS settings an environment's data plane kind reads: an `ecsFargate` environment has no
+ * Dedicated Cloud Gateway edge, even when it inherits the top-level `aws.edge` of the others.
+ */
+export function awsOfKind(catalog: RouteCatalog, env: Environment): RouteCatalog['aws'] {
+  const aws = effectiveAws(catalog, env);
+  if (dataPlaneKind(catalog, env) === 'dedicated') return aws;
+  return Object.fromEntries(
+    Object.entries(aws).filter(([key]) => key !== 'edge'),
+  ) as RouteCatalog['aws'];
 }
 
 /** The ECS Fargate model with every schema default applied; undefined for `dedicated`. */

@@ -1,6 +1,7 @@
 import type { Environment, RouteCatalog } from '../catalog.generated.js';
-import { awsValuePath, effectiveAws } from '../environment-overrides.js';
+import { awsValuePath } from '../environment-overrides.js';
 import { formatKeyPath, type KeyPath } from '../key-path.js';
+import { awsOfKind } from '../resolve-data-plane.js';
 import type { SemanticRule } from './rule.js';
 
 type Aws = RouteCatalog['aws'];
@@ -65,12 +66,13 @@ const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
 export const environmentRules: readonly SemanticRule[] = [
   {
     id: 'per-environment-settings',
-    needs: ['aws', 'environments'],
+    // kong: an environment's data plane kind decides whether its edge settings exist.
+    needs: ['kong', 'aws', 'environments'],
     check({ catalog, report }) {
       const envs = catalog.environments.map((env, index) => ({
         env,
         index,
-        aws: effectiveAws(catalog, env),
+        aws: awsOfKind(catalog, env),
       }));
       for (const setting of perEnvironmentSettings) {
         const first = new Map<string, (typeof envs)[number]>();
