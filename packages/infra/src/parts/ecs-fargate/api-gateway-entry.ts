@@ -5,12 +5,11 @@ import { Apigatewayv2Integration } from '@cdktn/provider-aws/lib/apigatewayv2-in
 import { Apigatewayv2Route } from '@cdktn/provider-aws/lib/apigatewayv2-route/index.js';
 import { Apigatewayv2Stage } from '@cdktn/provider-aws/lib/apigatewayv2-stage/index.js';
 import { Apigatewayv2VpcLink } from '@cdktn/provider-aws/lib/apigatewayv2-vpc-link/index.js';
-import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group/index.js';
 import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
 import type { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
 import type { ApiGatewayEntryModel, EcsFargateModel } from '@routeplane/catalog';
 import type { StackContext } from '../context.js';
-import { logRetentionDays } from '../network.js';
+import { encryptedLogGroup } from './encrypted-log-group.js';
 import type { KongAlb } from './internal-alb.js';
 import type { KongNetwork } from './kong-network.js';
 
@@ -73,11 +72,12 @@ export function addApiGatewayEntry(
     routeKey: 'ANY /{proxy+}',
     target: `integrations/${integration.id}`,
   });
-  const logs = new CloudwatchLogGroup(stack, 'kong_api_access_logs', {
-    name: `/aws/apigateway/${ecs.name}`,
-    retentionInDays: logRetentionDays,
-    kmsKeyId: parts.logsKey.arn,
-  });
+  const logs = encryptedLogGroup(
+    ctx,
+    'kong_api_access_logs',
+    `/aws/apigateway/${ecs.name}`,
+    parts.logsKey,
+  );
   const stage = new Apigatewayv2Stage(stack, 'kong_default_stage', {
     apiId: api.id,
     name: '$default',

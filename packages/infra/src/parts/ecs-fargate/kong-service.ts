@@ -1,6 +1,5 @@
 import { AppautoscalingPolicy } from '@cdktn/provider-aws/lib/appautoscaling-policy/index.js';
 import { AppautoscalingTarget } from '@cdktn/provider-aws/lib/appautoscaling-target/index.js';
-import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group/index.js';
 import type { EcrRepository } from '@cdktn/provider-aws/lib/ecr-repository/index.js';
 import { EcsCluster } from '@cdktn/provider-aws/lib/ecs-cluster/index.js';
 import { EcsService } from '@cdktn/provider-aws/lib/ecs-service/index.js';
@@ -11,8 +10,8 @@ import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
 import type { EcsFargateModel } from '@routeplane/catalog';
 import type { StackContext } from '../context.js';
 import { policy } from '../iam-policy.js';
-import { logRetentionDays } from '../network.js';
 import type { DataPlaneIdentity } from './data-plane-identity.js';
+import { encryptedLogGroup } from './encrypted-log-group.js';
 import type { KongAlb } from './internal-alb.js';
 import { kongContainer } from './kong-container.js';
 import type { KongNetwork } from './kong-network.js';
@@ -56,11 +55,7 @@ export function addKongService(
   },
 ): EcsService {
   const { stack, env } = ctx;
-  const logs = new CloudwatchLogGroup(stack, 'kong_log_group', {
-    name: `/ecs/${ecs.name}`,
-    retentionInDays: logRetentionDays,
-    kmsKeyId: parts.logsKey.arn,
-  });
+  const logs = encryptedLogGroup(ctx, 'kong_log_group', `/ecs/${ecs.name}`, parts.logsKey);
   const executionRole = new IamRole(stack, 'kong_execution_role', {
     name: `${ecs.name}-execution`,
     assumeRolePolicy: ecsTasksTrust(ctx),
