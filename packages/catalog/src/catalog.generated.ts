@@ -106,9 +106,9 @@ export interface RouteCatalog {
      */
     selectTags: [string, ...string[]];
     /**
-     * IPv4 CIDR, e.g. 10.0.0.0/16
+     * IPv4 CIDR of the Konnect cloud gateway network (dedicated only), e.g. 192.168.0.0/16
      */
-    networkCidr: string;
+    networkCidr?: string;
     upstream: {
       protocol?: 'https';
       port?: number;
@@ -153,6 +153,7 @@ export interface RouteCatalog {
      * Items: IPv4 CIDR, e.g. 10.0.0.0/16
      */
     trustedIps?: string[];
+    dataPlane?: KongDataPlane;
   };
   aws: {
     /**
@@ -205,7 +206,10 @@ export interface RouteCatalog {
       };
     };
     transitGatewayAsn?: number;
-    edge: {
+    /**
+     * CloudFront + WAF in front of the Dedicated Cloud Gateway (dedicated only)
+     */
+    edge?: {
       domainName: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)
@@ -253,6 +257,153 @@ export interface RouteCatalog {
     object: string;
     reason: string;
   }[];
+}
+/**
+ * Where Kong's data planes run (per environment through environments[].kong.dataPlane)
+ */
+export interface KongDataPlane {
+  /**
+   * dedicated: Kong's Dedicated Cloud Gateway (Kong's AWS account); ecsFargate: Kong data planes in this account on ECS Fargate
+   */
+  kind?: 'dedicated' | 'ecsFargate';
+  ecsFargate?: EcsFargate;
+}
+/**
+ * Kong Gateway data planes in this account on ECS Fargate (hybrid mode against the Konnect control plane)
+ */
+export interface EcsFargate {
+  /**
+   * IPv4 CIDR of Kong's own VPC; must not overlap the EKS VPC (the two are peered)
+   */
+  vpcCidr: string;
+  /**
+   * Two or three AZ ids of Kong's VPC, one subnet per tier in each, e.g. use1-az1
+   *
+   * @minItems 2
+   * @maxItems 3
+   */
+  availabilityZoneIds: [string, string] | [string, string, string];
+  /**
+   * Subnet CIDRs per tier, in the order of availabilityZoneIds, inside vpcCidr
+   */
+  subnets: {
+    /**
+     * One CIDR per AZ: the internal ALB and the NAT gateways
+     *
+     * @minItems 2
+     * @maxItems 3
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    web: [string, string] | [string, string, string];
+    /**
+     * One CIDR per AZ: Kong's Fargate tasks and the API Gateway VPC link
+     *
+     * @minItems 2
+     * @maxItems 3
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    app: [string, string] | [string, string, string];
+    /**
+     * One CIDR per AZ: ElastiCache Redis
+     *
+     * @minItems 2
+     * @maxItems 3
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    data: [string, string] | [string, string, string];
+  };
+  /**
+   * How clients reach the internal ALB: apiGateway (HTTP API with a VPC link in Kong's subnets) or cloudfront (CloudFront + WAF with a VPC origin)
+   */
+  entry?: 'apiGateway' | 'cloudfront';
+  apiGateway?: {
+    /**
+     * Subnets of the VPC link's ENIs; each must be one of subnets.app (Kong's). Default: all of subnets.app
+     *
+     * @minItems 1
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    vpcLinkSubnets?: [string, ...string[]];
+    /**
+     * Steady-state requests per second of the default stage
+     */
+    throttlingRateLimit?: number;
+    /**
+     * Burst of the default stage
+     */
+    throttlingBurstLimit?: number;
+    customDomain?: {
+      domainName: string;
+      /**
+       * Regional ACM certificate in the environment's region (API Gateway accepts RSA keys up to 2048 bits)
+       */
+      certificateArn: string;
+    };
+  };
+  /**
+   * CloudFront + WAF in front of the internal ALB (entry: cloudfront only)
+   */
+  cloudfront?: {
+    /**
+     * Viewer hostname (CloudFront alias)
+     */
+    domainName: string;
+    /**
+     * ACM certificate in us-east-1 (CloudFront)
+     */
+    viewerCertificateArn: string;
+    wafRateLimitPer5Minutes: number;
+  };
+  /**
+   * Optional attachment of Kong's app subnets to an existing hub Transit Gateway (shared to this account)
+   */
+  transitGatewayHub?: {
+    transitGatewayId: string;
+    /**
+     * Networks reached through the hub (e.g. the organisation's firewall)
+     *
+     * @minItems 1
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    destinationCidrs: [string, ...string[]];
+  };
+  tasks?: {
+    /**
+     * Fargate CPU units per task
+     */
+    cpu?: 512 | 1024 | 2048 | 4096;
+    /**
+     * MiB per task (a valid Fargate pair with cpu)
+     */
+    memory?: number;
+    minCount?: number;
+    maxCount?: number;
+    targetCpuPercent?: number;
+    /**
+     * ALB requests per target per minute the service scales to
+     */
+    targetRequestsPerTarget?: number;
+  };
+  redis?: {
+    nodeType?: string;
+    /**
+     * Primary plus replicas; 2 or more turns on automatic failover
+     */
+    numCacheClusters?: number;
+    /**
+     * DECK_* variable with the replication group's primary endpoint (Terraform output redis_primary_endpoint)
+     */
+    hostEnv?: string;
+    /**
+     * DECK_* variable with the Redis AUTH token (the same value as Terraform's redis_auth_token)
+     */
+    passwordEnv?: string;
+  };
 }
 /**
  * Who may reach the EKS API server. The Terraform installs Helm releases through it, so the machine running `terraform apply` must be covered by at least one entry. Private endpoint access is always on (nodes and in-VPC clients).
@@ -649,5 +800,158 @@ export interface Environment {
       region?: string;
       keyPrefix?: string;
     };
+  };
+  /**
+   * Kong settings of this environment, deep-merged over the top-level kong
+   */
+  kong?: {
+    dataPlane?: KongDataPlaneOverride;
+  };
+}
+/**
+ * Where Kong's data planes run (per environment through environments[].kong.dataPlane)
+ */
+export interface KongDataPlaneOverride {
+  /**
+   * dedicated: Kong's Dedicated Cloud Gateway (Kong's AWS account); ecsFargate: Kong data planes in this account on ECS Fargate
+   */
+  kind?: 'dedicated' | 'ecsFargate';
+  ecsFargate?: EcsFargateOverride;
+}
+/**
+ * ecsFargate settings of one environment, deep-merged over kong.dataPlane.ecsFargate
+ */
+export interface EcsFargateOverride {
+  /**
+   * IPv4 CIDR of Kong's own VPC; must not overlap the EKS VPC (the two are peered)
+   */
+  vpcCidr?: string;
+  /**
+   * Two or three AZ ids of Kong's VPC, one subnet per tier in each, e.g. use1-az1
+   *
+   * @minItems 2
+   * @maxItems 3
+   */
+  availabilityZoneIds?: [string, string] | [string, string, string];
+  /**
+   * Subnet CIDRs per tier, in the order of availabilityZoneIds, inside vpcCidr
+   */
+  subnets?: {
+    /**
+     * One CIDR per AZ: the internal ALB and the NAT gateways
+     *
+     * @minItems 2
+     * @maxItems 3
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    web?: [string, string] | [string, string, string];
+    /**
+     * One CIDR per AZ: Kong's Fargate tasks and the API Gateway VPC link
+     *
+     * @minItems 2
+     * @maxItems 3
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    app?: [string, string] | [string, string, string];
+    /**
+     * One CIDR per AZ: ElastiCache Redis
+     *
+     * @minItems 2
+     * @maxItems 3
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    data?: [string, string] | [string, string, string];
+  };
+  /**
+   * How clients reach the internal ALB: apiGateway (HTTP API with a VPC link in Kong's subnets) or cloudfront (CloudFront + WAF with a VPC origin)
+   */
+  entry?: 'apiGateway' | 'cloudfront';
+  apiGateway?: {
+    /**
+     * Subnets of the VPC link's ENIs; each must be one of subnets.app (Kong's). Default: all of subnets.app
+     *
+     * @minItems 1
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    vpcLinkSubnets?: [string, ...string[]];
+    /**
+     * Steady-state requests per second of the default stage
+     */
+    throttlingRateLimit?: number;
+    /**
+     * Burst of the default stage
+     */
+    throttlingBurstLimit?: number;
+    customDomain?: {
+      domainName?: string;
+      /**
+       * Regional ACM certificate in the environment's region (API Gateway accepts RSA keys up to 2048 bits)
+       */
+      certificateArn?: string;
+    };
+  };
+  /**
+   * CloudFront + WAF in front of the internal ALB (entry: cloudfront only)
+   */
+  cloudfront?: {
+    /**
+     * Viewer hostname (CloudFront alias)
+     */
+    domainName?: string;
+    /**
+     * ACM certificate in us-east-1 (CloudFront)
+     */
+    viewerCertificateArn?: string;
+    wafRateLimitPer5Minutes?: number;
+  };
+  /**
+   * Optional attachment of Kong's app subnets to an existing hub Transit Gateway (shared to this account)
+   */
+  transitGatewayHub?: {
+    transitGatewayId?: string;
+    /**
+     * Networks reached through the hub (e.g. the organisation's firewall)
+     *
+     * @minItems 1
+     *
+     * Items: IPv4 CIDR, e.g. 10.0.0.0/16
+     */
+    destinationCidrs?: [string, ...string[]];
+  };
+  tasks?: {
+    /**
+     * Fargate CPU units per task
+     */
+    cpu?: 512 | 1024 | 2048 | 4096;
+    /**
+     * MiB per task (a valid Fargate pair with cpu)
+     */
+    memory?: number;
+    minCount?: number;
+    maxCount?: number;
+    targetCpuPercent?: number;
+    /**
+     * ALB requests per target per minute the service scales to
+     */
+    targetRequestsPerTarget?: number;
+  };
+  redis?: {
+    nodeType?: string;
+    /**
+     * Primary plus replicas; 2 or more turns on automatic failover
+     */
+    numCacheClusters?: number;
+    /**
+     * DECK_* variable with the replication group's primary endpoint (Terraform output redis_primary_endpoint)
+     */
+    hostEnv?: string;
+    /**
+     * DECK_* variable with the Redis AUTH token (the same value as Terraform's redis_auth_token)
+     */
+    passwordEnv?: string;
   };
 }

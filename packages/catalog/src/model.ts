@@ -1,3 +1,7 @@
+import type { EcsFargateModel } from './model-ecs-fargate.js';
+
+export type * from './model-ecs-fargate.js';
+
 /**
  * The resolved Model: plain, frozen data that every renderer reads. Defaults are applied,
  * everything derivable is derived, cross-field rules have passed. Lists are sorted by name so
@@ -340,7 +344,17 @@ export interface KongModel {
   readonly konnectRegion: 'us' | 'eu' | 'au' | 'me' | 'in' | 'sg';
   readonly controlPlaneName: string;
   readonly selectTags: readonly string[];
+  /**
+   * Kong's network: the Konnect cloud gateway network (`dedicated`) or Kong's own VPC
+   * (`ecsFargate`).
+   */
   readonly networkCidr: string;
+  /**
+   * Where Kong's requests to the gateway come from, sorted: the whole Konnect network
+   * (`dedicated`) or exactly Kong's task subnets (`ecsFargate`). The gateway NLB's security group
+   * and the gateway NetworkPolicy admit these and nothing else.
+   */
+  readonly sourceCidrs: readonly string[];
   readonly upstream: {
     readonly protocol: 'https';
     readonly port: number;
@@ -364,7 +378,14 @@ export interface KongModel {
   readonly trustedIps: readonly string[];
   /** Sorted by username. */
   readonly consumers: readonly ConsumerModel[];
-  readonly dataPlane: { readonly version: string; readonly baseRps: number };
+  /** `baseRps` is the Dedicated Cloud Gateway's autopilot base (unused by `ecsFargate`). */
+  readonly dataPlane: {
+    readonly kind: 'dedicated' | 'ecsFargate';
+    readonly version: string;
+    readonly baseRps: number;
+  };
+  /** Present exactly when `dataPlane.kind` is `ecsFargate`. */
+  readonly ecsFargate?: EcsFargateModel;
   /** Every DECK_* variable decK needs for this environment, sorted. */
   readonly requiredEnv: readonly string[];
   /** Where to get each required variable (a command or a place), keyed by variable name. */
@@ -395,7 +416,8 @@ export interface AwsModel {
   };
   readonly nodePools: { readonly system: NodePoolModel; readonly user: NodePoolModel };
   readonly transitGatewayAsn: number;
-  readonly edge: {
+  /** CloudFront + WAF in front of the Dedicated Cloud Gateway: present exactly for `dedicated`. */
+  readonly edge?: {
     readonly domainName: string;
     readonly viewerCertificateArn: string;
     readonly originClientCertificateArn: string;

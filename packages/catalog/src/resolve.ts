@@ -3,6 +3,7 @@ import { compareText } from './compare-text.js';
 import { effectiveAws } from './environment-overrides.js';
 import type {
   BackendModel,
+  EcsFargateModel,
   EnvironmentModel,
   GatewayModel,
   KongModel,
@@ -12,6 +13,7 @@ import type {
   RouteModel,
   RoutePluginsModel,
 } from './model.js';
+import { resolveEcsFargate } from './resolve-data-plane.js';
 import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
 import { resolveTimeouts, withWaypoint } from './resolve-waypoint.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
@@ -51,11 +53,12 @@ function resolveEnvironment(catalog: RouteCatalog, env: Environment): Environmen
   const backends = [...catalog.services]
     .map((s) => resolveBackend(s, env))
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
+  const ecsFargate = resolveEcsFargate(catalog, env, aws.cluster.name);
   const routes = [...catalog.routes]
-    .map((r) => resolveRoute(r, env, gateway, backends))
+    .map((r) => resolveRoute(r, env, gateway, backends, ecsFargate !== undefined))
     .sort(byName);
   const services = backends.map((b) => withWaypoint(b, catalog, routes));
-  const kong = resolveKong(catalog, env, gateway);
+  const kong = resolveKong(catalog, env, gateway, ecsFargate);
   return {
     name: env.name,
     gitops: {
@@ -101,7 +104,7 @@ function resolveEnvironment(catalog: RouteCatalog, env: Environment): Environmen
         user: { ...aws.nodePools.user, diskSizeGiB: aws.nodePools.user.diskSizeGiB ?? 50 },
       },
       transitGatewayAsn: aws.transitGatewayAsn ?? 64512,
-      edge: { ...aws.edge },
+      ...(aws.edge === undefined || ecsFargate !== undefined ? {} : { edge: { ...aws.edge } }),
       state: {
         bucket: aws.state.bucket,
         region: aws.state.region,
@@ -257,6 +260,7 @@ function resolveRoute(
   env: Environment,
   gateway: GatewayModel,
   services: readonly BackendModel[],
+  sharedCounters: boolean,
 ): RouteModel {
   const backend = services.find((s) => s.name === route.service);
   if (!backend)
@@ -270,12 +274,20 @@ function resolveRoute(
     methods: [...new Set(route.methods ?? [])].sort(compareText),
     backend: { name: backend.name, namespace: backend.namespace, port: backend.servicePort },
     kongPaths: paths.flatMap(kongPathsForPrefix),
-    plugins: resolvePlugins(route, env),
+    plugins: resolvePlugins(route, env, sharedCounters),
     ...(route.timeouts === undefined ? {} : { timeouts: resolveTimeouts(route.timeouts) }),
   };
 }
 
-function resolvePlugins(route: Route, env: Environment): RoutePluginsModel {
+/**
+ * `sharedCounters`: autoscaled self-hosted data planes count in Redis; `local` would count per
+ * task and multiply the limit (kong/plugins/rate-limiting/policies/init.lua).
+ */
+function resolvePlugins(
+  route: Route,
+  env: Environment,
+  sharedCounters: boolean,
+): RoutePluginsModel {
   const p = route.plugins ?? {};
   const plugins: {
     -readonly [K in keyof RoutePluginsModel]: RoutePluginsModel[K];
@@ -297,7 +309,7 @@ function resolvePlugins(route: Route, env: Environment): RoutePluginsModel {
       ...(limits.minute === undefined ? {} : { minute: limits.minute }),
       ...(limits.hour === undefined ? {} : { hour: limits.hour }),
       ...(limits.day === undefined ? {} : { day: limits.day }),
-      policy: p.rateLimiting.policy ?? 'local',
+      policy: sharedCounters ? 'redis' : (p.rateLimiting.policy ?? 'local'),
       limitBy: p.rateLimiting.limitBy ?? 'consumer',
     };
   }
@@ -340,7 +352,12 @@ function resolveReferenceGrants(routes: readonly RouteModel[]): ReferenceGrantMo
     .sort((a, b) => compareText(a.namespace, b.namespace));
 }
 
-function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayModel): KongModel {
+function resolveKong(
+  catalog: RouteCatalog,
+  env: Environment,
+  gateway: GatewayModel,
+  ecsFargate: EcsFargateModel | undefined,
+): KongModel {
   const k = catalog.kong;
   const host: KongModel['upstream']['host'] = env.upstreamHost
     ? { kind: 'literal', value: env.upstreamHost }
@@ -362,7 +379,8 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
     tlsVerifyDepth:
       k.upstream.tlsVerifyDepth ?? schemaDefault<number>(['kong', 'upstream', 'tlsVerifyDepth']),
   };
-  const origin = k.cloudfrontOriginHeader;
+  // The origin check is CloudFront's: API Gateway in front of ECS Fargate sends no such header.
+  const origin = ecsFargate ? undefined : k.cloudfrontOriginHeader;
   const sources = deckEnvSources(gateway, tls, origin);
   if (host.kind === 'env') sources.set(host.variable, nlbHostSource(gateway));
   for (const c of consumers) {
@@ -373,12 +391,26 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
       );
     }
   }
+  const redisInUse =
+    ecsFargate !== undefined && catalog.routes.some((r) => r.plugins?.rateLimiting);
+  if (redisInUse) {
+    sources.set(
+      ecsFargate.redis.hostEnv,
+      "the primary endpoint of the environment's ElastiCache Redis (Terraform output redis_primary_endpoint)",
+    );
+    sources.set(
+      ecsFargate.redis.passwordEnv,
+      'the Redis AUTH token (the Terraform variable redis_auth_token, from the CI secret store)',
+    );
+  }
   const requiredEnv = new Set(sources.keys());
+  const networkCidr = ecsFargate?.vpcCidr ?? k.networkCidr ?? '';
   return {
     konnectRegion: env.konnectRegion ?? k.konnectRegion,
     controlPlaneName: env.controlPlaneName,
     selectTags: [...k.selectTags],
-    networkCidr: k.networkCidr,
+    networkCidr,
+    sourceCidrs: ecsFargate ? [...ecsFargate.subnets.app].sort(compareText) : [networkCidr],
     upstream: {
       protocol: 'https',
       port: k.upstream.port ?? gateway.httpsPort,
@@ -397,7 +429,12 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
       : {}),
     trustedIps: [...(k.trustedIps ?? [])].sort(compareText),
     consumers,
-    dataPlane: { version: catalog.versions.kongGateway, baseRps: env.dataPlaneBaseRps ?? 100 },
+    dataPlane: {
+      kind: ecsFargate ? 'ecsFargate' : 'dedicated',
+      version: catalog.versions.kongGateway,
+      baseRps: env.dataPlaneBaseRps ?? 100,
+    },
+    ...(ecsFargate ? { ecsFargate } : {}),
     requiredEnv: [...requiredEnv].sort(compareText),
     envSources: Object.fromEntries([...sources].sort(([a], [b]) => compareText(a, b))),
   };

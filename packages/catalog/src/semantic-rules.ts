@@ -1,5 +1,6 @@
 import type { RouteCatalog } from './catalog.generated.js';
 import { apiAccessRules } from './rules/api-access-rules.js';
+import { dataPlaneRules } from './rules/data-plane-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
@@ -22,6 +23,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,
+  ...dataPlaneRules,
 ];
 
 /** Runs every rule whose sections are schema-clean; returns how many ran. */

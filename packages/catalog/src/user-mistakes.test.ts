@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadModelFromBytes } from './load-model.js';
-import { CatalogError, formatProblem } from './problems.js';
 import { shipped, shippedCatalogText } from './testing/bad-catalogs.js';
+import { catalogProblems } from './testing/catalog-problems.js';
 import { newEnvironment } from './testing/new-environment.js';
 
-function problemsOf(text: string): string[] {
-  try {
-    loadModelFromBytes(new TextEncoder().encode(text), {
-      displayName: 'catalog.yaml',
-      baseDir: '.',
-    });
-  } catch (error) {
-    if (error instanceof CatalogError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = catalogProblems;
 
 const staging = (extra: Record<string, unknown> = {}) => ({
   ...newEnvironment('staging'),

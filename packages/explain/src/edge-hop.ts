@@ -51,7 +51,9 @@ export function edgeHop(env: RenderedEnv, request: ExplainRequest): HopResult<Ed
   const originHeader = str(at(origin, 'custom_header', 0, 'name'));
   const lines = [
     `viewer ${strings(distribution.aliases).join(', ')} -> default behaviour, viewer protocol ${str(at(behaviour, 'viewer_protocol_policy')) ?? '?'}, methods ${methods.join(', ')}`,
-    `origin ${originDomain}:${String(at(origin, 'custom_origin_config', 'https_port') ?? 443)} (${str(at(origin, 'custom_origin_config', 'origin_protocol_policy')) ?? '?'}${isObject(at(origin, 'custom_origin_config', 'origin_mtls_config')) ? ', origin mTLS' : ''}), Host sent: ${originDomain}`,
+    isObject(at(origin, 'vpc_origin_config'))
+      ? `origin ${originDomain} through a CloudFront VPC origin (the internal ALB, no public address), Host sent: ${originDomain}`
+      : `origin ${originDomain}:${String(at(origin, 'custom_origin_config', 'https_port') ?? 443)} (${str(at(origin, 'custom_origin_config', 'origin_protocol_policy')) ?? '?'}${isObject(at(origin, 'custom_origin_config', 'origin_mtls_config')) ? ', origin mTLS' : ''}), Host sent: ${originDomain}`,
     ...(originHeader
       ? [`adds header ${originHeader} (value from a Terraform variable, never rendered)`]
       : []),

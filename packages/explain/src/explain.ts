@@ -1,3 +1,4 @@
+import { apiGatewayHop, hasApiGatewayEntry } from './api-gateway-hop.js';
 import { meshHop, serviceHop } from './backend-hops.js';
 import { edgeHop } from './edge-hop.js';
 import {
@@ -77,7 +78,11 @@ function traceFromKong(
 export function explainRequest(env: RenderedEnv, request: ExplainRequest): Explanation {
   const trace = new Trace();
   const method = request.method.toUpperCase();
-  const edge = trace.add(edgeHop(env, { ...request, method }));
+  const edgeRequest = { ...request, method };
+  // ecsFargate environments are entered through API Gateway, dedicated ones through CloudFront.
+  const edge = trace.add(
+    hasApiGatewayEntry(env) ? apiGatewayHop(env, edgeRequest) : edgeHop(env, edgeRequest),
+  );
   const host = edge?.host ?? request.host ?? '';
   if (edge !== undefined) traceFromKong(trace, env, method, request.path, host);
   return {

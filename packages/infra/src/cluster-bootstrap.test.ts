@@ -61,14 +61,14 @@ describe('cluster and GitOps bootstrap', () => {
     ).toMatchObject({
       control_plane_geo: env.kong.konnectRegion,
       control_plane_id: ref('konnect_gateway_control_plane.control_plane.id'),
-      domain: env.aws.edge.kongProxyDomain,
+      domain: env.aws.edge?.kongProxyDomain,
     });
     const origin = (
       resource(tf, 'aws_cloudfront_distribution', 'distribution').origin as {
         domain_name: string;
       }[]
     )[0];
-    expect(origin?.domain_name).toBe(env.aws.edge.kongProxyDomain);
+    expect(origin?.domain_name).toBe(env.aws.edge?.kongProxyDomain);
   });
 
   it('binds the load balancer controller role with Pod Identity and schedules it on system nodes', () => {

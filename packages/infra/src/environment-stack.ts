@@ -4,6 +4,7 @@ import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
+import { addEcsFargateDataPlane } from './parts/ecs-fargate/index.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
@@ -41,6 +42,11 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   addGatewayTeardown(ctx, [lbController, ...gitops]);
 
   addGatewayIngress(ctx, network);
+  // --- kong.dataPlane.kind: ecsFargate replaces everything below (issue 18) ---
+  if (env.kong.ecsFargate !== undefined) {
+    addEcsFargateDataPlane(ctx, env.kong.ecsFargate, network, regionalLogsKey);
+    return;
+  }
   const kongAccount = addKongAccount(ctx);
   const tgw = addTransitGateway(ctx, network, kongAccount.awsAccountId);
   addKonnect(ctx, kongAccount, tgw);

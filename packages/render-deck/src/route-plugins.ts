@@ -2,10 +2,12 @@ import type {
   CorsPluginModel,
   JwtPluginModel,
   RateLimitingPluginModel,
+  RedisModel,
   RequestTransformerPluginModel,
   RouteModel,
 } from '@routeplane/catalog';
 import type { KongPlugin } from '@routeplane/deck-types';
+import { deckEnvRef } from './env-ref.js';
 import { DeckRenderError } from './errors.js';
 
 type Config = Record<string, unknown>;
@@ -23,11 +25,34 @@ function jwtConfig(jwt: JwtPluginModel): Config {
   };
 }
 
-/** rate-limiting. Konnect data planes have no database: `cluster` is impossible, `redis` needs a server. */
-function rateLimitingConfig(route: RouteModel, limits: RateLimitingPluginModel): Config {
-  if (limits.policy !== 'local') {
+/**
+ * The `redis` record of rate-limiting (Kong >= 3.8): ElastiCache with TLS and AUTH; host and token
+ * come from DECK_* variables at sync time, never from the committed file.
+ */
+function redisConfig(redis: RedisModel): Config {
+  const host = deckEnvRef(redis.hostEnv);
+  return {
+    host,
+    port: redis.port,
+    password: deckEnvRef(redis.passwordEnv),
+    ssl: true,
+    ssl_verify: true,
+    server_name: host,
+  };
+}
+
+/**
+ * rate-limiting. Konnect data planes have no database: `cluster` is impossible. `redis` needs the
+ * server of a self-hosted (ecsFargate) data plane.
+ */
+function rateLimitingConfig(
+  route: RouteModel,
+  limits: RateLimitingPluginModel,
+  redis: RedisModel | undefined,
+): Config {
+  if (limits.policy === 'redis' ? redis === undefined : limits.policy !== 'local') {
     throw new DeckRenderError(
-      `route ${route.name}: plugins.rateLimiting.policy must be local until the catalog can describe a Redis server, but ${JSON.stringify(limits.policy)} was given`,
+      `route ${route.name}: plugins.rateLimiting.policy must be local unless Kong runs on ECS Fargate beside its Redis, but ${JSON.stringify(limits.policy)} was given`,
     );
   }
   const windows = (['second', 'minute', 'hour', 'day'] as const).flatMap((unit) =>
@@ -38,7 +63,12 @@ function rateLimitingConfig(route: RouteModel, limits: RateLimitingPluginModel):
       `route ${route.name}: plugins.rateLimiting needs at least one of second, minute, hour, day`,
     );
   }
-  return { ...Object.fromEntries(windows), policy: limits.policy, limit_by: limits.limitBy };
+  return {
+    ...Object.fromEntries(windows),
+    policy: limits.policy,
+    limit_by: limits.limitBy,
+    ...(limits.policy === 'redis' && redis ? { redis: redisConfig(redis) } : {}),
+  };
 }
 
 /** cors. Browsers refuse `*` with credentials and it would reflect every origin: never render it. */
@@ -85,12 +115,19 @@ function requestTransformerConfig(route: RouteModel, rt: RequestTransformerPlugi
 }
 
 /** The route's plugins, sorted by plugin name. */
-export function routePlugins(route: RouteModel, tags: readonly string[]): KongPlugin[] {
+export function routePlugins(
+  route: RouteModel,
+  tags: readonly string[],
+  redis?: RedisModel,
+): KongPlugin[] {
   const { plugins } = route;
   const entries: [string, Config | undefined][] = [
     ['cors', plugins.cors && corsConfig(route, plugins.cors)],
     ['jwt', plugins.jwt && jwtConfig(plugins.jwt)],
-    ['rate-limiting', plugins.rateLimiting && rateLimitingConfig(route, plugins.rateLimiting)],
+    [
+      'rate-limiting',
+      plugins.rateLimiting && rateLimitingConfig(route, plugins.rateLimiting, redis),
+    ],
     [
       'request-transformer',
       plugins.requestTransformer && requestTransformerConfig(route, plugins.requestTransformer),

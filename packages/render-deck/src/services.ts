@@ -1,4 +1,4 @@
-import type { BackendModel, EnvironmentModel, RouteModel } from '@routeplane/catalog';
+import type { BackendModel, EnvironmentModel, RedisModel, RouteModel } from '@routeplane/catalog';
 import type { KongRoute, KongService } from '@routeplane/deck-types';
 import { routePlugins } from './route-plugins.js';
 import { kongServiceTimeoutMs } from './timeouts.js';
@@ -12,8 +12,8 @@ export function kongServiceName(backend: {
   return `${backend.namespace}.${backend.name}`;
 }
 
-function kongRoute(route: RouteModel, tags: readonly string[]): KongRoute {
-  const plugins = routePlugins(route, tags);
+function kongRoute(route: RouteModel, tags: readonly string[], redis?: RedisModel): KongRoute {
+  const plugins = routePlugins(route, tags, redis);
   return {
     name: route.name,
     // `~/p$` + `/p/`: Kong plain paths are string prefixes; these two equal PathPrefix `/p`.
@@ -54,7 +54,7 @@ export function kongServices(
     const backendRoutes = env.routes.filter(
       (r) => r.backend.namespace === backend.namespace && r.backend.name === backend.name,
     );
-    const routes = backendRoutes.map((r) => kongRoute(r, tags));
+    const routes = backendRoutes.map((r) => kongRoute(r, tags, env.kong.ecsFargate?.redis));
     const timeoutMs = kongServiceTimeoutMs(backendRoutes);
     return {
       name: kongServiceName(backend),

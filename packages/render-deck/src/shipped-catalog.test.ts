@@ -1,12 +1,8 @@
 import { join } from 'node:path';
 import { loadModel, looksLikeRandomToken, looksLikeSecret } from '@routeplane/catalog';
-import {
-  deckValidator,
-  formatSchemaErrors,
-  haveSharedSchemas,
-  repoRoot,
-} from '@routeplane/test-support';
+import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
+import { describeOfficialDeckSchema } from './deck-schema.fixture.js';
 import { renderDeck } from './index.js';
 
 const model = loadModel(join(repoRoot, 'catalog.yaml'));
@@ -44,14 +40,4 @@ describe('the shipped catalog', () => {
   });
 });
 
-describe.runIf(haveSharedSchemas())('the shipped catalog against the official decK schema', () => {
-  it.each(files.map((f) => [f.path, f] as const))('%s validates', (_path, file) => {
-    const validate = deckValidator();
-    if (file.content.kind !== 'yaml') throw new Error('expected YAML');
-    for (const document of file.content.documents) {
-      const ok = validate(document);
-      expect(formatSchemaErrors(validate.errors)).toEqual([]);
-      expect(ok).toBe(true);
-    }
-  });
-});
+describeOfficialDeckSchema('the shipped catalog against the official decK schema', files);

@@ -1,6 +1,7 @@
 import type { Environment, RouteCatalog } from '../catalog.generated.js';
-import { awsValuePath, effectiveAws } from '../environment-overrides.js';
+import { awsValuePath } from '../environment-overrides.js';
 import { formatKeyPath, type KeyPath } from '../key-path.js';
+import { awsOfKind } from '../resolve-data-plane.js';
 import type { SemanticRule } from './rule.js';
 
 type Aws = RouteCatalog['aws'];
@@ -10,7 +11,8 @@ interface PerEnvironmentSetting {
   readonly label: string;
   /** Where the environment's value is written: its override, else the catalog's top level. */
   readonly where: (env: Environment, index: number) => KeyPath;
-  readonly value: (aws: Aws, env: Environment) => string;
+  /** undefined: the environment has no such setting (e.g. no CloudFront on `ecsFargate`). */
+  readonly value: (aws: Aws, env: Environment) => string | undefined;
   /** Certificates may be shared on purpose (`aws.edge.certificatesShared: true` in both). */
   readonly shareable?: boolean;
 }
@@ -18,7 +20,7 @@ interface PerEnvironmentSetting {
 const awsSetting = (
   label: string,
   subPath: readonly string[],
-  value: (aws: Aws, env: Environment) => string,
+  value: (aws: Aws, env: Environment) => string | undefined,
   shareable = false,
 ): PerEnvironmentSetting => ({
   label,
@@ -29,11 +31,11 @@ const awsSetting = (
 
 /** The rule table: what must differ between environments, and why in the label. */
 const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
-  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) => aws.edge.domainName),
+  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) => aws.edge?.domainName),
   awsSetting(
     'Konnect custom domain',
     ['edge', 'kongProxyDomain'],
-    (aws) => aws.edge.kongProxyDomain,
+    (aws) => aws.edge?.kongProxyDomain,
   ),
   awsSetting('EKS cluster name', ['cluster', 'name'], (aws) => aws.cluster.name),
   awsSetting(
@@ -50,13 +52,13 @@ const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
   awsSetting(
     'CloudFront viewer certificate ARN',
     ['edge', 'viewerCertificateArn'],
-    (aws) => aws.edge.viewerCertificateArn,
+    (aws) => aws.edge?.viewerCertificateArn,
     true,
   ),
   awsSetting(
     'CloudFront origin client certificate ARN',
     ['edge', 'originClientCertificateArn'],
-    (aws) => aws.edge.originClientCertificateArn,
+    (aws) => aws.edge?.originClientCertificateArn,
     true,
   ),
 ];
@@ -64,17 +66,19 @@ const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
 export const environmentRules: readonly SemanticRule[] = [
   {
     id: 'per-environment-settings',
-    needs: ['aws', 'environments'],
+    // kong: an environment's data plane kind decides whether its edge settings exist.
+    needs: ['kong', 'aws', 'environments'],
     check({ catalog, report }) {
       const envs = catalog.environments.map((env, index) => ({
         env,
         index,
-        aws: effectiveAws(catalog, env),
+        aws: awsOfKind(catalog, env),
       }));
       for (const setting of perEnvironmentSettings) {
         const first = new Map<string, (typeof envs)[number]>();
         for (const current of envs) {
           const value = setting.value(current.aws, current.env);
+          if (value === undefined) continue;
           const earlier = first.get(value);
           if (earlier === undefined) {
             first.set(value, current);
@@ -82,8 +86,8 @@ export const environmentRules: readonly SemanticRule[] = [
           }
           const shared =
             setting.shareable === true &&
-            earlier.aws.edge.certificatesShared === true &&
-            current.aws.edge.certificatesShared === true;
+            earlier.aws.edge?.certificatesShared === true &&
+            current.aws.edge?.certificatesShared === true;
           if (shared) continue;
           const path = setting.where(current.env, current.index);
           const inherited = path[0] === 'aws';

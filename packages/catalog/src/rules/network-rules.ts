@@ -17,7 +17,8 @@ export const networkRules: readonly SemanticRule[] = [
         }
         return parsed;
       };
-      const kong = parse(['kong', 'networkCidr'], catalog.kong.networkCidr);
+      const kongCidr = catalog.kong.networkCidr;
+      const kong = kongCidr === undefined ? undefined : parse(['kong', 'networkCidr'], kongCidr);
       (catalog.kong.trustedIps ?? []).forEach((t, i) => {
         parse(['kong', 'trustedIps', i], t);
       });

@@ -1,5 +1,5 @@
 /**
- * The five Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
+ * The six Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
  * attribute names of the provider's documentation.
  */
 import type { TerraformMetaArguments } from 'cdktn';
@@ -15,6 +15,7 @@ export interface KonnectGatewayControlPlaneArgs {
   readonly cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE';
   /** Dedicated Cloud Gateways need a control plane created with this on (forces replacement). */
   readonly cloud_gateway: boolean;
+  /** `pinned_client_certs`: data planes present a certificate registered with the plane. */
   readonly auth_type?: 'pinned_client_certs' | 'pki_client_certs';
   readonly labels?: Readonly<Record<string, string>>;
 }
@@ -134,6 +135,29 @@ export class KonnectCloudGatewayCustomDomain extends TypedResource<KonnectCloudG
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_cloud_gateway_custom_domain', konnect, args, meta);
+  }
+}
+
+export interface KonnectGatewayDataPlaneClientCertificateArgs {
+  /** PEM of the data plane's certificate (public). Requires replacement if changed. */
+  readonly cert: string;
+  readonly control_plane_id: string;
+  readonly title?: string;
+}
+
+/**
+ * `resource "konnect_gateway_data_plane_client_certificate"` (docs/resources/
+ * gateway_data_plane_client_certificate.md at v3.19.0: `cert`, `control_plane_id` required,
+ * `title` optional): pins a self-hosted data plane's certificate to its control plane.
+ */
+export class KonnectGatewayDataPlaneClientCertificate extends TypedResource<KonnectGatewayDataPlaneClientCertificateArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectGatewayDataPlaneClientCertificateArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_gateway_data_plane_client_certificate', konnect, args, meta);
   }
 }
 

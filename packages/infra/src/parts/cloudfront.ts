@@ -1,4 +1,7 @@
-import { CloudfrontDistribution } from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
+import {
+  CloudfrontDistribution,
+  type CloudfrontDistributionConfig,
+} from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
 import { S3Bucket } from '@cdktn/provider-aws/lib/s3-bucket/index.js';
 import { S3BucketLifecycleConfiguration } from '@cdktn/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
 import { S3BucketOwnershipControls } from '@cdktn/provider-aws/lib/s3-bucket-ownership-controls/index.js';
@@ -6,7 +9,7 @@ import { S3BucketPublicAccessBlock } from '@cdktn/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
 import type { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import { TerraformVariable } from 'cdktn';
-import type { StackContext } from './context.js';
+import { dedicatedEdge, type StackContext } from './context.js';
 import { logRetentionDays } from './network.js';
 
 /** AWS managed CloudFront policies (fixed ids, the same in every account). */
@@ -25,7 +28,7 @@ const originId = 'kong-dedicated-cloud-gateway';
  */
 export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): CloudfrontDistribution {
   const { stack, env } = ctx;
-  const edge = env.aws.edge;
+  const edge = dedicatedEdge(env);
   const logs = addAccessLogBucket(ctx);
 
   const originHeader = env.kong.cloudfrontOriginHeader;
@@ -66,6 +69,24 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
         },
       },
     ],
+    ...viewerSettings(originId, edge.viewerCertificateArn, logs),
+  });
+}
+
+/**
+ * What every routeplane distribution shares towards viewers: HTTPS only (TLSv1.2_2021, SNI), every
+ * method, nothing cached, every viewer header but Host to the origin, security response headers,
+ * access logs to the bucket of addAccessLogBucket.
+ */
+export function viewerSettings(
+  originId: string,
+  viewerCertificateArn: string,
+  logs: ReturnType<typeof addAccessLogBucket>,
+): Pick<
+  CloudfrontDistributionConfig,
+  'defaultCacheBehavior' | 'viewerCertificate' | 'restrictions' | 'loggingConfig' | 'dependsOn'
+> {
+  return {
     defaultCacheBehavior: {
       targetOriginId: originId,
       viewerProtocolPolicy: 'https-only',
@@ -77,7 +98,7 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
       responseHeadersPolicyId: managedPolicies.securityHeaders,
     },
     viewerCertificate: {
-      acmCertificateArn: edge.viewerCertificateArn,
+      acmCertificateArn: viewerCertificateArn,
       sslSupportMethod: 'sni-only',
       minimumProtocolVersion: 'TLSv1.2_2021',
     },
@@ -88,11 +109,11 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
       prefix: 'cloudfront/',
     },
     dependsOn: [logs.ownership],
-  });
+  };
 }
 
 /** CloudFront standard logs need a bucket with ACLs enabled (BucketOwnerPreferred) and SSE-S3. */
-function addAccessLogBucket(ctx: StackContext): {
+export function addAccessLogBucket(ctx: StackContext): {
   readonly bucket: S3Bucket;
   readonly ownership: S3BucketOwnershipControls;
 } {

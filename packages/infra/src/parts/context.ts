@@ -23,3 +23,12 @@ export interface StackContext {
 export function idSuffix(value: string): string {
   return value.replace(/[^A-Za-z0-9_]/g, '_');
 }
+
+/** CloudFront settings of a `dedicated` environment (resolve sets them for that kind only). */
+export function dedicatedEdge(env: EnvironmentModel): NonNullable<EnvironmentModel['aws']['edge']> {
+  if (env.aws.edge === undefined)
+    throw new Error(
+      `environment ${env.name}: aws.edge is set only for kong.dataPlane.kind dedicated`,
+    );
+  return env.aws.edge;
+}

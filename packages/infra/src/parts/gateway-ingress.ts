@@ -1,7 +1,7 @@
 import { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
 import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js';
 import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
-import type { StackContext } from './context.js';
+import { idSuffix, type StackContext } from './context.js';
 import type { Network } from './network.js';
 
 /**
@@ -22,15 +22,22 @@ export function addGatewayIngress(ctx: StackContext, network: Network): Security
     tags: { Name: name },
   });
   const kongPorts = [env.kong.upstream.port];
+  const sources = env.kong.sourceCidrs;
+  const from =
+    env.kong.dataPlane.kind === 'dedicated' ? 'Kong Dedicated Cloud Gateway' : 'Kong tasks';
   for (const port of kongPorts) {
-    new VpcSecurityGroupIngressRule(stack, `gateway_nlb_from_kong_${port}`, {
-      securityGroupId: group.id,
-      description: `Kong Dedicated Cloud Gateway to the gateway listener ${port}`,
-      cidrIpv4: env.kong.networkCidr,
-      ipProtocol: 'tcp',
-      fromPort: port,
-      toPort: port,
-    });
+    for (const cidr of sources) {
+      // One source keeps the id it always had; several (Kong's task subnets) get one rule each.
+      const id = `gateway_nlb_from_kong_${port}${sources.length > 1 ? `_${idSuffix(cidr)}` : ''}`;
+      new VpcSecurityGroupIngressRule(stack, id, {
+        securityGroupId: group.id,
+        description: `${from} to the gateway listener ${port}`,
+        cidrIpv4: cidr,
+        ipProtocol: 'tcp',
+        fromPort: port,
+        toPort: port,
+      });
+    }
   }
   // Forwarded traffic and health checks to the gateway pods (ip targets inside the VPC).
   const targetPorts = [...new Set([...kongPorts, env.gateway.statusPort])].sort((a, b) => a - b);

@@ -8,7 +8,7 @@ import {
   KonnectCloudGatewayTransitGateway,
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
-import type { StackContext } from './context.js';
+import { dedicatedEdge, type StackContext } from './context.js';
 import type { TransitGateway } from './transit-gateway.js';
 
 export interface KongAccount {
@@ -126,7 +126,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
     {
       control_plane_geo: env.kong.konnectRegion,
       control_plane_id: controlPlane.id,
-      domain: env.aws.edge.kongProxyDomain,
+      domain: dedicatedEdge(env).kongProxyDomain,
     },
     { provider, dependsOn: [configuration] },
   );

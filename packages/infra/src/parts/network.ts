@@ -120,17 +120,31 @@ export function addNetwork(ctx: StackContext, logsKey: KmsKey): Network {
 }
 
 function addFlowLogs(ctx: StackContext, vpc: Vpc, logsKey: KmsKey): void {
-  const { stack, env } = ctx;
-  const group = new CloudwatchLogGroup(stack, 'flow_log_group', {
-    name: `/aws/vpc/${env.aws.cluster.name}/flow-logs`,
+  addVpcFlowLogs(ctx, vpc, logsKey, { idPrefix: '', name: ctx.env.aws.cluster.name });
+}
+
+/**
+ * All traffic of one VPC to a KMS-encrypted log group kept a year. `idPrefix` keeps the
+ * Terraform names of a second VPC apart; `name` names the group and the role.
+ */
+export function addVpcFlowLogs(
+  ctx: StackContext,
+  vpc: Vpc,
+  logsKey: KmsKey,
+  names: { readonly idPrefix: string; readonly name: string },
+): void {
+  const { stack } = ctx;
+  const { idPrefix, name } = names;
+  const group = new CloudwatchLogGroup(stack, `${idPrefix}flow_log_group`, {
+    name: `/aws/vpc/${name}/flow-logs`,
     retentionInDays: logRetentionDays,
     kmsKeyId: logsKey.arn,
   });
-  const role = new IamRole(stack, 'flow_log_role', {
-    name: `${env.aws.cluster.name}-vpc-flow-logs`,
+  const role = new IamRole(stack, `${idPrefix}flow_log_role`, {
+    name: `${name}-vpc-flow-logs`,
     assumeRolePolicy: trustPolicy('vpc-flow-logs.amazonaws.com'),
   });
-  new IamRolePolicy(stack, 'flow_log_role_policy', {
+  new IamRolePolicy(stack, `${idPrefix}flow_log_role_policy`, {
     role: role.id,
     name: 'write-flow-logs',
     policy: policy({
@@ -139,7 +153,7 @@ function addFlowLogs(ctx: StackContext, vpc: Vpc, logsKey: KmsKey): void {
       Resource: [group.arn, `${group.arn}:*`],
     }),
   });
-  new FlowLog(stack, 'flow_log', {
+  new FlowLog(stack, `${idPrefix}flow_log`, {
     vpcId: vpc.id,
     trafficType: 'ALL',
     logDestinationType: 'cloud-watch-logs',

@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogResourcePolicy } from '@cdktn/provider-aws/lib/cloudwatch-log-resource-policy/index.js';
 import { Wafv2WebAcl, type Wafv2WebAclRule } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktn/provider-aws/lib/wafv2-web-acl-logging-configuration/index.js';
-import type { StackContext } from './context.js';
+import { dedicatedEdge, type StackContext } from './context.js';
 import { policy } from './iam-policy.js';
 import { logsKey } from './kms.js';
 import { logRetentionDays } from './network.js';
@@ -58,8 +58,14 @@ function rule(
   return { name, priority, statement, ...action, visibilityConfig: visibility(name) };
 }
 
-/** WAF for the CloudFront distribution (CLOUDFRONT scope lives in us-east-1) and its logging. */
-export function addWaf(ctx: StackContext): Wafv2WebAcl {
+/**
+ * WAF for the CloudFront distribution (CLOUDFRONT scope lives in us-east-1) and its logging.
+ * `ratePer5Minutes`: the per-IP limit (`aws.edge`, or the ecsFargate cloudfront entry's).
+ */
+export function addWaf(
+  ctx: StackContext,
+  ratePer5Minutes: number = dedicatedEdge(ctx.env).wafRateLimitPer5Minutes,
+): Wafv2WebAcl {
   const { stack, env, awsUsEast1: provider } = ctx;
   const name = `${env.aws.cluster.name}-edge`;
   const rules: Wafv2WebAclRule[] = [
@@ -68,7 +74,7 @@ export function addWaf(ctx: StackContext): Wafv2WebAcl {
       0,
       {
         rate_based_statement: {
-          limit: env.aws.edge.wafRateLimitPer5Minutes,
+          limit: ratePer5Minutes,
           aggregate_key_type: 'IP',
           evaluation_window_sec: 300,
         },

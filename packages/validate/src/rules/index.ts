@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { argocdRules } from './argocd-rules.js';
 import { backendRules } from './backend-rules.js';
 import { deckSchemaRules } from './deck-schema-rules.js';
+import { ecsFargateRules } from './ecs-fargate-rules.js';
 import { gatewayRules } from './gateway-rules.js';
 import { grantRules } from './grant-rules.js';
 import { kongRules } from './kong-rules.js';
@@ -32,4 +33,5 @@ export const rules: readonly Rule[] = [
   ...podCoverageRules,
   ...secretRules,
   ...terraformRules,
+  ...ecsFargateRules,
 ];

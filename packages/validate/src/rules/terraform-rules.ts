@@ -3,11 +3,11 @@ import { fileRule, type Reporter, type Rule } from '../rule.js';
 
 const apiPort = 443;
 
-function isTerraformJson(path: string): boolean {
+export function isTerraformJson(path: string): boolean {
   return path.startsWith('generated/terraform/') && path.endsWith('.tf.json');
 }
 
-function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
+export function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
   const byName = obj(tf, 'resource', type) ?? {};
   return Object.entries(byName).filter((e): e is [string, JsonObject] => isObject(e[1]));
 }

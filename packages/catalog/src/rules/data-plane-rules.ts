@@ -1,0 +1,283 @@
+import type { Environment, RouteCatalog } from '../catalog.generated.js';
+import { cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from '../cidr.js';
+import { awsValuePath, effectiveAws } from '../environment-overrides.js';
+import type { KeyPath } from '../key-path.js';
+import { dataPlaneKind, effectiveDataPlane } from '../resolve-data-plane.js';
+import type { RuleContext, SemanticRule } from './rule.js';
+
+type Ecs = NonNullable<NonNullable<RouteCatalog['kong']['dataPlane']>['ecsFargate']>;
+
+/** Where an ecsFargate value is written: the environment's override when it sets it, else the top level. */
+function ecsPath(env: Environment, index: number, sub: readonly (string | number)[]): KeyPath {
+  let cursor: unknown = env.kong?.dataPlane?.ecsFargate;
+  for (const part of sub) {
+    if (typeof cursor !== 'object' || cursor === null) break;
+    cursor = (cursor as Record<string, unknown>)[String(part)];
+  }
+  return cursor === undefined
+    ? ['kong', 'dataPlane', 'ecsFargate', ...sub]
+    : ['environments', index, 'kong', 'dataPlane', 'ecsFargate', ...sub];
+}
+
+/** Fargate's valid memory (MiB) per CPU unit count (AWS ECS task size table). */
+const fargateMemory: Readonly<Record<number, readonly [number, number]>> = {
+  512: [1024, 4096],
+  1024: [2048, 8192],
+  2048: [4096, 16384],
+  4096: [8192, 30720],
+};
+
+interface EnvEntry {
+  readonly env: Environment;
+  readonly index: number;
+  readonly kind: 'dedicated' | 'ecsFargate';
+}
+
+function entries(catalog: RouteCatalog): EnvEntry[] {
+  return catalog.environments.map((env, index) => ({
+    env,
+    index,
+    kind: dataPlaneKind(catalog, env),
+  }));
+}
+
+/** Options of one kind set where every environment that would read them is of the other kind. */
+function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']): void {
+  const envs = entries(catalog);
+  const anyDedicated = envs.some((e) => e.kind === 'dedicated');
+  const anyEcs = envs.some((e) => e.kind === 'ecsFargate');
+  const dedicatedOnly = (what: string) =>
+    `is a dedicated-only option (${what}), but every environment uses kong.dataPlane.kind ecsFargate: remove it`;
+  if (!anyDedicated && envs.length > 0) {
+    if (catalog.kong.networkCidr !== undefined)
+      report(['kong', 'networkCidr'], dedicatedOnly("the Konnect cloud gateway network's CIDR"));
+    if (catalog.aws.edge !== undefined)
+      report(
+        ['aws', 'edge'],
+        dedicatedOnly("CloudFront to the Dedicated Cloud Gateway's custom domain"),
+        true,
+      );
+  }
+  if (!anyEcs && catalog.kong.dataPlane?.ecsFargate !== undefined) {
+    report(
+      ['kong', 'dataPlane', 'ecsFargate'],
+      'is an ecsFargate-only option, but every environment uses kong.dataPlane.kind dedicated: remove it or set kind: ecsFargate',
+      true,
+    );
+  }
+  for (const { env, index, kind } of envs) {
+    const aws = effectiveAws(catalog, env);
+    if (kind === 'dedicated') {
+      if (catalog.kong.networkCidr === undefined)
+        report(
+          ['kong'],
+          `needs networkCidr (the Konnect cloud gateway network) for environment ${env.name}, whose data plane kind is dedicated`,
+        );
+      if (aws.edge === undefined)
+        report(
+          awsValuePath(env, index, []),
+          `needs edge (CloudFront + WAF in front of the Dedicated Cloud Gateway) for environment ${env.name}, whose data plane kind is dedicated`,
+        );
+      if (env.kong?.dataPlane?.ecsFargate !== undefined)
+        report(
+          ['environments', index, 'kong', 'dataPlane', 'ecsFargate'],
+          `is an ecsFargate-only option, but environment ${env.name} uses kong.dataPlane.kind dedicated`,
+          true,
+        );
+      continue;
+    }
+    const own = (what: string) =>
+      `is a dedicated-only option (${what}), but environment ${env.name} uses kong.dataPlane.kind ecsFargate: remove it`;
+    if (env.dataPlaneBaseRps !== undefined)
+      report(
+        ['environments', index, 'dataPlaneBaseRps'],
+        own("the Dedicated Cloud Gateway's autopilot base"),
+        true,
+      );
+    if (env.aws?.edge !== undefined)
+      report(
+        ['environments', index, 'aws', 'edge'],
+        own("CloudFront to the Dedicated Cloud Gateway's custom domain"),
+        true,
+      );
+    if (effectiveDataPlane(catalog, env).ecsFargate === undefined)
+      report(
+        ['environments', index, 'kong', 'dataPlane'],
+        `needs ecsFargate settings (vpcCidr, availabilityZoneIds, subnets) for environment ${env.name}, here or in kong.dataPlane.ecsFargate`,
+      );
+  }
+}
+
+function checkEcsNetwork(
+  catalog: RouteCatalog,
+  env: Environment,
+  index: number,
+  ecs: Ecs,
+  report: RuleContext['report'],
+): void {
+  const at = (...sub: (string | number)[]) => ecsPath(env, index, sub);
+  const parse = (path: KeyPath, text: string): Ipv4Cidr | undefined => {
+    const parsed = parseIpv4Cidr(text);
+    if (typeof parsed !== 'string') return parsed;
+    report(path, `${parsed}, but "${text}" was given`);
+    return undefined;
+  };
+  const vpc = parse(at('vpcCidr'), ecs.vpcCidr);
+  const eks = parseIpv4Cidr(effectiveAws(catalog, env).vpcCidr);
+  if (vpc && typeof eks !== 'string' && cidrsOverlap(vpc, eks)) {
+    report(
+      at('vpcCidr'),
+      `Kong's VPC ${vpc.text} overlaps the EKS VPC ${eks.text} (environment ${env.name}): the peering between them could not route`,
+    );
+  }
+  const zones = ecs.availabilityZoneIds.length;
+  const seen: { cidr: Ipv4Cidr; path: KeyPath }[] = [];
+  for (const tier of ['web', 'app', 'data'] as const) {
+    const list = ecs.subnets[tier];
+    if (list.length !== zones)
+      report(
+        at('subnets', tier),
+        `needs one CIDR per availability zone (${zones}), but ${list.length} were given (environment ${env.name})`,
+      );
+    list.forEach((text, i) => {
+      const path = at('subnets', tier, i);
+      const cidr = parse(path, text);
+      if (!cidr) return;
+      if (vpc && !(cidr.prefix >= vpc.prefix && cidr.address.match(vpc.address, vpc.prefix)))
+        report(path, `subnet ${cidr.text} is not inside Kong's VPC ${vpc.text}`);
+      const clash = seen.find((s) => cidrsOverlap(s.cidr, cidr));
+      if (clash) report(path, `subnet ${cidr.text} overlaps ${clash.cidr.text} of the same VPC`);
+      seen.push({ cidr, path });
+    });
+  }
+  (ecs.apiGateway?.vpcLinkSubnets ?? []).forEach((text, i) => {
+    if (!ecs.subnets.app.includes(text))
+      report(
+        at('apiGateway', 'vpcLinkSubnets', i),
+        `the VPC link's ENIs must sit in Kong's subnets (subnets.app: ${ecs.subnets.app.join(', ')}), but "${text}" was given`,
+      );
+  });
+  (ecs.transitGatewayHub?.destinationCidrs ?? []).forEach((text, i) => {
+    const path = at('transitGatewayHub', 'destinationCidrs', i);
+    const cidr = parse(path, text);
+    if (cidr && vpc && cidrsOverlap(cidr, vpc))
+      report(
+        path,
+        `${cidr.text} overlaps Kong's own VPC ${vpc.text}: traffic to it would never reach the hub`,
+      );
+  });
+}
+
+type Entry = 'apiGateway' | 'cloudfront';
+
+/**
+ * Settings of the entry an environment does not use: refused where the environment sets them
+ * itself, and at the top level only when no environment uses that entry (a shared default for
+ * the others is fine). The entry an environment uses must have its settings.
+ */
+function checkEntry(
+  env: Environment,
+  index: number,
+  ecs: Ecs,
+  context: { readonly inUse: ReadonlySet<Entry>; readonly region: string },
+  report: RuleContext['report'],
+): void {
+  const { inUse, region } = context;
+  const entry: Entry = ecs.entry ?? 'apiGateway';
+  if (entry === 'cloudfront' && ecs.cloudfront === undefined)
+    report(
+      ecsPath(env, index, ['entry']),
+      `entry cloudfront needs kong.dataPlane.ecsFargate.cloudfront (domainName, viewerCertificateArn, wafRateLimitPer5Minutes) for environment ${env.name}`,
+    );
+  const certificate = ecs.apiGateway?.customDomain?.certificateArn;
+  const certificateRegion = certificate?.split(':')[3];
+  if (entry === 'apiGateway' && certificateRegion !== undefined && certificateRegion !== region)
+    report(
+      ecsPath(env, index, ['apiGateway', 'customDomain', 'certificateArn']),
+      `a regional API Gateway domain needs an ACM certificate in the environment's region ${region}, but one in ${certificateRegion} was given (environment ${env.name})`,
+    );
+  const other: Entry = entry === 'cloudfront' ? 'apiGateway' : 'cloudfront';
+  const own = env.kong?.dataPlane?.ecsFargate?.[other] !== undefined;
+  if (ecs[other] === undefined || (!own && inUse.has(other))) return;
+  report(
+    ecsPath(env, index, [other]),
+    `is an option of entry ${other}, but environment ${env.name} uses entry ${entry}: remove it`,
+    true,
+  );
+}
+
+function checkEcsTasks(
+  env: Environment,
+  index: number,
+  ecs: Ecs,
+  report: RuleContext['report'],
+): void {
+  const tasks = ecs.tasks ?? {};
+  const cpu = tasks.cpu ?? 1024;
+  const memory = tasks.memory ?? 2048;
+  const [low, high] = fargateMemory[cpu] ?? [0, 0];
+  if (memory < low || memory > high || memory % 1024 !== 0)
+    report(
+      ecsPath(env, index, ['tasks', 'memory']),
+      `Fargate runs ${cpu} CPU units with ${low}-${high} MiB in steps of 1024, but ${memory} was given (environment ${env.name})`,
+    );
+  const min = tasks.minCount ?? 2;
+  const max = tasks.maxCount ?? 6;
+  if (min > max)
+    report(
+      ecsPath(env, index, ['tasks']),
+      `needs minCount <= maxCount, but ${min} > ${max} was given (environment ${env.name})`,
+    );
+  if (/^prod(uction)?$/.test(env.name) && min < 2)
+    report(
+      ecsPath(env, index, ['tasks', 'minCount']),
+      `production needs at least 2 Kong tasks (one per AZ survives an AZ or task loss), but ${min} was given (environment ${env.name})`,
+    );
+}
+
+/** Rate limits counted per task would multiply with autoscaling: ecsFargate counts in Redis. */
+function checkRateLimitPolicy(catalog: RouteCatalog, report: RuleContext['report']): void {
+  const ecs = entries(catalog).filter((e) => e.kind === 'ecsFargate');
+  if (ecs.length === 0) return;
+  catalog.routes.forEach((route, i) => {
+    if (route.plugins?.rateLimiting?.policy === 'local')
+      report(
+        ['routes', i, 'plugins', 'rateLimiting', 'policy'],
+        `must be redis (or unset) while environment ${ecs.map((e) => e.env.name).join(', ')} runs Kong on ECS Fargate: local counts per task, so autoscaling multiplies the limit, but "local" was given`,
+      );
+  });
+}
+
+/** `kong.dataPlane`: the options of each kind, and the ECS Fargate network, tasks and limits. */
+export const dataPlaneRules: readonly SemanticRule[] = [
+  {
+    id: 'data-plane-kind',
+    needs: ['kong', 'aws', 'environments', 'routes'],
+    check({ catalog, report }) {
+      checkKindOptions(catalog, report);
+      checkRateLimitPolicy(catalog, report);
+      const inUse = new Set<Entry>(
+        entries(catalog).flatMap(({ env, kind }) =>
+          kind === 'ecsFargate'
+            ? [effectiveDataPlane(catalog, env).ecsFargate?.entry ?? 'apiGateway']
+            : [],
+        ),
+      );
+      for (const { env, index, kind } of entries(catalog)) {
+        const ecs = effectiveDataPlane(catalog, env).ecsFargate;
+        if (kind !== 'ecsFargate' || ecs === undefined) continue;
+        // A partial override merged over nothing may lack required keys: the schema allows it.
+        if (!ecs.vpcCidr || !ecs.subnets || !ecs.availabilityZoneIds) {
+          report(
+            ['environments', index, 'kong', 'dataPlane', 'ecsFargate'],
+            `needs vpcCidr, availabilityZoneIds and subnets (here or in kong.dataPlane.ecsFargate) for environment ${env.name}`,
+          );
+          continue;
+        }
+        checkEcsNetwork(catalog, env, index, ecs, report);
+        checkEntry(env, index, ecs, { inUse, region: effectiveAws(catalog, env).region }, report);
+        checkEcsTasks(env, index, ecs, report);
+      }
+    },
+  },
+];

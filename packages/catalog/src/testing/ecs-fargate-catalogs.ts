@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+import type { Edit } from './bad-catalogs.js';
+
+/** The ECS Fargate example catalog (`examples/ecs-fargate/catalog.yaml`). */
+export const ecsFargateCatalogPath: string = new URL(
+  '../../../../examples/ecs-fargate/catalog.yaml',
+  import.meta.url,
+).pathname;
+
+const exampleText = readFileSync(ecsFargateCatalogPath, 'utf8');
+
+/** The example with edits applied (dotted paths, undefined deletes), as `shipped()` does. */
+export function ecsExample(...edits: readonly Edit[]): string {
+  const data = parse(exampleText) as unknown;
+  for (const [path, value] of edits) {
+    const keys = path.split('.');
+    const last = keys.pop() ?? '';
+    let cursor = data as Record<string, unknown>;
+    for (const key of keys) {
+      cursor[key] ??= {};
+      cursor = cursor[key] as Record<string, unknown>;
+    }
+    if (value === undefined) delete cursor[last];
+    else cursor[last] = value;
+  }
+  return stringify(data);
+}
+
+const ecs = 'kong.dataPlane.ecsFargate';
+
+/** ECS Fargate combinations the loader refuses: [case, catalog text, message, located key path]. */
+export const badEcsFargateCatalogs: readonly [string, string, string, string][] = [
+  [
+    'a Konnect network on an all-ecsFargate catalog',
+    ecsExample(['kong.networkCidr', '192.168.0.0/16']),
+    'is a dedicated-only option (the Konnect cloud gateway network',
+    'kong.networkCidr',
+  ],
+  [
+    'a Dedicated Cloud Gateway custom domain (aws.edge) on an ecsFargate environment',
+    ecsExample([
+      'environments.1.aws.edge',
+      { domainName: 'a.example.com', kongProxyDomain: 'p.example.com' },
+    ]),
+    "is a dedicated-only option (CloudFront to the Dedicated Cloud Gateway's custom domain)",
+    'environments[1].aws.edge',
+  ],
+  [
+    'dataPlaneBaseRps on an ecsFargate environment',
+    ecsExample(['environments.0.dataPlaneBaseRps', 100]),
+    "is a dedicated-only option (the Dedicated Cloud Gateway's autopilot base)",
+    'environments[0].dataPlaneBaseRps',
+  ],
+  [
+    'ecsFargate settings on a dedicated environment',
+    ecsExample(['environments.2.kong.dataPlane.kind', 'dedicated']),
+    'is an ecsFargate-only option, but environment test uses kong.dataPlane.kind dedicated',
+    'environments[2].kong.dataPlane.ecsFargate',
+  ],
+  [
+    'a dedicated environment without the Konnect network',
+    ecsExample(['environments.3.kong', { dataPlane: { kind: 'dedicated' } }]),
+    'needs networkCidr (the Konnect cloud gateway network) for environment prod',
+    'kong',
+  ],
+  [
+    "Kong's VPC overlapping the EKS VPC",
+    ecsExample([`${ecs}.vpcCidr`, '10.0.0.0/20']),
+    "Kong's VPC 10.0.0.0/20 overlaps the EKS VPC 10.0.0.0/16",
+    `${ecs}.vpcCidr`,
+  ],
+  [
+    "a subnet outside Kong's VPC",
+    ecsExample([`${ecs}.subnets.web`, ['10.40.0.0/24', '10.41.1.0/24']]),
+    "subnet 10.41.1.0/24 is not inside Kong's VPC 10.40.0.0/20",
+    `${ecs}.subnets.web[1]`,
+  ],
+  [
+    'two tiers overlapping',
+    ecsExample([`${ecs}.subnets.data`, ['10.40.0.0/25', '10.40.8.128/25']]),
+    'subnet 10.40.0.0/25 overlaps 10.40.0.0/24 of the same VPC',
+    `${ecs}.subnets.data[0]`,
+  ],
+  [
+    'a tier with fewer subnets than AZs',
+    ecsExample([`${ecs}.availabilityZoneIds`, ['use1-az1', 'use1-az2', 'use1-az4']]),
+    'needs one CIDR per availability zone (3), but 2 were given',
+    `${ecs}.subnets.web`,
+  ],
+  [
+    "a VPC link subnet that is not Kong's",
+    ecsExample([`${ecs}.apiGateway.vpcLinkSubnets`, ['10.40.4.0/23', '10.40.0.0/24']]),
+    `the VPC link's ENIs must sit in Kong's subnets (subnets.app: 10.40.4.0/23, 10.40.6.0/23), but "10.40.0.0/24" was given`,
+    `${ecs}.apiGateway.vpcLinkSubnets[1]`,
+  ],
+  [
+    "a hub destination inside Kong's VPC",
+    ecsExample([
+      `${ecs}.transitGatewayHub`,
+      { transitGatewayId: 'tgw-0123456789abcdef0', destinationCidrs: ['10.40.8.0/24'] },
+    ]),
+    "10.40.8.0/24 overlaps Kong's own VPC 10.40.0.0/20",
+    `${ecs}.transitGatewayHub.destinationCidrs[0]`,
+  ],
+  [
+    'a task size Fargate does not run',
+    ecsExample([`${ecs}.tasks.memory`, 8192]),
+    'Fargate runs 512 CPU units with 1024-4096 MiB in steps of 1024, but 8192 was given',
+    `${ecs}.tasks.memory`,
+  ],
+  [
+    'minCount above maxCount',
+    ecsExample([`${ecs}.tasks.minCount`, 5]),
+    'needs minCount <= maxCount, but 5 > 3 was given',
+    `${ecs}.tasks`,
+  ],
+  [
+    'one Kong task in prod',
+    ecsExample(['environments.3.kong.dataPlane.ecsFargate.tasks.minCount', 1]),
+    'production needs at least 2 Kong tasks',
+    'environments[3].kong.dataPlane.ecsFargate.tasks.minCount',
+  ],
+  [
+    'a local rate limit while Kong runs on ECS Fargate',
+    ecsExample(['routes.3.plugins.rateLimiting.policy', 'local']),
+    'must be redis (or unset) while environment sandbox, dev, test, prod runs Kong on ECS Fargate',
+    'routes[3].plugins.rateLimiting.policy',
+  ],
+  [
+    'entry cloudfront without its settings',
+    ecsExample(['environments.2.kong.dataPlane.ecsFargate.cloudfront', undefined]),
+    'entry cloudfront needs kong.dataPlane.ecsFargate.cloudfront (domainName, viewerCertificateArn, wafRateLimitPer5Minutes) for environment test',
+    'environments[2].kong.dataPlane.ecsFargate.entry',
+  ],
+  [
+    'API Gateway settings on an environment entered through CloudFront',
+    ecsExample(['environments.2.kong.dataPlane.ecsFargate.apiGateway', { throttlingRateLimit: 5 }]),
+    'is an option of entry apiGateway, but environment test uses entry cloudfront: remove it',
+    'environments[2].kong.dataPlane.ecsFargate.apiGateway',
+  ],
+  [
+    'CloudFront settings on an environment entered through API Gateway',
+    ecsExample([
+      'environments.1.kong.dataPlane.ecsFargate.cloudfront',
+      {
+        domainName: 'api.dev.example.com',
+        viewerCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/1',
+        wafRateLimitPer5Minutes: 100,
+      },
+    ]),
+    'is an option of entry cloudfront, but environment dev uses entry apiGateway: remove it',
+    'environments[1].kong.dataPlane.ecsFargate.cloudfront',
+  ],
+  [
+    'an API Gateway domain certificate from another region',
+    ecsExample([
+      'environments.3.kong.dataPlane.ecsFargate.apiGateway.customDomain.certificateArn',
+      'arn:aws:acm:eu-west-1:444455556666:certificate/00000000-0000-0000-0000-000000000021',
+    ]),
+    "a regional API Gateway domain needs an ACM certificate in the environment's region us-east-1, but one in eu-west-1 was given (environment prod)",
+    'environments[3].kong.dataPlane.ecsFargate.apiGateway.customDomain.certificateArn',
+  ],
+];
