@@ -34,9 +34,13 @@ describe('kong.dataPlane.kind: ecsFargate', () => {
     expect(prod?.routes.find((r) => r.name === 'users-api')?.plugins.rateLimiting?.policy).toBe(
       'redis',
     );
+    // Kong on Fargate still authenticates to the gateway with the cluster CA's certificates.
     expect(prod?.kong.requiredEnv).toEqual([
       'DECK_DEMO_USER_JWT_SECRET',
+      'DECK_GATEWAY_CA_CERT',
       'DECK_GATEWAY_UPSTREAM_HOST',
+      'DECK_KONG_CLIENT_CERT',
+      'DECK_KONG_CLIENT_KEY',
       'DECK_REDIS_HOST',
       'DECK_REDIS_PASSWORD',
     ]);

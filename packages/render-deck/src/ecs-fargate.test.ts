@@ -49,7 +49,13 @@ describe('decK for Kong on ECS Fargate (the example catalog)', () => {
     const [first] = model.environments;
     if (!first) throw new Error('no environment');
     expect(
-      missingDeckEnv(first, { DECK_DEMO_USER_JWT_SECRET: 'x', DECK_GATEWAY_UPSTREAM_HOST: 'h' }),
+      missingDeckEnv(first, {
+        DECK_DEMO_USER_JWT_SECRET: 'x',
+        DECK_GATEWAY_UPSTREAM_HOST: 'h',
+        DECK_GATEWAY_CA_CERT: 'ca',
+        DECK_KONG_CLIENT_CERT: 'cert',
+        DECK_KONG_CLIENT_KEY: 'key',
+      }),
     ).toEqual(['DECK_REDIS_HOST', 'DECK_REDIS_PASSWORD']);
   });
 });
