@@ -534,7 +534,43 @@ export interface Environment {
    * Stable private DNS name of the gateway NLB
    */
   upstreamHost?: string;
+  /**
+   * Autopilot sizing of the Dedicated Cloud Gateway: requests per second the data planes are sized for before they scale
+   */
   dataPlaneBaseRps?: number;
+  /**
+   * Custom mode instead of autopilot: Konnect's static autoscale, deprecated upstream (the loader warns); excludes dataPlaneBaseRps
+   */
+  dataPlaneCustomMode?: {
+    /**
+     * Konnect instance size of every data plane
+     */
+    instanceType: 'small' | 'medium' | 'large';
+    /**
+     * Data planes per region, fixed (no autoscaling)
+     */
+    requestedInstances: number;
+  };
+  /**
+   * Data-plane regions besides aws.region (which uses kong.networkCidr); each gets its own Konnect network and Transit Gateway, peered with the environment's
+   */
+  dataPlaneRegions?: {
+    /**
+     * AWS region of the data planes, other than aws.region
+     */
+    region: string;
+    /**
+     * IPv4 CIDR of this region's Konnect network, e.g. 192.169.0.0/16
+     */
+    networkCidr: string;
+    /**
+     * Three AZ ids of the region for the Konnect network
+     *
+     * @minItems 3
+     * @maxItems 3
+     */
+    availabilityZoneIds: [string, string, string];
+  }[];
   gatewayReplicas?: number;
   /**
    * istiod replicas (the chart's autoscaleMin and replicaCount); 2 or more also renders its PodDisruptionBudget. Both Istio validating webhooks fail closed, so one istiod down blocks every Istio and Gateway API write

@@ -1,3 +1,4 @@
+import type { CatalogProblem } from './problems.js';
 /**
  * The resolved Model: plain, frozen data that every renderer reads. Defaults are applied,
  * everything derivable is derived, cross-field rules have passed. Lists are sorted by name so
@@ -9,6 +10,8 @@ export interface Model {
   readonly catalogFile: string;
   /** One entry per environment, sorted by name. */
   readonly environments: readonly EnvironmentModel[];
+  /** Loader warnings (valid but worth a look, e.g. a deprecated option), in file order. */
+  readonly warnings: readonly CatalogProblem[];
 }
 
 export interface EnvironmentModel {
@@ -325,6 +328,8 @@ export interface KongModel {
   /** Sorted by username. */
   readonly consumers: readonly ConsumerModel[];
   readonly dataPlane: { readonly version: string; readonly baseRps: number };
+  /** Dedicated Cloud Gateway sizing and regions (see DataPlaneGroupsModel). */
+  readonly dataPlaneGroups: DataPlaneGroupsModel;
   /** Every DECK_* variable decK needs for this environment, sorted. */
   readonly requiredEnv: readonly string[];
   /** Where to get each required variable (a command or a place), keyed by variable name. */
@@ -380,4 +385,28 @@ export interface ApiAccessModel {
   /** Sources admitted on 443 by the cluster security group. */
   readonly privateCidrs: readonly string[];
   readonly privatePrefixListIds: readonly string[];
+}
+
+/** How the Dedicated Cloud Gateway's data planes are sized: autopilot or (deprecated) custom. */
+export type DataPlaneSizingModel =
+  | { readonly kind: 'autopilot'; readonly baseRps: number }
+  | {
+      readonly kind: 'custom';
+      readonly instanceType: 'small' | 'medium' | 'large';
+      readonly requestedInstances: number;
+    };
+
+/** One region the data planes run in, each on its own Konnect network. */
+export interface DataPlaneRegionModel {
+  readonly region: string;
+  readonly networkCidr: string;
+  readonly availabilityZoneIds: readonly string[];
+  /** True for `aws.region`, whose network attaches to the cluster's Transit Gateway directly. */
+  readonly home: boolean;
+}
+
+export interface DataPlaneGroupsModel {
+  readonly sizing: DataPlaneSizingModel;
+  /** The home region first, then `dataPlaneRegions` in catalog order. */
+  readonly regions: readonly DataPlaneRegionModel[];
 }

@@ -12,6 +12,8 @@ import type {
   RouteModel,
   RoutePluginsModel,
 } from './model.js';
+import type { CatalogProblem } from './problems.js';
+import { resolveDataPlaneGroups } from './resolve-data-plane.js';
 import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
 import { schemaDefault } from './schema-defaults.js';
@@ -19,6 +21,8 @@ import { schemaDefault } from './schema-defaults.js';
 /** Facts read from files the catalog points at (the only I/O resolve depends on, done by load). */
 export interface ResolveInputs {
   readonly catalogFile: string;
+  /** Loader warnings carried to the CLI. @default [] */
+  readonly warnings?: readonly CatalogProblem[];
 }
 
 /** Every backend Service exposes this port; the container port differs per image. */
@@ -41,7 +45,11 @@ export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Mo
   const environments = [...catalog.environments]
     .sort(byName)
     .map((env) => resolveEnvironment(catalog, env));
-  return deepFreeze({ catalogFile: inputs.catalogFile, environments });
+  return deepFreeze({
+    catalogFile: inputs.catalogFile,
+    environments,
+    warnings: [...(inputs.warnings ?? [])],
+  });
 }
 
 function resolveEnvironment(catalog: RouteCatalog, env: Environment): EnvironmentModel {
@@ -371,6 +379,7 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
     }
   }
   const requiredEnv = new Set(sources.keys());
+  const baseRps = env.dataPlaneBaseRps ?? 100;
   return {
     konnectRegion: env.konnectRegion ?? k.konnectRegion,
     controlPlaneName: env.controlPlaneName,
@@ -394,7 +403,8 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
       : {}),
     trustedIps: [...(k.trustedIps ?? [])].sort(compareText),
     consumers,
-    dataPlane: { version: catalog.versions.kongGateway, baseRps: env.dataPlaneBaseRps ?? 100 },
+    dataPlane: { version: catalog.versions.kongGateway, baseRps },
+    dataPlaneGroups: resolveDataPlaneGroups(catalog, env, baseRps),
     requiredEnv: [...requiredEnv].sort(compareText),
     envSources: Object.fromEntries([...sources].sort(([a], [b]) => compareText(a, b))),
   };

@@ -1,5 +1,6 @@
 import type { RouteCatalog } from './catalog.generated.js';
 import { apiAccessRules } from './rules/api-access-rules.js';
+import { dataPlaneRules } from './rules/data-plane-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
@@ -17,6 +18,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...routeRules,
   ...serviceRules,
   ...networkRules,
+  ...dataPlaneRules,
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,
@@ -27,12 +29,13 @@ export function runSemanticRules(
   catalog: RouteCatalog,
   sectionsWithSchemaErrors: ReadonlySet<string>,
   report: RuleContext['report'],
+  warn: RuleContext['warn'] = () => {},
 ): number {
   let ran = 0;
   for (const rule of semanticRules) {
     const blocked = sectionsWithSchemaErrors.has('') && rule.needs.length > 0;
     if (blocked || rule.needs.some((section) => sectionsWithSchemaErrors.has(section))) continue;
-    rule.check({ catalog, report });
+    rule.check({ catalog, report, warn });
     ran += 1;
   }
   return ran;

@@ -4,6 +4,7 @@ import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
+import { addRegionPeering } from './parts/dedicated/region-peering.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
@@ -40,10 +41,17 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   // Destroyed first: removes the Gateway's NLB while the controller can still delete it.
   addGatewayTeardown(ctx, [lbController, ...gitops]);
 
-  addGatewayIngress(ctx, network);
+  const gatewaySecurityGroup = addGatewayIngress(ctx, network);
   const kongAccount = addKongAccount(ctx);
   const tgw = addTransitGateway(ctx, network, kongAccount.awsAccountId);
-  addKonnect(ctx, kongAccount, tgw);
+  const konnect = addKonnect(ctx, kongAccount, tgw);
+  addRegionPeering(ctx, konnect.regionNetworks, {
+    network,
+    home: tgw,
+    kongAwsAccountId: kongAccount.awsAccountId,
+    gatewaySecurityGroup,
+    configuration: konnect.configuration,
+  });
 
   addCloudfront(ctx, addWaf(ctx));
 }

@@ -8,8 +8,8 @@ import { type K8sObject, synthObjects } from './synth.js';
 /**
  * Mesh and network policy of the gateway namespace: STRICT mTLS, default-deny ingress, and the
  * gateway pods open to the VPC (the NLB's ip targets see the NLB's private address, client IP
- * preservation being off by default for ip targets) and to Kong's network (if client IP
- * preservation is ever turned on) on the listener ports and the status port the NLB health-checks.
+ * preservation being off by default for ip targets) and to Kong's network of every data-plane
+ * region (if client IP preservation is ever turned on) on the listener ports and the status port the NLB health-checks.
  * Egress stays open: the gateway needs istiod, DNS and every backend's HBONE port.
  */
 export function gatewayPolicyObjects(env: EnvironmentModel): K8sObject[] {
@@ -22,7 +22,10 @@ export function gatewayPolicyObjects(env: EnvironmentModel): K8sObject[] {
     });
     ingressPolicy(scope, `${gw.name}-ingress`, { [gatewayNameLabel]: gw.name }, [
       {
-        from: ipBlocks(env.aws.vpcCidr, env.kong.networkCidr),
+        from: ipBlocks(
+          env.aws.vpcCidr,
+          ...env.kong.dataPlaneGroups.regions.map((r) => r.networkCidr),
+        ),
         ports: tcpPorts(gw.httpPort, gw.httpsPort, gw.statusPort),
       },
     ]);

@@ -170,6 +170,100 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     "aws.vpcCidr: VPC CIDR 192.168.0.0/20 overlaps Kong's network 192.168.0.0/16 (environment dev)",
   ],
   [
+    'custom mode beside autopilot',
+    shipped([
+      'environments.0.dataPlaneCustomMode',
+      { instanceType: 'medium', requestedInstances: 2 },
+    ]),
+    'environments[0].dataPlaneCustomMode: custom mode sizes the data planes by instance type and count, so dataPlaneBaseRps (autopilot) must not be given too, but dataPlaneBaseRps: 100 was given (environment dev)',
+  ],
+  [
+    'a custom-mode instance type Konnect does not offer',
+    shipped([
+      'environments.0.dataPlaneCustomMode',
+      { instanceType: 'xlarge', requestedInstances: 2 },
+    ]),
+    'environments[0].dataPlaneCustomMode.instanceType: must be one of "small", "medium", "large"',
+  ],
+  [
+    'a data-plane region that is the home region',
+    shipped([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-east-1',
+          networkCidr: '192.169.0.0/16',
+          availabilityZoneIds: ['use1-az1', 'use1-az2', 'use1-az4'],
+        },
+      ],
+    ]),
+    'environments[0].dataPlaneRegions[0].region: each data-plane region needs its own entry, but "us-east-1" is already the home region aws.region (environment dev)',
+  ],
+  [
+    "a data-plane region network overlapping Kong's home network",
+    shipped([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '192.168.128.0/17',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+      ],
+    ]),
+    'environments[0].dataPlaneRegions[0].networkCidr: must not overlap kong.networkCidr 192.168.0.0/16 (us-east-1), but 192.168.128.0/17 was given (environment dev)',
+  ],
+  [
+    'two data-plane region networks that overlap',
+    shipped([
+      'environments.1.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '172.16.0.0/16',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+        {
+          region: 'eu-west-1',
+          networkCidr: '172.16.64.0/18',
+          availabilityZoneIds: ['euw1-az1', 'euw1-az2', 'euw1-az3'],
+        },
+      ],
+    ]),
+    'environments[1].dataPlaneRegions[1].networkCidr: must not overlap dataPlaneRegions[0].networkCidr 172.16.0.0/16',
+  ],
+  [
+    'data-plane regions whose Transit Gateway ASNs leave the private range',
+    shipped(
+      ['aws.transitGatewayAsn', 65534],
+      [
+        'environments.0.dataPlaneRegions',
+        [
+          {
+            region: 'us-west-2',
+            networkCidr: '172.16.0.0/16',
+            availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+          },
+        ],
+      ],
+    ),
+    'environments[0].dataPlaneRegions: 1 extra region(s) take the ASNs 65535-65535 after aws.transitGatewayAsn 65534, which must stay within the private range 64512-65534; lower aws.transitGatewayAsn (environment dev)',
+  ],
+  [
+    'a data-plane region CIDR that does not parse',
+    shipped([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '172.16.0.1/16',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+      ],
+    ]),
+    'environments[0].dataPlaneRegions[0].networkCidr: has host bits set: the network address is 172.16.0.0/16, but "172.16.0.1/16" was given',
+  ],
+  [
     'an overlap only in one environment',
     shipped(['environments.1.aws.vpcCidr', '192.168.16.0/20']),
     'environments[1].aws.vpcCidr: VPC CIDR 192.168.16.0/20 overlaps',

@@ -58,13 +58,26 @@ export interface KonnectAutopilot {
   readonly base_rps: number;
 }
 
+/** Custom mode: fixed size and count (deprecated upstream in favour of autopilot). */
+export interface KonnectStaticAutoscale {
+  readonly kind: 'static';
+  readonly instance_type: 'small' | 'medium' | 'large';
+  readonly requested_instances: number;
+}
+
+/**
+ * Exactly one strategy (docs/resources/cloud_gateway_configuration.md at v3.19.0, nested schema
+ * `dataplane_groups.autoscale`).
+ */
+export type KonnectAutoscale =
+  | { readonly configuration_data_plane_group_autoscale_autopilot: KonnectAutopilot }
+  | { readonly configuration_data_plane_group_autoscale_static: KonnectStaticAutoscale };
+
 export interface KonnectDataplaneGroup {
   readonly provider: 'aws';
   readonly region: string;
   readonly cloud_gateway_network_id: string;
-  readonly autoscale: {
-    readonly configuration_data_plane_group_autoscale_autopilot: KonnectAutopilot;
-  };
+  readonly autoscale: KonnectAutoscale;
   /** Only `KONG_`/`OTEL_` variables are accepted by Dedicated Cloud Gateways. */
   readonly environment?: readonly { readonly name: string; readonly value: string }[];
 }

@@ -9,6 +9,8 @@ import {
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
 import type { StackContext } from './context.js';
+import { autoscaleOf } from './dedicated/data-plane-groups.js';
+import { addRegionNetworks, type RegionNetwork } from './dedicated/region-networks.js';
 import type { TransitGateway } from './transit-gateway.js';
 
 export interface KongAccount {
@@ -56,7 +58,13 @@ function trustedProxySources(ctx: StackContext): string {
  * order them; `depends_on` adds what references cannot say (the share must name Kong and the VPC
  * must be attached before Kong requests its attachment).
  */
-export function addKonnect(ctx: StackContext, account: KongAccount, tgw: TransitGateway): void {
+export interface Konnect {
+  readonly configuration: KonnectCloudGatewayConfiguration;
+  /** Networks of the data-plane regions besides the home region. */
+  readonly regionNetworks: readonly RegionNetwork[];
+}
+
+export function addKonnect(ctx: StackContext, account: KongAccount, tgw: TransitGateway): Konnect {
   const { stack, env, konnect: provider } = ctx;
   const controlPlane = new KonnectGatewayControlPlane(
     stack,
@@ -84,6 +92,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
     // removes attachment -> configuration -> network -> control plane, never the plane first.
     { provider, dependsOn: [controlPlane] },
   );
+  const regionNetworks = addRegionNetworks(ctx, account, controlPlane);
   const trusted = trustedProxySources(ctx);
   const configuration = new KonnectCloudGatewayConfiguration(
     stack,
@@ -96,25 +105,22 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
       // CloudFront reaches the data planes on their public endpoint; Kong reaches the cluster
       // privately through the Transit Gateway (egress, unaffected by this setting).
       api_access: 'public',
+      // The home region first, on the network the cluster's Transit Gateway attaches.
       dataplane_groups: [
-        {
-          provider: 'aws',
-          region: env.aws.region,
-          cloud_gateway_network_id: network.id,
-          autoscale: {
-            configuration_data_plane_group_autoscale_autopilot: {
-              kind: 'autopilot',
-              base_rps: env.kong.dataPlane.baseRps,
-            },
-          },
-          // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
-          environment: [
-            { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
-            { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
-            { name: 'KONG_TRUSTED_IPS', value: trusted },
-          ],
-        },
-      ],
+        { region: env.aws.region, networkId: network.id },
+        ...regionNetworks.map((r) => ({ region: r.region.region, networkId: r.network.id })),
+      ].map(({ region, networkId }) => ({
+        provider: 'aws' as const,
+        region,
+        cloud_gateway_network_id: networkId,
+        autoscale: autoscaleOf(env.kong.dataPlaneGroups.sizing),
+        // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
+        environment: [
+          { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
+          { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
+          { name: 'KONG_TRUSTED_IPS', value: trusted },
+        ],
+      })),
     },
     { provider },
   );
@@ -148,4 +154,5 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
     // The network is provisioned once a configuration uses it.
     { provider, dependsOn: [...tgw.ready, configuration] },
   );
+  return { configuration, regionNetworks };
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { argocdRules } from './argocd-rules.js';
 import { backendRules } from './backend-rules.js';
 import { deckSchemaRules } from './deck-schema-rules.js';
+import { dedicatedGatewayRules } from './dedicated-gateway-rules.js';
 import { gatewayRules } from './gateway-rules.js';
 import { grantRules } from './grant-rules.js';
 import { kongRules } from './kong-rules.js';
@@ -28,4 +29,5 @@ export const rules: readonly Rule[] = [
   ...podCoverageRules,
   ...secretRules,
   ...terraformRules,
+  ...dedicatedGatewayRules,
 ];

@@ -1,0 +1,102 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
+import { describe, expect, it } from 'vitest';
+import type { CommandIo } from './io.js';
+import { main } from './main.js';
+
+interface Captured extends CommandIo {
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+function captureIo(env: Record<string, string | undefined> = {}): Captured {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    cwd: repoRoot,
+    env,
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+  };
+}
+
+type Terraform = {
+  terraform: { required_providers: Record<string, unknown> };
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+};
+
+const readTerraform = (root: string, env: string): Terraform =>
+  JSON.parse(readFileSync(join(root, `generated/terraform/${env}/main.tf.json`), 'utf8'));
+
+const groupsOf = (tf: Terraform) =>
+  tf.resource.konnect_cloud_gateway_configuration?.cloud_gateway_configuration
+    ?.dataplane_groups as Record<string, unknown>[];
+
+/** What each example must render beyond a clean tree: the option it demonstrates. */
+const examples: Record<string, (root: string, stderr: string) => void> = {
+  'custom-mode': (root, stderr) => {
+    expect(groupsOf(readTerraform(root, 'dev')).map((g) => g.autoscale)).toEqual([
+      {
+        configuration_data_plane_group_autoscale_static: {
+          kind: 'static',
+          instance_type: 'small',
+          requested_instances: 2,
+        },
+      },
+    ]);
+    expect(stderr).toMatch(/^warning: .*environments\[0\]\.dataPlaneCustomMode: custom mode/m);
+  },
+  'multi-region': (root) => {
+    const prod = readTerraform(root, 'prod');
+    expect(groupsOf(prod).map((g) => g.region)).toEqual(['us-east-1', 'us-west-2']);
+    expect(Object.keys(prod.resource.aws_ec2_transit_gateway_peering_attachment ?? {})).toEqual([
+      'transit_gateway_peering_us_west_2',
+    ]);
+    expect(groupsOf(readTerraform(root, 'dev')).map((g) => g.region)).toEqual(['us-east-1']);
+  },
+};
+
+describe('the example catalogs', () => {
+  it('has a check for every directory under examples/', () => {
+    const dirs = readdirSync(join(repoRoot, 'examples'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(dirs).toEqual(Object.keys(examples).sort());
+  });
+
+  const shipped = readTerraform(repoRoot, 'dev');
+
+  it.each(Object.entries(examples))(
+    '%s renders with generate --root, passes validate and holds its option',
+    async (name, check) => {
+      const root = mkdtempSync(join(tmpdir(), `routeplane-example-${name}-`));
+      const catalog = join('examples', name, 'catalog.yaml');
+      const generate = captureIo();
+      expect(await main(['generate', '--catalog', catalog, '--root', root], generate)).toBe(0);
+
+      const env = haveSharedCrds() ? { ROUTEPLANE_CRDS: sharedCrdsDir } : {};
+      const validate = captureIo(env);
+      const code = await main(
+        ['validate', '--catalog', catalog, '--root', root, '--no-external', '--format', 'json'],
+        validate,
+      );
+      const report = JSON.parse(validate.stdout.join('')) as { findings: unknown[] };
+      expect(report.findings).toEqual([]);
+      expect(code).toBe(0);
+
+      // Held as the shipped catalog's Terraform is: the same exact provider pins.
+      for (const envName of ['dev', 'prod']) {
+        expect(readTerraform(root, envName).terraform.required_providers).toEqual(
+          shipped.terraform.required_providers,
+        );
+      }
+      check(root, generate.stderr.join('\n'));
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { loadModel } from '@routeplane/catalog';
+import { fixtureModel } from '@routeplane/catalog/testing';
+import { renderInfra } from '@routeplane/infra';
+import { repoRoot } from '@routeplane/test-support';
+import { describe, expect, it } from 'vitest';
+import { at, corrupt } from '../corrupt.fixture.js';
+import type { TreeFile } from '../finding.js';
+import { treeFromRendered } from '../rendered-files.js';
+import { validateTree } from '../validate-tree.js';
+
+const rule = 'xlayer/kong-networks-connected';
+const file = 'generated/terraform/dev/main.tf.json';
+const tree = treeFromRendered(renderInfra(loadModel(join(repoRoot, 'catalog.yaml'))));
+
+type Doc = Record<string, unknown>;
+
+function findings(files: TreeFile[]): string[] {
+  return validateTree({ files, waivers: [] })
+    .filter((f) => f.rule === rule)
+    .map((f) => `${f.object}: ${f.message}`);
+}
+
+describe(rule, () => {
+  it('passes the shipped Terraform', () => {
+    expect(findings(tree)).toEqual([]);
+  });
+
+  it('passes Terraform with a second data-plane region', () => {
+    const model = fixtureModel((c) => {
+      const [dev] = c.environments;
+      if (!dev) throw new Error('fixture has no dev');
+      dev.dataPlaneRegions = [
+        {
+          region: 'us-west-2',
+          networkCidr: '192.169.0.0/16',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+      ];
+    });
+    expect(findings(treeFromRendered(renderInfra(model)))).toEqual([]);
+  });
+
+  it.each<[string, (tf: Doc) => undefined, RegExp]>([
+    [
+      'a network no data-plane group uses',
+      (tf): undefined => {
+        at(
+          tf,
+          'resource',
+          'konnect_cloud_gateway_configuration',
+          'cloud_gateway_configuration',
+        ).dataplane_groups = [];
+      },
+      /^konnect_cloud_gateway_network\.cloud_gateway_network: no data-plane group .* never provisions it/,
+    ],
+    [
+      "a network the gateway NLB's security group does not admit",
+      (tf): undefined => {
+        delete at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').gateway_nlb_from_kong_443;
+      },
+      /^konnect_cloud_gateway_network\.cloud_gateway_network: the gateway NLB's security group .* admits no ingress from this network's 192\.168\.0\.0\/16/,
+    ],
+    [
+      'a network the VPC has no route to',
+      (tf): undefined => {
+        const routes = at(tf, 'resource', 'aws_route');
+        for (const name of Object.keys(routes)) {
+          if (name.startsWith('kong_route_')) delete routes[name];
+        }
+      },
+      /^konnect_cloud_gateway_network\.cloud_gateway_network: no VPC route .* 192\.168\.0\.0\/16/,
+    ],
+  ])('flags %s', (_name, edit, expected) => {
+    expect(findings(corrupt(tree, file, 0, edit))).toEqual([expect.stringMatching(expected)]);
+  });
+});
