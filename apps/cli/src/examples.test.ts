@@ -58,6 +58,26 @@ const examples: Record<string, (root: string, stderr: string) => void> = {
     ]);
     expect(groupsOf(readTerraform(root, 'dev')).map((g) => g.region)).toEqual(['us-east-1']);
   },
+  'vpc-peering': (root) => {
+    for (const env of ['dev', 'prod']) {
+      const tf = readTerraform(root, env);
+      expect(Object.keys(tf.resource.aws_vpc_peering_connection_accepter ?? {})).toEqual([
+        'kong_vpc_peering_accepter',
+      ]);
+      expect(tf.resource.aws_ec2_transit_gateway).toBeUndefined();
+    }
+  },
+  'private-endpoint': (root) => {
+    const prod = readTerraform(root, 'prod');
+    expect(Object.keys(prod.resource.aws_vpclattice_resource_gateway ?? {})).toEqual([
+      'kong_resource_gateway',
+    ]);
+    expect(prod.resource.aws_ec2_transit_gateway).toBeUndefined();
+    // dev keeps the shipped Transit Gateway: connectivity is per environment.
+    expect(Object.keys(readTerraform(root, 'dev').resource.aws_ec2_transit_gateway ?? {})).toEqual([
+      'transit_gateway',
+    ]);
+  },
 };
 
 describe('the example catalogs', () => {

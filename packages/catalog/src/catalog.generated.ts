@@ -552,6 +552,10 @@ export interface Environment {
     requestedInstances: number;
   };
   /**
+   * How Kong's data planes reach the gateway's internal NLB: a Transit Gateway shared through RAM, VPC peering with each Konnect network, or a VPC Lattice resource endpoint for the NLB alone
+   */
+  connectivity?: 'transitGateway' | 'vpcPeering' | 'privateEndpoint';
+  /**
    * Data-plane regions besides aws.region (which uses kong.networkCidr); each gets its own Konnect network and Transit Gateway, peered with the environment's
    */
   dataPlaneRegions?: {

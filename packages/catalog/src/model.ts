@@ -405,8 +405,12 @@ export interface DataPlaneRegionModel {
   readonly home: boolean;
 }
 
+/** How the data planes reach the gateway's internal NLB (schema `environments[].connectivity`). */
+export type KongConnectivity = 'transitGateway' | 'vpcPeering' | 'privateEndpoint';
+
 export interface DataPlaneGroupsModel {
   readonly sizing: DataPlaneSizingModel;
+  readonly connectivity: KongConnectivity;
   /** The home region first, then `dataPlaneRegions` in catalog order. */
   readonly regions: readonly DataPlaneRegionModel[];
 }

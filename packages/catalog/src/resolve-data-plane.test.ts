@@ -80,3 +80,13 @@ describe('data-plane regions', () => {
     expect(model.environments[0]?.kong.dataPlaneGroups.regions).toHaveLength(1);
   });
 });
+
+describe('connectivity', () => {
+  it('defaults to the schema default transitGateway and takes each environment its own', () => {
+    const model = load(shipped(['environments.1.connectivity', 'vpcPeering']));
+    expect(model.environments.map((e) => e.kong.dataPlaneGroups.connectivity)).toEqual([
+      'transitGateway',
+      'vpcPeering',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { effectiveAws } from './environment-overrides.js';
-import type { DataPlaneGroupsModel } from './model.js';
+import type { DataPlaneGroupsModel, KongConnectivity } from './model.js';
+import { environmentDefault } from './schema-defaults.js';
 
 /** Sizing (custom mode wins over autopilot; the loader rejects both) and regions, home first. */
 export function resolveDataPlaneGroups(
@@ -30,5 +31,6 @@ export function resolveDataPlaneGroups(
     availabilityZoneIds: [...r.availabilityZoneIds],
     home: false,
   }));
-  return { sizing, regions: [home, ...others] };
+  const connectivity = env.connectivity ?? environmentDefault<KongConnectivity>(['connectivity']);
+  return { sizing, connectivity, regions: [home, ...others] };
 }

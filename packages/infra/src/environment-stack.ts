@@ -4,7 +4,7 @@ import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
-import { addRegionPeering } from './parts/dedicated/region-peering.js';
+import { addDedicatedConnectivity } from './parts/dedicated/connectivity.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
@@ -16,7 +16,6 @@ import { addLbController } from './parts/lb-controller.js';
 import { addNetwork } from './parts/network.js';
 import { addNodeGroups } from './parts/node-groups.js';
 import { addProviders } from './parts/providers.js';
-import { addTransitGateway } from './parts/transit-gateway.js';
 import { addWaf } from './parts/waf.js';
 
 /** Everything one environment needs, in one stack (one state file). */
@@ -43,14 +42,12 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
 
   const gatewaySecurityGroup = addGatewayIngress(ctx, network);
   const kongAccount = addKongAccount(ctx);
-  const tgw = addTransitGateway(ctx, network, kongAccount.awsAccountId);
-  const konnect = addKonnect(ctx, kongAccount, tgw);
-  addRegionPeering(ctx, konnect.regionNetworks, {
+  const konnect = addKonnect(ctx, kongAccount);
+  addDedicatedConnectivity(ctx, {
     network,
-    home: tgw,
+    konnect,
     kongAwsAccountId: kongAccount.awsAccountId,
     gatewaySecurityGroup,
-    configuration: konnect.configuration,
   });
 
   addCloudfront(ctx, addWaf(ctx));

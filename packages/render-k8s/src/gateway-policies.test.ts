@@ -39,4 +39,15 @@ describe('the gateway NetworkPolicy', () => {
       { ipBlock: { cidr: '192.169.0.0/16' } },
     ]);
   });
+
+  it("admits only the VPC through a private endpoint: Kong's networks never reach the pods", () => {
+    const env = fixtureEnvironment((c) => {
+      const [dev] = c.environments;
+      if (!dev) throw new Error('fixture has no dev');
+      dev.connectivity = 'privateEndpoint';
+    });
+    expect(ingressSources(gatewayPolicyObjects(env))).toEqual([
+      { ipBlock: { cidr: '10.20.0.0/16' } },
+    ]);
+  });
 });

@@ -12,6 +12,15 @@ import { type K8sObject, synthObjects } from './synth.js';
  * region (if client IP preservation is ever turned on) on the listener ports and the status port the NLB health-checks.
  * Egress stays open: the gateway needs istiod, DNS and every backend's HBONE port.
  */
+/**
+ * Kong's networks, when Kong's own addresses can reach the pods: not through a private endpoint,
+ * whose VPC Lattice resource gateway connects from its ENIs inside the VPC.
+ */
+function kongSources(env: EnvironmentModel): string[] {
+  const { connectivity, regions } = env.kong.dataPlaneGroups;
+  return connectivity === 'privateEndpoint' ? [] : regions.map((r) => r.networkCidr);
+}
+
 export function gatewayPolicyObjects(env: EnvironmentModel): K8sObject[] {
   const gw = env.gateway;
   return synthObjects(gw.namespace, (scope) => {
@@ -22,10 +31,7 @@ export function gatewayPolicyObjects(env: EnvironmentModel): K8sObject[] {
     });
     ingressPolicy(scope, `${gw.name}-ingress`, { [gatewayNameLabel]: gw.name }, [
       {
-        from: ipBlocks(
-          env.aws.vpcCidr,
-          ...env.kong.dataPlaneGroups.regions.map((r) => r.networkCidr),
-        ),
+        from: ipBlocks(env.aws.vpcCidr, ...kongSources(env)),
         ports: tcpPorts(gw.httpPort, gw.httpsPort, gw.statusPort),
       },
     ]);

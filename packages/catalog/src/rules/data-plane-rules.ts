@@ -70,6 +70,12 @@ export const dataPlaneRules: readonly SemanticRule[] = [
           }
           taken.push({ cidr, what: `dataPlaneRegions[${j}].networkCidr ${cidr.text}` });
         });
+        if (env.connectivity === 'privateEndpoint' && (env.dataPlaneRegions?.length ?? 0) > 0) {
+          report(
+            ['environments', i, 'connectivity'],
+            `privateEndpoint shares one VPC Lattice resource configuration in ${aws.region} and serves only that region's data planes, so dataPlaneRegions must be empty, but ${env.dataPlaneRegions?.length} region(s) were given (environment ${env.name}); use transitGateway or vpcPeering for several regions`,
+          );
+        }
         checkAsns(env.dataPlaneRegions?.length ?? 0, aws.transitGatewayAsn, (message) =>
           report(
             ['environments', i, 'dataPlaneRegions'],

@@ -250,6 +250,28 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'environments[0].dataPlaneRegions: 1 extra region(s) take the ASNs 65535-65535 after aws.transitGatewayAsn 65534, which must stay within the private range 64512-65534; lower aws.transitGatewayAsn (environment dev)',
   ],
   [
+    'a private endpoint with a second data-plane region',
+    shipped(
+      ['environments.0.connectivity', 'privateEndpoint'],
+      [
+        'environments.0.dataPlaneRegions',
+        [
+          {
+            region: 'us-west-2',
+            networkCidr: '172.16.0.0/16',
+            availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+          },
+        ],
+      ],
+    ),
+    "environments[0].connectivity: privateEndpoint shares one VPC Lattice resource configuration in us-east-1 and serves only that region's data planes, so dataPlaneRegions must be empty, but 1 region(s) were given (environment dev); use transitGateway or vpcPeering for several regions",
+  ],
+  [
+    'a connectivity type Konnect does not offer',
+    shipped(['environments.0.connectivity', 'directConnect']),
+    'environments[0].connectivity: must be one of "transitGateway", "vpcPeering", "privateEndpoint"',
+  ],
+  [
     'a data-plane region CIDR that does not parse',
     shipped([
       'environments.0.dataPlaneRegions',

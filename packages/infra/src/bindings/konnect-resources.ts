@@ -1,5 +1,5 @@
 /**
- * The five Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
+ * The Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
  * attribute names of the provider's documentation.
  */
 import type { TerraformMetaArguments } from 'cdktn';
@@ -114,12 +114,44 @@ export interface KonnectAwsTransitGateway {
   };
 }
 
-export interface KonnectCloudGatewayTransitGatewayArgs {
-  readonly network_id: string;
-  readonly aws_transit_gateway: KonnectAwsTransitGateway;
+/** Kong's network requests a peering connection to the customer VPC, which the customer accepts. */
+export interface KonnectAwsVpcPeeringGateway {
+  readonly name: string;
+  /** CIDRs Kong routes into the peering connection: the customer VPC. */
+  readonly cidr_blocks: readonly string[];
+  readonly transit_gateway_attachment_config: {
+    readonly kind: 'aws-vpc-peering-attachment';
+    readonly peer_account_id: string;
+    readonly peer_vpc_id: string;
+    readonly peer_vpc_region: string;
+  };
 }
 
-/** `resource "konnect_cloud_gateway_transit_gateway"`: Kong's side of the TGW attachment. */
+/** Kong reaches VPC Lattice resource configurations shared with it through RAM. */
+export interface KonnectAwsResourceEndpointGateway {
+  readonly name: string;
+  readonly transit_gateway_attachment_config: {
+    readonly kind: 'aws-resource-endpoint-attachment';
+    readonly ram_share_arn: string;
+    /** Which domain Kong sends to which shared resource configuration. */
+    readonly resource_config?: readonly {
+      readonly domain_name: string;
+      readonly resource_config_id: string;
+    }[];
+  };
+}
+
+/**
+ * Exactly one attachment variant (docs/resources/cloud_gateway_transit_gateway.md at v3.19.0:
+ * `aws_transit_gateway`, `aws_vpc_peering_gateway`, `aws_resource_endpoint_gateway`).
+ */
+export type KonnectCloudGatewayTransitGatewayArgs = { readonly network_id: string } & (
+  | { readonly aws_transit_gateway: KonnectAwsTransitGateway }
+  | { readonly aws_vpc_peering_gateway: KonnectAwsVpcPeeringGateway }
+  | { readonly aws_resource_endpoint_gateway: KonnectAwsResourceEndpointGateway }
+);
+
+/** `resource "konnect_cloud_gateway_transit_gateway"`: Kong's side of the private connection. */
 export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectCloudGatewayTransitGatewayArgs> {
   constructor(
     scope: Construct,
@@ -128,6 +160,16 @@ export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectClou
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_cloud_gateway_transit_gateway', konnect, args, meta);
+  }
+
+  /**
+   * The peering connection Kong requested (read-only
+   * `aws_vpc_peering_gateway_response.transit_gateway_attachment_config.peering_connection_id`).
+   */
+  get peeringConnectionId(): string {
+    return this.getStringAttribute(
+      'aws_vpc_peering_gateway_response.transit_gateway_attachment_config.peering_connection_id',
+    );
   }
 }
 

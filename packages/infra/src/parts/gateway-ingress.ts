@@ -22,7 +22,11 @@ export function addGatewayIngress(ctx: StackContext, network: Network): Security
     tags: { Name: name },
   });
   const kongPorts = [env.kong.upstream.port];
-  for (const port of kongPorts) {
+  // A private endpoint reaches the NLB from its resource gateway's group, never from Kong's CIDR
+  // (dedicated/private-endpoint.ts); extra regions' CIDRs are added by dedicated/*.
+  const fromKongNetwork =
+    env.kong.dataPlaneGroups.connectivity === 'privateEndpoint' ? [] : kongPorts;
+  for (const port of fromKongNetwork) {
     new VpcSecurityGroupIngressRule(stack, `gateway_nlb_from_kong_${port}`, {
       securityGroupId: group.id,
       description: `Kong Dedicated Cloud Gateway to the gateway listener ${port}`,

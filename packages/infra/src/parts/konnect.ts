@@ -5,13 +5,11 @@ import {
   KonnectCloudGatewayConfiguration,
   KonnectCloudGatewayCustomDomain,
   KonnectCloudGatewayNetwork,
-  KonnectCloudGatewayTransitGateway,
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
 import type { StackContext } from './context.js';
 import { autoscaleOf } from './dedicated/data-plane-groups.js';
 import { addRegionNetworks, type RegionNetwork } from './dedicated/region-networks.js';
-import type { TransitGateway } from './transit-gateway.js';
 
 export interface KongAccount {
   /** Kong's AWS account number: the RAM principal. */
@@ -54,17 +52,18 @@ function trustedProxySources(ctx: StackContext): string {
 }
 
 /**
- * Control plane, network, data plane configuration and transit gateway attachment. References
- * order them; `depends_on` adds what references cannot say (the share must name Kong and the VPC
- * must be attached before Kong requests its attachment).
+ * Control plane, networks and data plane configuration. References order them; the private
+ * connection to the cluster is the connectivity type's (dedicated/connectivity.ts).
  */
 export interface Konnect {
+  /** The home region's network. */
+  readonly network: KonnectCloudGatewayNetwork;
   readonly configuration: KonnectCloudGatewayConfiguration;
   /** Networks of the data-plane regions besides the home region. */
   readonly regionNetworks: readonly RegionNetwork[];
 }
 
-export function addKonnect(ctx: StackContext, account: KongAccount, tgw: TransitGateway): Konnect {
+export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
   const { stack, env, konnect: provider } = ctx;
   const controlPlane = new KonnectGatewayControlPlane(
     stack,
@@ -103,9 +102,9 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
       kind: 'dedicated.v0',
       version: env.kong.dataPlane.version,
       // CloudFront reaches the data planes on their public endpoint; Kong reaches the cluster
-      // privately through the Transit Gateway (egress, unaffected by this setting).
+      // privately through the environment's connectivity type (egress, unaffected by this setting).
       api_access: 'public',
-      // The home region first, on the network the cluster's Transit Gateway attaches.
+      // The home region first (aws.region, kong.networkCidr), then dataPlaneRegions.
       dataplane_groups: [
         { region: env.aws.region, networkId: network.id },
         ...regionNetworks.map((r) => ({ region: r.region.region, networkId: r.network.id })),
@@ -136,23 +135,5 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
     },
     { provider, dependsOn: [configuration] },
   );
-  new KonnectCloudGatewayTransitGateway(
-    stack,
-    'cloud_gateway_transit_gateway',
-    {
-      network_id: network.id,
-      aws_transit_gateway: {
-        name: `${env.aws.cluster.name}-transit-gateway`,
-        cidr_blocks: [env.aws.vpcCidr],
-        transit_gateway_attachment_config: {
-          kind: 'aws-transit-gateway-attachment',
-          transit_gateway_id: tgw.transitGateway.id,
-          ram_share_arn: tgw.share.arn,
-        },
-      },
-    },
-    // The network is provisioned once a configuration uses it.
-    { provider, dependsOn: [...tgw.ready, configuration] },
-  );
-  return { configuration, regionNetworks };
+  return { network, configuration, regionNetworks };
 }

@@ -41,6 +41,34 @@ describe(rule, () => {
     expect(findings(treeFromRendered(renderInfra(model)))).toEqual([]);
   });
 
+  it.each(['vpcPeering', 'privateEndpoint'] as const)(
+    'passes Terraform with %s',
+    (connectivity) => {
+      const model = fixtureModel((c) => {
+        for (const env of c.environments) env.connectivity = connectivity;
+      });
+      expect(findings(treeFromRendered(renderInfra(model)))).toEqual([]);
+    },
+  );
+
+  it('flags a Kong CIDR admitted beside a private endpoint', () => {
+    const model = fixtureModel((c) => {
+      for (const env of c.environments) env.connectivity = 'privateEndpoint';
+    });
+    const endpointTree = treeFromRendered(renderInfra(model));
+    const files = corrupt(endpointTree, file, 0, (tf): undefined => {
+      at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').extra = {
+        security_group_id: '${aws_security_group.gateway_nlb_security_group.id}',
+        cidr_ipv4: '192.168.0.0/16',
+      };
+    });
+    expect(findings(files)).toEqual([
+      expect.stringMatching(
+        /^aws_vpc_security_group_ingress_rule\.extra: the gateway NLB admits 192\.168\.0\.0\/16, which is not a source of the chosen path \(the private endpoint's VPC Lattice resource gateway group only\)$/,
+      ),
+    ]);
+  });
+
   it.each<[string, (tf: Doc) => undefined, RegExp]>([
     [
       'a network no data-plane group uses',
@@ -70,6 +98,16 @@ describe(rule, () => {
         }
       },
       /^konnect_cloud_gateway_network\.cloud_gateway_network: no VPC route .* 192\.168\.0\.0\/16/,
+    ],
+    [
+      'a source beside the Transit Gateway path',
+      (tf): undefined => {
+        at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').anywhere = {
+          security_group_id: '${aws_security_group.gateway_nlb_security_group.id}',
+          cidr_ipv4: '0.0.0.0/0',
+        };
+      },
+      /^aws_vpc_security_group_ingress_rule\.anywhere: the gateway NLB admits 0\.0\.0\.0\/0, which is not a source of the chosen path \(Kong's networks 192\.168\.0\.0\/16 only\)$/,
     ],
   ])('flags %s', (_name, edit, expected) => {
     expect(findings(corrupt(tree, file, 0, edit))).toEqual([expect.stringMatching(expected)]);

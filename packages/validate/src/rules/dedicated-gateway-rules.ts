@@ -14,11 +14,40 @@ function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
   );
 }
 
+/** What a rule of the gateway NLB's group admits: a CIDR or another security group. */
+interface NlbSource {
+  readonly name: string;
+  readonly cidr?: string;
+  readonly group?: string;
+}
+
+function nlbSources(tf: unknown): NlbSource[] {
+  return resourcesOf(tf, 'aws_vpc_security_group_ingress_rule')
+    .filter(([, rule]) => (str(rule, 'security_group_id') ?? '').includes(gatewayGroupRef))
+    .map(([name, rule]) => {
+      const cidr = str(rule, 'cidr_ipv4');
+      const group = str(rule, 'referenced_security_group_id');
+      return {
+        name,
+        ...(cidr === undefined ? {} : { cidr }),
+        ...(group === undefined ? {} : { group }),
+      };
+    });
+}
+
+/** Security groups of the VPC Lattice resource gateways (a private endpoint's only source). */
+function resourceGatewayGroups(tf: unknown): string[] {
+  return resourcesOf(tf, 'aws_vpclattice_resource_gateway').flatMap(([, gw]) =>
+    arr(gw, 'security_group_ids').filter((g): g is string => typeof g === 'string'),
+  );
+}
+
 /**
  * Every Konnect network of a Dedicated Cloud Gateway must be used by a data-plane group (Kong
- * provisions a network only then, so its attachment would wait forever), admitted by the gateway
- * NLB's security group (else Kong's connections time out) and routed from the VPC (else replies
- * never return).
+ * provisions a network only then, so its attachment would wait forever). The gateway NLB's group
+ * must admit exactly the chosen path's sources: through a Transit Gateway or VPC peering, each
+ * network's CIDR, routed from the VPC (else replies never return); through a private endpoint
+ * (`aws_resource_endpoint_gateway`), the VPC Lattice resource gateway's group and no Kong CIDR.
  */
 function checkNetworks(path: string, tf: unknown, r: Reporter): void {
   const networks = resourcesOf(tf, 'konnect_cloud_gateway_network');
@@ -26,13 +55,14 @@ function checkNetworks(path: string, tf: unknown, r: Reporter): void {
   const groups = resourcesOf(tf, 'konnect_cloud_gateway_configuration').flatMap(([, config]) =>
     arr(config, 'dataplane_groups').filter(isObject),
   );
-  const admitted = resourcesOf(tf, 'aws_vpc_security_group_ingress_rule')
-    .map(([, rule]) => rule)
-    .filter((rule) => (str(rule, 'security_group_id') ?? '').includes(gatewayGroupRef))
-    .map((rule) => str(rule, 'cidr_ipv4'));
+  const endpoint = resourcesOf(tf, 'konnect_cloud_gateway_transit_gateway').some(([, a]) =>
+    isObject(a.aws_resource_endpoint_gateway),
+  );
+  const sources = nlbSources(tf);
   const routed = resourcesOf(tf, 'aws_route').map(([, route]) =>
     str(route, 'destination_cidr_block'),
   );
+  const kongCidrs = networks.map(([, network]) => str(network, 'cidr_block') ?? '');
   for (const [name, network] of networks) {
     const cidr = str(network, 'cidr_block') ?? '';
     const object = `konnect_cloud_gateway_network.${name}`;
@@ -41,10 +71,11 @@ function checkNetworks(path: string, tf: unknown, r: Reporter): void {
       r.at(
         path,
         object,
-        `no data-plane group of konnect_cloud_gateway_configuration uses this network, so Konnect never provisions it and its attachment never becomes ready`,
+        'no data-plane group of konnect_cloud_gateway_configuration uses this network, so Konnect never provisions it and its attachment never becomes ready',
       );
     }
-    if (!admitted.includes(cidr)) {
+    if (endpoint) continue;
+    if (!sources.some((s) => s.cidr === cidr)) {
       r.at(
         path,
         object,
@@ -59,13 +90,27 @@ function checkNetworks(path: string, tf: unknown, r: Reporter): void {
       );
     }
   }
+  const lattice = resourceGatewayGroups(tf);
+  for (const source of sources) {
+    const object = `aws_vpc_security_group_ingress_rule.${source.name}`;
+    const allowed = endpoint
+      ? source.group !== undefined && lattice.includes(source.group)
+      : source.cidr !== undefined && kongCidrs.includes(source.cidr);
+    if (!allowed) {
+      r.at(
+        path,
+        object,
+        `the gateway NLB admits ${source.cidr ?? source.group ?? 'an unnamed source'}, which is not a source of the chosen path (${endpoint ? "the private endpoint's VPC Lattice resource gateway group only" : `Kong's networks ${kongCidrs.join(', ')} only`})`,
+      );
+    }
+  }
 }
 
 /** Rendered Dedicated Cloud Gateway Terraform whose data planes could not reach the cluster. */
 export const dedicatedGatewayRules: readonly Rule[] = [
   fileRule(
     'xlayer/kong-networks-connected',
-    "Every Konnect network is used by a data-plane group, admitted by the gateway NLB's security group and routed from the VPC",
+    "Every Konnect network is used by a data-plane group, and the gateway NLB's security group admits exactly the connectivity path's sources (routed from the VPC when they are CIDRs)",
     (file, r) => {
       if (isTerraformJson(file.path)) checkNetworks(file.path, file.documents[0], r);
     },

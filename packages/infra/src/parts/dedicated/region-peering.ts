@@ -8,13 +8,13 @@ import { RamResourceAssociation } from '@cdktn/provider-aws/lib/ram-resource-ass
 import { RamResourceShare } from '@cdktn/provider-aws/lib/ram-resource-share/index.js';
 import { Route } from '@cdktn/provider-aws/lib/route/index.js';
 import type { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
-import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
 import type { TerraformResource } from 'cdktn';
 import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
 import { idSuffix, type StackContext } from '../context.js';
 import type { Network } from '../network.js';
 import { awsProviderDefaults } from '../providers.js';
 import type { TransitGateway } from '../transit-gateway.js';
+import { admitRegionNetwork } from './kong-ingress.js';
 import { type RegionNetwork, regionId } from './region-networks.js';
 
 export interface RegionPeeringProps {
@@ -116,16 +116,7 @@ function addOneRegion(ctx: StackContext, entry: RegionNetwork, props: RegionPeer
       dependsOn: [...props.home.ready],
     });
   });
-  for (const port of [env.kong.upstream.port]) {
-    new VpcSecurityGroupIngressRule(stack, `gateway_nlb_from_kong_${id}_${port}`, {
-      securityGroupId: props.gatewaySecurityGroup.id,
-      description: `Kong data planes in ${region.region} to the gateway listener ${port}`,
-      cidrIpv4: region.networkCidr,
-      ipProtocol: 'tcp',
-      fromPort: port,
-      toPort: port,
-    });
-  }
+  admitRegionNetwork(ctx, props.gatewaySecurityGroup, id, region.region, region.networkCidr);
 
   new KonnectCloudGatewayTransitGateway(
     stack,
