@@ -73,6 +73,11 @@ const examples: Record<string, (root: string, stderr: string) => void> = {
       'kong_resource_gateway',
     ]);
     expect(prod.resource.aws_ec2_transit_gateway).toBeUndefined();
+    // Kong maps the certificate's name (kong.upstream.privateDnsZone) to the shared resource.
+    expect(JSON.stringify(prod.resource.konnect_cloud_gateway_transit_gateway)).toContain(
+      '"domain_name":"gateway.internal.example.com"',
+    );
+    expect(prod.resource.konnect_cloud_gateway_private_dns).toBeUndefined();
     // dev keeps the shipped Transit Gateway: connectivity is per environment.
     expect(Object.keys(readTerraform(root, 'dev').resource.aws_ec2_transit_gateway ?? {})).toEqual([
       'transit_gateway',

@@ -113,9 +113,13 @@ export interface RouteCatalog {
       protocol?: 'https';
       port?: number;
       /**
-       * DECK_* variable with the NLB hostname, used when an environment gives no upstreamHost
+       * DECK_* variable with the NLB hostname, used when an environment gives no upstreamHost; not with privateDnsZone
        */
-      hostEnv: string;
+      hostEnv?: string;
+      /**
+       * Route 53 private hosted zone holding gateway.hostname (the name on the gateway's certificate), attached to every Konnect network: Kong connects to the gateway by that name instead of the NLB's AWS name
+       */
+      privateDnsZone?: string;
       /**
        * DECK_* variable holding the gateway CA certificate (PEM) Kong verifies the gateway with
        */

@@ -310,6 +310,11 @@ export interface KongModel {
     readonly host: HostSource;
     /** SNI and Host header Kong sends: the Gateway listener hostname. */
     readonly sni: string;
+    /**
+     * Route 53 private hosted zone holding `sni`, attached to Kong's networks: `host` is then `sni`
+     * itself. Absent: Kong connects to the NLB's AWS name.
+     */
+    readonly privateDnsZone?: string;
     /** DECK_* variable holding the gateway CA (PEM) Kong verifies with. */
     readonly caCertificateEnv: string;
     /** DECK_* variables holding Kong's client certificate and key (PEM). */

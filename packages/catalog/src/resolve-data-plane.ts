@@ -1,6 +1,6 @@
 import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { effectiveAws } from './environment-overrides.js';
-import type { DataPlaneGroupsModel, KongConnectivity } from './model.js';
+import type { DataPlaneGroupsModel, GatewayModel, HostSource, KongConnectivity } from './model.js';
 import { environmentDefault } from './schema-defaults.js';
 
 /** Sizing (custom mode wins over autopilot; the loader rejects both) and regions, home first. */
@@ -33,4 +33,19 @@ export function resolveDataPlaneGroups(
   }));
   const connectivity = env.connectivity ?? environmentDefault<KongConnectivity>(['connectivity']);
   return { sizing, connectivity, regions: [home, ...others] };
+}
+
+/**
+ * The host Kong connects to: the certificate's name when a private hosted zone resolves it for
+ * Kong, else the environment's literal upstreamHost, else the NLB name from a DECK_* variable (the
+ * loader refuses a catalog that gives none of them).
+ */
+export function upstreamHost(
+  upstream: RouteCatalog['kong']['upstream'],
+  env: Environment,
+  gateway: GatewayModel,
+): HostSource {
+  if (upstream.privateDnsZone !== undefined) return { kind: 'literal', value: gateway.hostname };
+  if (env.upstreamHost) return { kind: 'literal', value: env.upstreamHost };
+  return { kind: 'env', variable: upstream.hostEnv ?? '' };
 }

@@ -13,7 +13,7 @@ import type {
   RoutePluginsModel,
 } from './model.js';
 import type { CatalogProblem } from './problems.js';
-import { resolveDataPlaneGroups } from './resolve-data-plane.js';
+import { resolveDataPlaneGroups, upstreamHost } from './resolve-data-plane.js';
 import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
 import { schemaDefault } from './schema-defaults.js';
@@ -347,9 +347,7 @@ function resolveReferenceGrants(routes: readonly RouteModel[]): ReferenceGrantMo
 
 function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayModel): KongModel {
   const k = catalog.kong;
-  const host: KongModel['upstream']['host'] = env.upstreamHost
-    ? { kind: 'literal', value: env.upstreamHost }
-    : { kind: 'env', variable: k.upstream.hostEnv };
+  const host = upstreamHost(k.upstream, env, gateway);
   const consumers = [...(catalog.consumers ?? [])]
     .map((c) => ({
       username: c.username,
@@ -390,6 +388,9 @@ function resolveKong(catalog: RouteCatalog, env: Environment, gateway: GatewayMo
       port: k.upstream.port ?? gateway.httpsPort,
       host,
       sni: gateway.hostname,
+      ...(k.upstream.privateDnsZone === undefined
+        ? {}
+        : { privateDnsZone: k.upstream.privateDnsZone }),
       ...tls,
     },
     ...(origin

@@ -5,6 +5,7 @@ import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
 import { networkRules } from './rules/network-rules.js';
+import { privateDnsRules } from './rules/private-dns-rules.js';
 import { routeRules } from './rules/route-rules.js';
 import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
@@ -19,6 +20,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...serviceRules,
   ...networkRules,
   ...dataPlaneRules,
+  ...privateDnsRules,
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,

@@ -5,6 +5,7 @@ import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
 import { addDedicatedConnectivity } from './parts/dedicated/connectivity.js';
+import { addPrivateDns } from './parts/dedicated/private-dns.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
 import { addGatewayIngress } from './parts/gateway-ingress.js';
@@ -49,6 +50,7 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
     kongAwsAccountId: kongAccount.awsAccountId,
     gatewaySecurityGroup,
   });
+  addPrivateDns(ctx, network, konnect);
 
   addCloudfront(ctx, addWaf(ctx));
 }

@@ -170,6 +170,26 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     "aws.vpcCidr: VPC CIDR 192.168.0.0/20 overlaps Kong's network 192.168.0.0/16 (environment dev)",
   ],
   [
+    'a private DNS zone that does not hold the gateway hostname',
+    shipped(['kong.upstream.privateDnsZone', 'internal.example.org']),
+    'kong.upstream.privateDnsZone: must be a parent domain of gateway.hostname gateway.internal.example.com (the name Kong resolves in it), but "internal.example.org" was given',
+  ],
+  [
+    'an NLB variable beside the private DNS zone',
+    shipped(['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST']),
+    'kong.upstream.hostEnv: is unused with privateDnsZone (Kong connects to gateway.hostname gateway.internal.example.com), but DECK_GATEWAY_UPSTREAM_HOST was given: remove it',
+  ],
+  [
+    'an environment upstream host beside the private DNS zone',
+    shipped(['environments.1.upstreamHost', 'gateway.prod.internal.example.com']),
+    'environments[1].upstreamHost: is unused with kong.upstream.privateDnsZone (Kong connects to gateway.hostname gateway.internal.example.com), but "gateway.prod.internal.example.com" was given (environment prod): remove it',
+  ],
+  [
+    'no way for Kong to name the gateway',
+    shipped(['kong.upstream.privateDnsZone', undefined]),
+    'kong.upstream: needs hostEnv (the DECK_* variable with the NLB name) or privateDnsZone (a private hosted zone that resolves gateway.hostname for Kong), but neither was given',
+  ],
+  [
     'custom mode beside autopilot',
     shipped([
       'environments.0.dataPlaneCustomMode',

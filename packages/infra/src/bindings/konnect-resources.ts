@@ -51,6 +51,11 @@ export class KonnectCloudGatewayNetwork extends TypedResource<KonnectCloudGatewa
   ) {
     super(scope, id, 'konnect_cloud_gateway_network', konnect, args, meta);
   }
+
+  /** Kong's VPC for this network (read-only `provider_metadata.vpc_id`). */
+  get vpcId(): string {
+    return this.getStringAttribute('provider_metadata.vpc_id');
+  }
 }
 
 export interface KonnectAutopilot {
@@ -189,6 +194,30 @@ export class KonnectCloudGatewayCustomDomain extends TypedResource<KonnectCloudG
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_cloud_gateway_custom_domain', konnect, args, meta);
+  }
+}
+
+export interface KonnectCloudGatewayPrivateDnsArgs {
+  readonly name: string;
+  readonly network_id: string;
+  /** docs/resources/cloud_gateway_private_dns.md at v3.19.0: the AWS private hosted zone variant. */
+  readonly private_dns_attachment_config: {
+    readonly aws_private_hosted_zone_attachment_config: {
+      readonly kind: 'aws-private-hosted-zone-attachment';
+      readonly hosted_zone_id: string;
+    };
+  };
+}
+
+/** `resource "konnect_cloud_gateway_private_dns"`: a Route 53 private zone Kong's network resolves in. */
+export class KonnectCloudGatewayPrivateDns extends TypedResource<KonnectCloudGatewayPrivateDnsArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayPrivateDnsArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_private_dns', konnect, args, meta);
   }
 }
 

@@ -58,7 +58,7 @@ describe(rule, () => {
     const endpointTree = treeFromRendered(renderInfra(model));
     const files = corrupt(endpointTree, file, 0, (tf): undefined => {
       at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').extra = {
-        security_group_id: '${aws_security_group.gateway_nlb_security_group.id}',
+        security_group_id: `\${aws_security_group.gateway_nlb_security_group.id}`,
         cidr_ipv4: '192.168.0.0/16',
       };
     });
@@ -103,7 +103,7 @@ describe(rule, () => {
       'a source beside the Transit Gateway path',
       (tf): undefined => {
         at(tf, 'resource', 'aws_vpc_security_group_ingress_rule').anywhere = {
-          security_group_id: '${aws_security_group.gateway_nlb_security_group.id}',
+          security_group_id: `\${aws_security_group.gateway_nlb_security_group.id}`,
           cidr_ipv4: '0.0.0.0/0',
         };
       },

@@ -13,6 +13,7 @@ import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
 import { terraformRules } from './terraform-rules.js';
 import { tlsChainRules } from './tls-chain-rules.js';
+import { upstreamDnsRules } from './upstream-dns-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -30,4 +31,5 @@ export const rules: readonly Rule[] = [
   ...secretRules,
   ...terraformRules,
   ...dedicatedGatewayRules,
+  ...upstreamDnsRules,
 ];

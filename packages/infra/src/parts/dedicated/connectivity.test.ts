@@ -89,7 +89,7 @@ describe('vpcPeering', () => {
     ]);
     const [provisioner] = wait.provisioner as { 'local-exec': { command: string } }[];
     expect(provisioner?.['local-exec'].command).toBe(
-      'aws ec2 wait vpc-peering-connection-exists --region eu-west-1 --filters Name=accepter-vpc-info.vpc-id,Values=${aws_vpc.vpc.id} Name=requester-vpc-info.cidr-block,Values=192.168.0.0/16 Name=status-code,Values=initiating-request,pending-acceptance,provisioning,active',
+      `aws ec2 wait vpc-peering-connection-exists --region eu-west-1 --filters Name=accepter-vpc-info.vpc-id,Values=${ref('aws_vpc.vpc.id')} Name=requester-vpc-info.cidr-block,Values=192.168.0.0/16 Name=status-code,Values=initiating-request,pending-acceptance,provisioning,active`,
     );
     expect(tf.data.aws_vpc_peering_connection?.kong_vpc_peering).toMatchObject({
       peer_vpc_id: ref('aws_vpc.vpc.id'),
@@ -122,7 +122,7 @@ describe('vpcPeering', () => {
 
 describe('privateEndpoint', () => {
   const tf = synthWith('privateEndpoint');
-  const gated = '${var.gateway_nlb_dns_name == "" ? 0 : 1}';
+  const gated = ref('var.gateway_nlb_dns_name == "" ? 0 : 1');
 
   it("admits only the resource gateway's security group at the NLB: no CIDR, no route to Kong", () => {
     expect(nlbSources(tf)).toEqual([

@@ -6,44 +6,27 @@ import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
 import { VpclatticeResourceConfiguration } from '@cdktn/provider-aws/lib/vpclattice-resource-configuration/index.js';
 import { VpclatticeResourceGateway } from '@cdktn/provider-aws/lib/vpclattice-resource-gateway/index.js';
-import { TerraformCount, TerraformVariable, Token } from 'cdktn';
 import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
 import type { StackContext } from '../context.js';
 import type { DedicatedConnectivityProps } from './connectivity.js';
-
-/** Terraform input carrying the NLB's DNS name: the Load Balancer Controller names it at run time. */
-export const nlbDnsNameVariable = 'gateway_nlb_dns_name';
-
-/** An internal NLB's DNS name as AWS writes it, e.g. `k8s-x.elb.us-east-1.amazonaws.com`. */
-const nlbDnsName = '^$|^[a-z0-9-]+\\.elb\\.[a-z0-9-]+\\.amazonaws\\.com$';
+import { firstOf, nlbDnsName } from './nlb-dns-name.js';
 
 /**
  * `privateEndpoint`: Kong reaches the gateway's internal NLB, and nothing else in the VPC, through a
  * VPC Lattice resource configuration shared with Kong's account through RAM
  * (`aws-resource-endpoint-attachment`). The resource configuration names the NLB by its DNS name;
- * the AWS Load Balancer Controller creates the NLB only once Argo CD synced the Gateway, so the
- * name is the input `gateway_nlb_dns_name`: empty on the first apply (the configuration and Kong's
- * attachment are then not created), set on the second. No route and no CIDR rule: the gateway NLB
+ * the NLB exists only after the first apply, so the configuration, its share and Kong's attachment
+ * wait for the second (nlb-dns-name.ts). No route and no CIDR rule: the gateway NLB
  * admits only the resource gateway's security group.
  */
 export function addPrivateEndpoint(ctx: StackContext, props: DedicatedConnectivityProps): void {
   const { stack, env, konnect: provider } = ctx;
   const name = `${env.aws.cluster.name}-kong-endpoint`;
   const port = env.kong.upstream.port;
-  const gw = env.gateway;
-  const dnsName = new TerraformVariable(stack, nlbDnsNameVariable, {
-    type: 'string',
-    default: '',
-    nullable: false,
-    description: `DNS name of the gateway's internal NLB, empty until it exists: kubectl -n ${gw.namespace} get gateway ${gw.name} -o jsonpath='{.status.addresses[0].value}'`,
-    validation: [
-      {
-        condition: `\${can(regex("${nlbDnsName.replaceAll('\\', '\\\\')}", var.${nlbDnsNameVariable}))}`,
-        errorMessage: `${nlbDnsNameVariable} must be empty or an ELB DNS name such as k8s-istioing-x.elb.${env.aws.region}.amazonaws.com.`,
-      },
-    ],
-  });
-  const once = TerraformCount.of(Token.asNumber(`\${var.${nlbDnsNameVariable} == "" ? 0 : 1}`));
+  const nlb = nlbDnsName(ctx);
+  // Kong connects by the certificate's name when a private zone holds it, else by the NLB's name.
+  const kongName =
+    env.kong.upstream.privateDnsZone === undefined ? nlb.value : env.gateway.hostname;
 
   const group = new SecurityGroup(stack, 'kong_resource_gateway_security_group', {
     name,
@@ -76,19 +59,18 @@ export function addPrivateEndpoint(ctx: StackContext, props: DedicatedConnectivi
     tags: { Name: name },
   });
   const configuration = new VpclatticeResourceConfiguration(stack, 'kong_resource_configuration', {
-    count: once,
+    count: nlb.once,
     name,
     type: 'SINGLE',
     resourceGatewayIdentifier: resourceGateway.id,
     portRanges: [String(port)],
     protocol: 'TCP',
     resourceConfigurationDefinition: [
-      { dnsResource: [{ domainName: dnsName.stringValue, ipAddressType: 'IPV4' }] },
+      { dnsResource: [{ domainName: nlb.value, ipAddressType: 'IPV4' }] },
     ],
     tags: { Name: name },
   });
-  const configurationRef = (attribute: string) =>
-    `\${${configuration.terraformResourceType}.${configuration.friendlyUniqueId}[0].${attribute}}`;
+  const configurationRef = (attribute: string) => firstOf(configuration, attribute);
 
   const share = new RamResourceShare(stack, 'kong_resource_endpoint_share', {
     name,
@@ -100,7 +82,7 @@ export function addPrivateEndpoint(ctx: StackContext, props: DedicatedConnectivi
     resourceShareArn: share.arn,
   });
   const shared = new RamResourceAssociation(stack, 'kong_resource_endpoint_share_resource', {
-    count: once,
+    count: nlb.once,
     resourceArn: configurationRef('arn'),
     resourceShareArn: share.arn,
   });
@@ -114,16 +96,14 @@ export function addPrivateEndpoint(ctx: StackContext, props: DedicatedConnectivi
         transit_gateway_attachment_config: {
           kind: 'aws-resource-endpoint-attachment',
           ram_share_arn: share.arn,
-          // Kong sends the NLB's name (decK's upstream host) to this shared resource.
-          resource_config: [
-            { domain_name: dnsName.stringValue, resource_config_id: configurationRef('id') },
-          ],
+          // Kong sends decK's upstream host to this shared resource.
+          resource_config: [{ domain_name: kongName, resource_config_id: configurationRef('id') }],
         },
       },
     },
     {
       provider,
-      count: once,
+      count: nlb.once,
       dependsOn: [principal, shared, props.konnect.configuration],
     },
   );
