@@ -1,4 +1,4 @@
-import { fixtureEnvironment } from '@routeplane/catalog/testing';
+import { fixtureEnvironment, withSecondRegion } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { gatewayPolicyObjects } from './gateway-policies.js';
 
@@ -22,17 +22,7 @@ describe('the gateway NetworkPolicy', () => {
   });
 
   it("admits every data-plane region's Konnect network, and nothing else", () => {
-    const env = fixtureEnvironment((c) => {
-      const [dev] = c.environments;
-      if (!dev) throw new Error('fixture has no dev');
-      dev.dataPlaneRegions = [
-        {
-          region: 'us-west-2',
-          networkCidr: '192.169.0.0/16',
-          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
-        },
-      ];
-    });
+    const env = fixtureEnvironment(withSecondRegion);
     expect(ingressSources(gatewayPolicyObjects(env))).toEqual([
       { ipBlock: { cidr: '10.20.0.0/16' } },
       { ipBlock: { cidr: '192.168.0.0/16' } },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
-import { fixtureModel } from '@routeplane/catalog/testing';
+import { fixtureModel, withSecondRegion } from '@routeplane/catalog/testing';
 import { renderInfra } from '@routeplane/infra';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
@@ -27,17 +27,7 @@ describe(rule, () => {
   });
 
   it('passes Terraform with a second data-plane region', () => {
-    const model = fixtureModel((c) => {
-      const [dev] = c.environments;
-      if (!dev) throw new Error('fixture has no dev');
-      dev.dataPlaneRegions = [
-        {
-          region: 'us-west-2',
-          networkCidr: '192.169.0.0/16',
-          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
-        },
-      ];
-    });
+    const model = fixtureModel(withSecondRegion);
     expect(findings(treeFromRendered(renderInfra(model)))).toEqual([]);
   });
 

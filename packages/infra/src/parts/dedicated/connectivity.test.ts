@@ -1,14 +1,8 @@
 import type { KongConnectivity } from '@routeplane/catalog';
-import { fixtureEnvironment } from '@routeplane/catalog/testing';
+import { fixtureEnvironment, usWest2Region } from '@routeplane/catalog/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { haveTerraform, terraformScratch } from '../../terraform-cli.fixture.js';
 import { ref, resource, resources, synth } from '../../terraform-json.fixture.js';
-
-const west = {
-  region: 'us-west-2',
-  networkCidr: '192.169.0.0/16',
-  availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'] as [string, string, string],
-};
 
 function synthWith(connectivity: KongConnectivity, regions = false) {
   return synth(
@@ -16,7 +10,7 @@ function synthWith(connectivity: KongConnectivity, regions = false) {
       const [dev] = c.environments;
       if (!dev) throw new Error('fixture has no dev');
       dev.connectivity = connectivity;
-      if (regions) dev.dataPlaneRegions = [west];
+      if (regions) dev.dataPlaneRegions = [usWest2Region()];
     }),
   );
 }

@@ -1,12 +1,6 @@
-import { fixtureEnvironment } from '@routeplane/catalog/testing';
+import { fixtureEnvironment, withSecondRegion } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { ref, resource, resources, synth } from '../../terraform-json.fixture.js';
-
-const west = {
-  region: 'us-west-2',
-  networkCidr: '192.169.0.0/16',
-  availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'] as [string, string, string],
-};
 
 function groupsOf(tf: ReturnType<typeof synth>): Record<string, unknown>[] {
   const config = resource(tf, 'konnect_cloud_gateway_configuration', 'cloud_gateway_configuration');
@@ -34,13 +28,7 @@ describe('data-plane sizing', () => {
 });
 
 describe('several data-plane regions', () => {
-  const tf = synth(
-    fixtureEnvironment((c) => {
-      const [dev] = c.environments;
-      if (!dev) throw new Error('fixture has no dev');
-      dev.dataPlaneRegions = [west];
-    }),
-  );
+  const tf = synth(fixtureEnvironment(withSecondRegion));
 
   it('puts one data-plane group per region on its own Konnect network, home first', () => {
     expect(groupsOf(tf).map((g) => [g.region, g.cloud_gateway_network_id])).toEqual([

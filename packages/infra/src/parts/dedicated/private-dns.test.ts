@@ -1,5 +1,5 @@
 import type { KongConnectivity } from '@routeplane/catalog';
-import { fixtureEnvironment } from '@routeplane/catalog/testing';
+import { fixtureEnvironment, usWest2Region } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { ref, resource, resources, synth } from '../../terraform-json.fixture.js';
 
@@ -14,13 +14,7 @@ function synthWithZone(connectivity: KongConnectivity = 'transitGateway') {
       const [dev] = c.environments;
       if (!dev) throw new Error('fixture has no dev');
       dev.connectivity = connectivity;
-      dev.dataPlaneRegions = [
-        {
-          region: 'us-west-2',
-          networkCidr: '192.169.0.0/16',
-          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
-        },
-      ];
+      dev.dataPlaneRegions = [usWest2Region()];
     }),
   );
 }
