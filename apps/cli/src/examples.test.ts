@@ -83,6 +83,21 @@ const examples: Record<string, (root: string, stderr: string) => void> = {
       'transit_gateway',
     ]);
   },
+  'custom-domain-dns': (root) => {
+    const records = (env: string) =>
+      Object.values(readTerraform(root, env).resource.aws_route53_record ?? {})
+        .filter((r) => r.type === 'CNAME' && String(r.name).startsWith('_acme') === false)
+        .map((r) => [r.name, r.records]);
+    expect(records('prod')).toContainEqual([
+      'proxy.kong-cloud-gw-prod.example.com',
+      ['prod-9876543210.edge.gateways.example.net'],
+    ]);
+    const dev = readTerraform(root, 'dev').resource.aws_route53_record ?? {};
+    expect(dev.kong_domain_acme_challenge_record).toMatchObject({
+      name: '_acme-challenge.proxy.kong-cloud-gw-dev.example.com',
+      records: ['dev-0123456789.acme.gateways.example.net'],
+    });
+  },
 };
 
 describe('the example catalogs', () => {

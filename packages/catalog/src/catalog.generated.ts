@@ -228,6 +228,23 @@ export interface RouteCatalog {
        * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        */
       certificatesShared?: boolean;
+      /**
+       * DNS of the Konnect custom domain in a public zone: the CNAME to Konnect's edge and the _acme-challenge CNAME (the provider exposes neither target, so the catalog carries what Konnect shows)
+       */
+      kongDomainDns?: {
+        /**
+         * Route 53 public hosted zone holding kongProxyDomain; Terraform writes its two records there
+         */
+        publicZone: string;
+        /**
+         * CNAME target Konnect shows for kongProxyDomain (the Dedicated Cloud Gateway edge)
+         */
+        edgeTarget: string;
+        /**
+         * CNAME target Konnect shows for _acme-challenge.<kongProxyDomain> (certificate validation)
+         */
+        acmeChallengeTarget: string;
+      };
     };
     state: {
       bucket: string;
@@ -673,6 +690,23 @@ export interface Environment {
        * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        */
       certificatesShared?: boolean;
+      /**
+       * DNS of the Konnect custom domain in a public zone: the CNAME to Konnect's edge and the _acme-challenge CNAME (the provider exposes neither target, so the catalog carries what Konnect shows)
+       */
+      kongDomainDns?: {
+        /**
+         * Route 53 public hosted zone holding kongProxyDomain; Terraform writes its two records there
+         */
+        publicZone?: string;
+        /**
+         * CNAME target Konnect shows for kongProxyDomain (the Dedicated Cloud Gateway edge)
+         */
+        edgeTarget?: string;
+        /**
+         * CNAME target Konnect shows for _acme-challenge.<kongProxyDomain> (certificate validation)
+         */
+        acmeChallengeTarget?: string;
+      };
     };
     state?: {
       bucket?: string;

@@ -371,6 +371,12 @@ export interface AwsModel {
     readonly originClientCertificateArn: string;
     readonly kongProxyDomain: string;
     readonly wafRateLimitPer5Minutes: number;
+    /** Public zone and the CNAME targets Konnect shows for kongProxyDomain; absent: DNS is yours. */
+    readonly kongDomainDns?: {
+      readonly publicZone: string;
+      readonly edgeTarget: string;
+      readonly acmeChallengeTarget: string;
+    };
   };
   readonly state: { readonly bucket: string; readonly region: string; readonly keyPrefix: string };
 }

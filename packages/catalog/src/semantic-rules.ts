@@ -1,5 +1,6 @@
 import type { RouteCatalog } from './catalog.generated.js';
 import { apiAccessRules } from './rules/api-access-rules.js';
+import { customDomainRules } from './rules/custom-domain-rules.js';
 import { dataPlaneRules } from './rules/data-plane-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
@@ -21,6 +22,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...networkRules,
   ...dataPlaneRules,
   ...privateDnsRules,
+  ...customDomainRules,
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,

@@ -190,6 +190,38 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'kong.upstream: needs hostEnv (the DECK_* variable with the NLB name) or privateDnsZone (a private hosted zone that resolves gateway.hostname for Kong), but neither was given',
   ],
   [
+    "a public zone that does not hold Kong's custom domain",
+    shipped([
+      'aws.edge.kongDomainDns',
+      {
+        publicZone: 'example.org',
+        edgeTarget: 'dev.edge.konnect.example.net',
+        acmeChallengeTarget: 'dev.acme.konnect.example.net',
+      },
+    ]),
+    'aws.edge.kongDomainDns.publicZone: must be a parent domain of aws.edge.kongProxyDomain proxy.kong-cloud-gw-dev.example.com (its records go there), but "example.org" was given (environment dev)',
+  ],
+  [
+    "one Konnect edge target for two environments' custom domains",
+    shipped([
+      'aws.edge.kongDomainDns',
+      {
+        publicZone: 'example.com',
+        edgeTarget: 'dev.edge.konnect.example.net',
+        acmeChallengeTarget: 'dev.acme.konnect.example.net',
+      },
+    ]),
+    'aws.edge.kongDomainDns.edgeTarget: Konnect edge target "dev.edge.konnect.example.net" is already used at aws.edge.kongDomainDns.edgeTarget',
+  ],
+  [
+    "an environment's partial custom domain DNS with nothing to merge it over",
+    shipped([
+      'environments.1.aws.edge.kongDomainDns',
+      { edgeTarget: 'prod.edge.konnect.example.net' },
+    ]),
+    "environments[1].aws.edge.kongDomainDns: needs publicZone, edgeTarget and acmeChallengeTarget after the environment's overrides, but publicZone, acmeChallengeTarget are missing (environment prod)",
+  ],
+  [
     'custom mode beside autopilot',
     shipped([
       'environments.0.dataPlaneCustomMode',

@@ -8,6 +8,7 @@ import {
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
 import type { StackContext } from './context.js';
+import { addCustomDomainDns } from './dedicated/custom-domain-dns.js';
 import { autoscaleOf } from './dedicated/data-plane-groups.js';
 import { addRegionNetworks, type RegionNetwork } from './dedicated/region-networks.js';
 
@@ -124,7 +125,9 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
     { provider },
   );
   // CloudFront's origin is this hostname: the data planes must present a certificate for it.
-  // Konnect issues it once the domain's DNS (outside routeplane) points at the data planes.
+  // Konnect issues it once the domain's DNS points at the data planes: routeplane's records with
+  // aws.edge.kongDomainDns (dedicated/custom-domain-dns.ts), else records outside routeplane.
+  const domainRecords = addCustomDomainDns(ctx);
   new KonnectCloudGatewayCustomDomain(
     stack,
     'proxy_custom_domain',
@@ -133,7 +136,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
       control_plane_id: controlPlane.id,
       domain: env.aws.edge.kongProxyDomain,
     },
-    { provider, dependsOn: [configuration] },
+    { provider, dependsOn: [configuration, ...domainRecords] },
   );
   return { network, configuration, regionNetworks };
 }

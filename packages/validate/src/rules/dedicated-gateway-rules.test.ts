@@ -103,3 +103,36 @@ describe(rule, () => {
     expect(findings(corrupt(tree, file, 0, edit))).toEqual([expect.stringMatching(expected)]);
   });
 });
+
+describe('xlayer/kong-custom-domain', () => {
+  const custom = (files: TreeFile[]) =>
+    validateTree({ files, waivers: [] })
+      .filter((f) => f.rule === 'xlayer/kong-custom-domain')
+      .map((f) => `${f.object}: ${f.message}`);
+
+  it('passes the shipped Terraform, whose CloudFront origin is the custom domain', () => {
+    expect(custom(tree)).toEqual([]);
+  });
+
+  it('flags a CloudFront origin that is no Konnect custom domain', () => {
+    const files = corrupt(tree, file, 0, (tf): undefined => {
+      const [origin] = at(tf, 'resource', 'aws_cloudfront_distribution', 'distribution')
+        .origin as Doc[];
+      if (origin) origin.domain_name = 'kong.example.com';
+    });
+    expect(custom(files)).toEqual([
+      'aws_cloudfront_distribution.distribution: origin kong.example.com is not a Konnect custom domain (proxy.kong-cloud-gw-dev.example.com): the data planes present no certificate for it, so origin TLS fails',
+    ]);
+  });
+
+  it('flags an _acme-challenge record without the record of its domain', () => {
+    const files = corrupt(tree, file, 0, (tf): undefined => {
+      at(tf, 'resource').aws_route53_record = {
+        acme: { name: '_acme-challenge.proxy.kong-cloud-gw-dev.example.com', type: 'CNAME' },
+      };
+    });
+    expect(custom(files)).toEqual([
+      'aws_route53_record _acme-challenge.proxy.kong-cloud-gw-dev.example.com: validates proxy.kong-cloud-gw-dev.example.com, which has no record of its own pointing at Konnect',
+    ]);
+  });
+});

@@ -106,6 +106,38 @@ function checkNetworks(path: string, tf: unknown, r: Reporter): void {
   }
 }
 
+/**
+ * CloudFront's origin must be a Konnect custom domain (the data planes present a certificate only
+ * for those), and routeplane's `_acme-challenge` record must sit beside the domain's own record.
+ */
+function checkCustomDomain(path: string, tf: unknown, r: Reporter): void {
+  const domains = resourcesOf(tf, 'konnect_cloud_gateway_custom_domain').map(([, d]) =>
+    str(d, 'domain'),
+  );
+  if (domains.length === 0) return;
+  for (const [name, distribution] of resourcesOf(tf, 'aws_cloudfront_distribution')) {
+    for (const origin of arr(distribution, 'origin').filter(isObject)) {
+      const host = str(origin, 'domain_name') ?? '';
+      if (domains.includes(host)) continue;
+      r.at(
+        path,
+        `aws_cloudfront_distribution.${name}`,
+        `origin ${host} is not a Konnect custom domain (${domains.join(', ')}): the data planes present no certificate for it, so origin TLS fails`,
+      );
+    }
+  }
+  const records = resourcesOf(tf, 'aws_route53_record').map(([, rec]) => str(rec, 'name') ?? '');
+  for (const record of records.filter((n) => n.startsWith('_acme-challenge.'))) {
+    const domain = record.slice('_acme-challenge.'.length);
+    if (domains.includes(domain) && records.includes(domain)) continue;
+    r.at(
+      path,
+      `aws_route53_record ${record}`,
+      `validates ${domain}, which ${domains.includes(domain) ? 'has no record of its own pointing at Konnect' : 'is no Konnect custom domain'}`,
+    );
+  }
+}
+
 /** Rendered Dedicated Cloud Gateway Terraform whose data planes could not reach the cluster. */
 export const dedicatedGatewayRules: readonly Rule[] = [
   fileRule(
@@ -113,6 +145,13 @@ export const dedicatedGatewayRules: readonly Rule[] = [
     "Every Konnect network is used by a data-plane group, and the gateway NLB's security group admits exactly the connectivity path's sources (routed from the VPC when they are CIDRs)",
     (file, r) => {
       if (isTerraformJson(file.path)) checkNetworks(file.path, file.documents[0], r);
+    },
+  ),
+  fileRule(
+    'xlayer/kong-custom-domain',
+    "CloudFront's origin is a Konnect custom domain, and an _acme-challenge record sits beside its domain's record",
+    (file, r) => {
+      if (isTerraformJson(file.path)) checkCustomDomain(file.path, file.documents[0], r);
     },
   ),
 ];
