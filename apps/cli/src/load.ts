@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { loadModel, type Model } from '@routeplane/catalog';
+import { formatProblem, loadModel, type Model } from '@routeplane/catalog';
 import type { CommandIo } from './io.js';
 import { UsageError } from './user-error.js';
 
@@ -33,5 +33,8 @@ export function loadFromOptions(options: CatalogOptions, io: CommandIo): LoadedC
   )
     .split('\\')
     .join('/');
-  return { model: loadModel(catalogPath, displayName), repoRoot, catalogPath, displayName };
+  const model = loadModel(catalogPath, displayName);
+  // Warnings never fail a command: stderr, so stdout (deck-env, routes --json) stays parseable.
+  for (const warning of model.warnings) io.err(`warning: ${formatProblem(warning)}`);
+  return { model, repoRoot, catalogPath, displayName };
 }

@@ -181,8 +181,8 @@ describe('routeplane deck-env', () => {
       'DECK_CLOUDFRONT_ORIGIN_SECRET',
       'DECK_CLOUDFRONT_ORIGIN_SECRET_NEXT',
       'DECK_DEMO_USER_JWT_SECRET',
+      // no DECK_GATEWAY_UPSTREAM_HOST: Kong resolves gateway.hostname (kong.upstream.privateDnsZone)
       'DECK_GATEWAY_CA_CERT',
-      'DECK_GATEWAY_UPSTREAM_HOST',
       'DECK_KONG_CLIENT_CERT',
       'DECK_KONG_CLIENT_KEY',
     ]);
@@ -210,7 +210,6 @@ describe('routeplane deck-env', () => {
       DECK_CLOUDFRONT_ORIGIN_SECRET_NEXT: 'a',
       DECK_DEMO_USER_JWT_SECRET: 'b',
       DECK_GATEWAY_CA_CERT: 'c',
-      DECK_GATEWAY_UPSTREAM_HOST: 'internal-gw.elb.example',
       DECK_KONG_CLIENT_CERT: 'd',
       DECK_KONG_CLIENT_KEY: 'e',
     });

@@ -113,9 +113,13 @@ export interface RouteCatalog {
       protocol?: 'https';
       port?: number;
       /**
-       * DECK_* variable with the NLB hostname, used when an environment gives no upstreamHost
+       * DECK_* variable with the NLB hostname, used when an environment gives no upstreamHost; not with privateDnsZone
        */
-      hostEnv: string;
+      hostEnv?: string;
+      /**
+       * Route 53 private hosted zone holding gateway.hostname (the name on the gateway's certificate), attached to every Konnect network: Kong connects to the gateway by that name instead of the NLB's AWS name
+       */
+      privateDnsZone?: string;
       /**
        * DECK_* variable holding the gateway CA certificate (PEM) Kong verifies the gateway with
        */
@@ -228,6 +232,23 @@ export interface RouteCatalog {
        * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        */
       certificatesShared?: boolean;
+      /**
+       * DNS of the Konnect custom domain in a public zone: the CNAME to Konnect's edge and the _acme-challenge CNAME (the provider exposes neither target, so the catalog carries what Konnect shows)
+       */
+      kongDomainDns?: {
+        /**
+         * Route 53 public hosted zone holding kongProxyDomain; Terraform writes its two records there
+         */
+        publicZone: string;
+        /**
+         * CNAME target Konnect shows for kongProxyDomain (the Dedicated Cloud Gateway edge)
+         */
+        edgeTarget: string;
+        /**
+         * CNAME target Konnect shows for _acme-challenge.<kongProxyDomain> (certificate validation)
+         */
+        acmeChallengeTarget: string;
+      };
     };
     state: {
       bucket: string;
@@ -699,7 +720,47 @@ export interface Environment {
    * Stable private DNS name of the gateway NLB
    */
   upstreamHost?: string;
+  /**
+   * Autopilot sizing of the Dedicated Cloud Gateway: requests per second the data planes are sized for before they scale
+   */
   dataPlaneBaseRps?: number;
+  /**
+   * Custom mode instead of autopilot: Konnect's static autoscale, deprecated upstream (the loader warns); excludes dataPlaneBaseRps
+   */
+  dataPlaneCustomMode?: {
+    /**
+     * Konnect instance size of every data plane
+     */
+    instanceType: 'small' | 'medium' | 'large';
+    /**
+     * Data planes per region, fixed (no autoscaling)
+     */
+    requestedInstances: number;
+  };
+  /**
+   * How Kong's data planes reach the gateway's internal NLB: a Transit Gateway shared through RAM, VPC peering with each Konnect network, or a VPC Lattice resource endpoint for the NLB alone
+   */
+  connectivity?: 'transitGateway' | 'vpcPeering' | 'privateEndpoint';
+  /**
+   * Data-plane regions besides aws.region (which uses kong.networkCidr); each gets its own Konnect network and Transit Gateway, peered with the environment's
+   */
+  dataPlaneRegions?: {
+    /**
+     * AWS region of the data planes, other than aws.region
+     */
+    region: string;
+    /**
+     * IPv4 CIDR of this region's Konnect network, e.g. 192.169.0.0/16
+     */
+    networkCidr: string;
+    /**
+     * Three AZ ids of the region for the Konnect network
+     *
+     * @minItems 3
+     * @maxItems 3
+     */
+    availabilityZoneIds: [string, string, string];
+  }[];
   gatewayReplicas?: number;
   /**
    * istiod replicas (the chart's autoscaleMin and replicaCount); 2 or more also renders its PodDisruptionBudget. Both Istio validating webhooks fail closed, so one istiod down blocks every Istio and Gateway API write
@@ -794,6 +855,23 @@ export interface Environment {
        * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        */
       certificatesShared?: boolean;
+      /**
+       * DNS of the Konnect custom domain in a public zone: the CNAME to Konnect's edge and the _acme-challenge CNAME (the provider exposes neither target, so the catalog carries what Konnect shows)
+       */
+      kongDomainDns?: {
+        /**
+         * Route 53 public hosted zone holding kongProxyDomain; Terraform writes its two records there
+         */
+        publicZone?: string;
+        /**
+         * CNAME target Konnect shows for kongProxyDomain (the Dedicated Cloud Gateway edge)
+         */
+        edgeTarget?: string;
+        /**
+         * CNAME target Konnect shows for _acme-challenge.<kongProxyDomain> (certificate validation)
+         */
+        acmeChallengeTarget?: string;
+      };
     };
     state?: {
       bucket?: string;

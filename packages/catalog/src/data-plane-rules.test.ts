@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel, loadModelFromBytes } from './load-model.js';
-import { shipped } from './testing/bad-catalogs.js';
+import { type Edit, shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { badEcsFargateCatalogs, ecsFargateCatalogPath } from './testing/ecs-fargate-catalogs.js';
 
@@ -76,9 +76,15 @@ describe('a catalog mixing both kinds', () => {
       },
     },
   };
+  // Kong on Fargate resolves the gateway's NLB name, not the Konnect networks' private zone.
+  const byNlbName: Edit[] = [
+    ['kong.upstream.privateDnsZone', undefined],
+    ['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST'],
+  ];
   const mixed = shipped(
     ['environments.2', staging],
     ['routes.3.plugins.rateLimiting.policy', undefined],
+    ...byNlbName,
   );
 
   it('loads: dedicated environments keep their edge and local limits, staging counts in Redis', () => {
@@ -94,9 +100,21 @@ describe('a catalog mixing both kinds', () => {
   });
 
   it('still refuses an explicit local rate limit', () => {
-    expect(problemsOf(shipped(['environments.2', staging]))).toEqual([
+    expect(problemsOf(shipped(['environments.2', staging], ...byNlbName))).toEqual([
       expect.stringContaining(
         'must be redis (or unset) while environment staging runs Kong on ECS Fargate',
+      ),
+    ]);
+  });
+
+  it("refuses the Konnect networks' private hosted zone while staging runs Kong on ECS Fargate", () => {
+    const text = shipped(
+      ['environments.2', staging],
+      ['routes.3.plugins.rateLimiting.policy', undefined],
+    );
+    expect(problemsOf(text)).toEqual([
+      expect.stringMatching(
+        /^catalog\.yaml:\d+:\d+ kong\.upstream\.privateDnsZone: is a dedicated-only option .* environment staging uses kong\.dataPlane\.kind ecsFargate/,
       ),
     ]);
   });

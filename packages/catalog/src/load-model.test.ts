@@ -68,14 +68,13 @@ describe('the shipped catalog', () => {
       istiodReplicas: 1,
     });
     expect(dev?.gitops.targetRevision).toBe('main');
+    // kong.upstream.privateDnsZone: Kong connects by the certificate's name in both environments.
     expect(prod?.kong.upstream.host).toEqual({
-      kind: 'env',
-      variable: 'DECK_GATEWAY_UPSTREAM_HOST',
+      kind: 'literal',
+      value: 'gateway.internal.example.com',
     });
-    expect(dev?.kong.upstream.host).toEqual({
-      kind: 'env',
-      variable: 'DECK_GATEWAY_UPSTREAM_HOST',
-    });
+    expect(dev?.kong.upstream.host).toEqual(prod?.kong.upstream.host);
+    expect(dev?.kong.upstream.privateDnsZone).toBe('internal.example.com');
     expect(prod?.aws.nodePools.user.instanceTypes).toEqual(['m7i.xlarge']);
     expect(prod?.aws.region).toBe('us-east-1');
     expect(dev?.aws.cluster.name).toBe('kong-cloud-gw-dev');
@@ -108,16 +107,18 @@ describe('the shipped catalog', () => {
       'DECK_CLOUDFRONT_ORIGIN_SECRET_NEXT',
       'DECK_DEMO_USER_JWT_SECRET',
       'DECK_GATEWAY_CA_CERT',
-      'DECK_GATEWAY_UPSTREAM_HOST',
       'DECK_KONG_CLIENT_CERT',
       'DECK_KONG_CLIENT_KEY',
     ]);
     expect(prod?.kong.requiredEnv).toEqual(dev?.kong.requiredEnv);
-    const stableHost = shipped([
-      'environments.1.upstreamHost',
-      'gateway.prod.internal.example.com',
-    ]);
-    const [, prodWithHost] = load(stableHost).environments;
+    // Without the private zone: the NLB name from DECK_GATEWAY_UPSTREAM_HOST, or a stable name.
+    const stableHost = shipped(
+      ['kong.upstream.privateDnsZone', undefined],
+      ['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST'],
+      ['environments.1.upstreamHost', 'gateway.prod.internal.example.com'],
+    );
+    const [devWithVariable, prodWithHost] = load(stableHost).environments;
+    expect(devWithVariable?.kong.requiredEnv).toContain('DECK_GATEWAY_UPSTREAM_HOST');
     expect(prodWithHost?.kong.upstream.host).toEqual({
       kind: 'literal',
       value: 'gateway.prod.internal.example.com',

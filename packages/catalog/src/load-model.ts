@@ -58,9 +58,13 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
     throw new CatalogError(sortProblems(problems));
   }
   const catalog = data as RouteCatalog;
-  runSemanticRules(catalog, brokenSections, add);
+  const warnings: CatalogProblem[] = [];
+  runSemanticRules(catalog, brokenSections, add, (path, message) => {
+    const { line, column } = locate(path, false);
+    warnings.push({ file, line, column, keyPath: formatKeyPath(path), message });
+  });
 
   if (problems.length > 0) throw new CatalogError(sortProblems(problems));
 
-  return resolveCatalog(catalog, { catalogFile: file });
+  return resolveCatalog(catalog, { catalogFile: file, warnings: sortProblems(warnings) });
 }

@@ -1,4 +1,5 @@
 import type { EcsFargateModel } from './model-ecs-fargate.js';
+import type { CatalogProblem } from './problems.js';
 
 export type * from './model-ecs-fargate.js';
 
@@ -13,6 +14,8 @@ export interface Model {
   readonly catalogFile: string;
   /** One entry per environment, sorted by name. */
   readonly environments: readonly EnvironmentModel[];
+  /** Loader warnings (valid but worth a look, e.g. a deprecated option), in file order. */
+  readonly warnings: readonly CatalogProblem[];
 }
 
 export interface EnvironmentModel {
@@ -350,8 +353,9 @@ export interface KongModel {
    */
   readonly networkCidr: string;
   /**
-   * Where Kong's requests to the gateway come from, sorted: the whole Konnect network
-   * (`dedicated`) or exactly Kong's task subnets (`ecsFargate`). The gateway NLB's security group
+   * Where Kong's requests to the gateway come from, sorted: the Konnect network of every
+   * data-plane region (`dedicated`; none with `privateEndpoint`, whose VPC Lattice resource
+   * gateway connects from its own ENIs in the VPC) or exactly Kong's task subnets (`ecsFargate`). The gateway NLB's security group
    * and the gateway NetworkPolicy admit these and nothing else.
    */
   readonly sourceCidrs: readonly string[];
@@ -361,6 +365,11 @@ export interface KongModel {
     readonly host: HostSource;
     /** SNI and Host header Kong sends: the Gateway listener hostname. */
     readonly sni: string;
+    /**
+     * Route 53 private hosted zone holding `sni`, attached to Kong's networks: `host` is then `sni`
+     * itself. Absent: Kong connects to the NLB's AWS name.
+     */
+    readonly privateDnsZone?: string;
     /** DECK_* variable holding the gateway CA (PEM) Kong verifies with. */
     readonly caCertificateEnv: string;
     /** DECK_* variables holding Kong's client certificate and key (PEM). */
@@ -386,6 +395,8 @@ export interface KongModel {
   };
   /** Present exactly when `dataPlane.kind` is `ecsFargate`. */
   readonly ecsFargate?: EcsFargateModel;
+  /** Dedicated Cloud Gateway sizing and regions; absent when `dataPlane.kind` is `ecsFargate`. */
+  readonly dataPlaneGroups?: DataPlaneGroupsModel;
   /** Every DECK_* variable decK needs for this environment, sorted. */
   readonly requiredEnv: readonly string[];
   /** Where to get each required variable (a command or a place), keyed by variable name. */
@@ -423,6 +434,12 @@ export interface AwsModel {
     readonly originClientCertificateArn: string;
     readonly kongProxyDomain: string;
     readonly wafRateLimitPer5Minutes: number;
+    /** Public zone and the CNAME targets Konnect shows for kongProxyDomain; absent: DNS is yours. */
+    readonly kongDomainDns?: {
+      readonly publicZone: string;
+      readonly edgeTarget: string;
+      readonly acmeChallengeTarget: string;
+    };
   };
   readonly state: { readonly bucket: string; readonly region: string; readonly keyPrefix: string };
 }
@@ -442,4 +459,32 @@ export interface ApiAccessModel {
   /** Sources admitted on 443 by the cluster security group. */
   readonly privateCidrs: readonly string[];
   readonly privatePrefixListIds: readonly string[];
+}
+
+/** How the Dedicated Cloud Gateway's data planes are sized: autopilot or (deprecated) custom. */
+export type DataPlaneSizingModel =
+  | { readonly kind: 'autopilot'; readonly baseRps: number }
+  | {
+      readonly kind: 'custom';
+      readonly instanceType: 'small' | 'medium' | 'large';
+      readonly requestedInstances: number;
+    };
+
+/** One region the data planes run in, each on its own Konnect network. */
+export interface DataPlaneRegionModel {
+  readonly region: string;
+  readonly networkCidr: string;
+  readonly availabilityZoneIds: readonly string[];
+  /** True for `aws.region`, whose network attaches to the cluster's Transit Gateway directly. */
+  readonly home: boolean;
+}
+
+/** How the data planes reach the gateway's internal NLB (schema `environments[].connectivity`). */
+export type KongConnectivity = 'transitGateway' | 'vpcPeering' | 'privateEndpoint';
+
+export interface DataPlaneGroupsModel {
+  readonly sizing: DataPlaneSizingModel;
+  readonly connectivity: KongConnectivity;
+  /** The home region first, then `dataPlaneRegions` in catalog order. */
+  readonly regions: readonly DataPlaneRegionModel[];
 }

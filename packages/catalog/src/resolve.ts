@@ -3,6 +3,7 @@ import { compareText } from './compare-text.js';
 import { effectiveAws } from './environment-overrides.js';
 import type {
   BackendModel,
+  DataPlaneGroupsModel,
   EcsFargateModel,
   EnvironmentModel,
   GatewayModel,
@@ -13,7 +14,9 @@ import type {
   RouteModel,
   RoutePluginsModel,
 } from './model.js';
+import type { CatalogProblem } from './problems.js';
 import { resolveEcsFargate } from './resolve-data-plane.js';
+import { resolveDataPlaneGroups, upstreamHost } from './resolve-dedicated-data-plane.js';
 import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
 import { resolveTimeouts, withWaypoint } from './resolve-waypoint.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
@@ -22,6 +25,8 @@ import { schemaDefault } from './schema-defaults.js';
 /** Facts read from files the catalog points at (the only I/O resolve depends on, done by load). */
 export interface ResolveInputs {
   readonly catalogFile: string;
+  /** Loader warnings carried to the CLI. @default [] */
+  readonly warnings?: readonly CatalogProblem[];
 }
 
 /** Every backend Service exposes this port; the container port differs per image. */
@@ -44,7 +49,11 @@ export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Mo
   const environments = [...catalog.environments]
     .sort(byName)
     .map((env) => resolveEnvironment(catalog, env));
-  return deepFreeze({ catalogFile: inputs.catalogFile, environments });
+  return deepFreeze({
+    catalogFile: inputs.catalogFile,
+    environments,
+    warnings: [...(inputs.warnings ?? [])],
+  });
 }
 
 function resolveEnvironment(catalog: RouteCatalog, env: Environment): EnvironmentModel {
@@ -359,9 +368,7 @@ function resolveKong(
   ecsFargate: EcsFargateModel | undefined,
 ): KongModel {
   const k = catalog.kong;
-  const host: KongModel['upstream']['host'] = env.upstreamHost
-    ? { kind: 'literal', value: env.upstreamHost }
-    : { kind: 'env', variable: k.upstream.hostEnv };
+  const host = upstreamHost(k.upstream, env, gateway);
   const consumers = [...(catalog.consumers ?? [])]
     .map((c) => ({
       username: c.username,
@@ -405,17 +412,22 @@ function resolveKong(
   }
   const requiredEnv = new Set(sources.keys());
   const networkCidr = ecsFargate?.vpcCidr ?? k.networkCidr ?? '';
+  const baseRps = env.dataPlaneBaseRps ?? 100;
+  const dataPlaneGroups = ecsFargate ? undefined : resolveDataPlaneGroups(catalog, env, baseRps);
   return {
     konnectRegion: env.konnectRegion ?? k.konnectRegion,
     controlPlaneName: env.controlPlaneName,
     selectTags: [...k.selectTags],
     networkCidr,
-    sourceCidrs: ecsFargate ? [...ecsFargate.subnets.app].sort(compareText) : [networkCidr],
+    sourceCidrs: sourceCidrsOf(ecsFargate, dataPlaneGroups),
     upstream: {
       protocol: 'https',
       port: k.upstream.port ?? gateway.httpsPort,
       host,
       sni: gateway.hostname,
+      ...(k.upstream.privateDnsZone === undefined
+        ? {}
+        : { privateDnsZone: k.upstream.privateDnsZone }),
       ...tls,
     },
     ...(origin
@@ -432,10 +444,25 @@ function resolveKong(
     dataPlane: {
       kind: ecsFargate ? 'ecsFargate' : 'dedicated',
       version: catalog.versions.kongGateway,
-      baseRps: env.dataPlaneBaseRps ?? 100,
+      baseRps,
     },
     ...(ecsFargate ? { ecsFargate } : {}),
+    ...(dataPlaneGroups ? { dataPlaneGroups } : {}),
     requiredEnv: [...requiredEnv].sort(compareText),
     envSources: Object.fromEntries([...sources].sort(([a], [b]) => compareText(a, b))),
   };
+}
+
+/**
+ * The networks Kong's traffic to the gateway comes from: the ECS tasks' subnets, every data-plane
+ * region's Konnect network, or none through a private endpoint (its ENIs sit in the cluster's own
+ * subnets, admitted by the VPC rules).
+ */
+function sourceCidrsOf(
+  ecsFargate: EcsFargateModel | undefined,
+  groups: DataPlaneGroupsModel | undefined,
+): string[] {
+  if (ecsFargate) return [...ecsFargate.subnets.app].sort(compareText);
+  if (!groups || groups.connectivity === 'privateEndpoint') return [];
+  return groups.regions.map((r) => r.networkCidr).sort(compareText);
 }

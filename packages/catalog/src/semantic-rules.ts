@@ -1,10 +1,13 @@
 import type { RouteCatalog } from './catalog.generated.js';
 import { apiAccessRules } from './rules/api-access-rules.js';
+import { customDomainRules } from './rules/custom-domain-rules.js';
 import { dataPlaneRules } from './rules/data-plane-rules.js';
+import { dedicatedDataPlaneRules } from './rules/dedicated-data-plane-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
 import { networkRules } from './rules/network-rules.js';
+import { privateDnsRules } from './rules/private-dns-rules.js';
 import { routeRules } from './rules/route-rules.js';
 import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
@@ -20,6 +23,9 @@ export const semanticRules: readonly SemanticRule[] = [
   ...serviceRules,
   ...waypointRules,
   ...networkRules,
+  ...dedicatedDataPlaneRules,
+  ...privateDnsRules,
+  ...customDomainRules,
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,
@@ -31,12 +37,13 @@ export function runSemanticRules(
   catalog: RouteCatalog,
   sectionsWithSchemaErrors: ReadonlySet<string>,
   report: RuleContext['report'],
+  warn: RuleContext['warn'] = () => {},
 ): number {
   let ran = 0;
   for (const rule of semanticRules) {
     const blocked = sectionsWithSchemaErrors.has('') && rule.needs.length > 0;
     if (blocked || rule.needs.some((section) => sectionsWithSchemaErrors.has(section))) continue;
-    rule.check({ catalog, report });
+    rule.check({ catalog, report, warn });
     ran += 1;
   }
   return ran;

@@ -4,6 +4,8 @@ import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
+import { addDedicatedConnectivity } from './parts/dedicated/connectivity.js';
+import { addPrivateDns } from './parts/dedicated/private-dns.js';
 import { addEcsFargateDataPlane } from './parts/ecs-fargate/index.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
@@ -16,7 +18,6 @@ import { addLbController } from './parts/lb-controller.js';
 import { addNetwork } from './parts/network.js';
 import { addNodeGroups } from './parts/node-groups.js';
 import { addProviders } from './parts/providers.js';
-import { addTransitGateway } from './parts/transit-gateway.js';
 import { addWaf } from './parts/waf.js';
 
 /** Everything one environment needs, in one stack (one state file). */
@@ -41,15 +42,21 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   // Destroyed first: removes the Gateway's NLB while the controller can still delete it.
   addGatewayTeardown(ctx, [lbController, ...gitops]);
 
-  addGatewayIngress(ctx, network);
+  const gatewaySecurityGroup = addGatewayIngress(ctx, network);
   // --- kong.dataPlane.kind: ecsFargate replaces everything below (issue 18) ---
   if (env.kong.ecsFargate !== undefined) {
     addEcsFargateDataPlane(ctx, env.kong.ecsFargate, network, regionalLogsKey);
     return;
   }
   const kongAccount = addKongAccount(ctx);
-  const tgw = addTransitGateway(ctx, network, kongAccount.awsAccountId);
-  addKonnect(ctx, kongAccount, tgw);
+  const konnect = addKonnect(ctx, kongAccount);
+  addDedicatedConnectivity(ctx, {
+    network,
+    konnect,
+    kongAwsAccountId: kongAccount.awsAccountId,
+    gatewaySecurityGroup,
+  });
+  addPrivateDns(ctx, network, konnect);
 
   addCloudfront(ctx, addWaf(ctx));
 }

@@ -8,9 +8,9 @@ import { type K8sObject, synthObjects } from './synth.js';
 /**
  * Mesh and network policy of the gateway namespace: STRICT mTLS, default-deny ingress, and the
  * gateway pods open to the VPC (the NLB's ip targets see the NLB's private address, client IP
- * preservation being off by default for ip targets) and to Kong's sources (the Konnect network, or
- * exactly Kong's task subnets on ECS Fargate, if client IP
- * preservation is ever turned on) on the listener ports and the status port the NLB health-checks.
+ * preservation being off by default for ip targets) and to Kong's sources (`kong.sourceCidrs`: the
+ * Konnect network of every data-plane region, none through a private endpoint, or exactly Kong's
+ * task subnets on ECS Fargate, if client IP preservation is ever turned on) on the listener ports and the status port the NLB health-checks.
  * Egress stays open: the gateway needs istiod, DNS and every backend's HBONE port.
  */
 export function gatewayPolicyObjects(env: EnvironmentModel): K8sObject[] {

@@ -34,7 +34,7 @@ describe.runIf(haveSharedSchemas())('official CRD schemas (strict)', () => {
 
   it('rejects a Gateway with an unknown field (the strict check is live)', () => {
     const gateway = objectsOf(
-      renderK8s(models[0]?.[1]() ?? { catalogFile: '', environments: [] }),
+      renderK8s(models[0]?.[1]() ?? { catalogFile: '', environments: [], warnings: [] }),
     ).find((o) => o.kind === 'Gateway');
     const validate = crdValidator('gateway.networking.k8s.io/gateway_v1.json');
     expect(

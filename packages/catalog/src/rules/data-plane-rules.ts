@@ -41,6 +41,16 @@ function entries(catalog: RouteCatalog): EnvEntry[] {
   }));
 }
 
+/** Per-environment options only a Dedicated Cloud Gateway reads (issue 16), with what they set. */
+const dedicatedEnvironmentOptions: readonly (readonly [
+  'connectivity' | 'dataPlaneRegions' | 'dataPlaneCustomMode',
+  string,
+])[] = [
+  ['connectivity', "how the Dedicated Cloud Gateway's networks reach the gateway"],
+  ['dataPlaneRegions', "the Dedicated Cloud Gateway's extra regions"],
+  ['dataPlaneCustomMode', "the Dedicated Cloud Gateway's custom-mode sizing"],
+];
+
 /** Options of one kind set where every environment that would read them is of the other kind. */
 function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']): void {
   const envs = entries(catalog);
@@ -58,6 +68,14 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
         true,
       );
   }
+  const zone = catalog.kong.upstream.privateDnsZone;
+  const firstEcs = envs.find((e) => e.kind === 'ecsFargate');
+  if (zone !== undefined && firstEcs !== undefined)
+    report(
+      ['kong', 'upstream', 'privateDnsZone'],
+      `is a dedicated-only option (a private hosted zone attached to the Konnect networks), but environment ${firstEcs.env.name} uses kong.dataPlane.kind ecsFargate, whose Kong would resolve gateway.hostname without it: remove it and use hostEnv or upstreamHost`,
+      true,
+    );
   if (!anyEcs && catalog.kong.dataPlane?.ecsFargate !== undefined) {
     report(
       ['kong', 'dataPlane', 'ecsFargate'],
@@ -100,6 +118,8 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
         own("CloudFront to the Dedicated Cloud Gateway's custom domain"),
         true,
       );
+    for (const [key, what] of dedicatedEnvironmentOptions)
+      if (env[key] !== undefined) report(['environments', index, key], own(what), true);
     if (effectiveDataPlane(catalog, env).ecsFargate === undefined)
       report(
         ['environments', index, 'kong', 'dataPlane'],

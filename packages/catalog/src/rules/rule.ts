@@ -4,6 +4,8 @@ import type { KeyPath } from '../key-path.js';
 export interface RuleContext {
   readonly catalog: RouteCatalog;
   report(path: KeyPath, message: string, atKey?: boolean): void;
+  /** Something valid but worth a second look (e.g. a deprecated upstream option): never fails. */
+  warn(path: KeyPath, message: string): void;
 }
 
 /** A cross-field rule. It runs only when the top-level sections it reads passed the schema. */

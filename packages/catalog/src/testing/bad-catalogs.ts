@@ -170,6 +170,174 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     "aws.vpcCidr: VPC CIDR 192.168.0.0/20 overlaps Kong's network 192.168.0.0/16 (environment dev)",
   ],
   [
+    'a private DNS zone that does not hold the gateway hostname',
+    shipped(['kong.upstream.privateDnsZone', 'internal.example.org']),
+    'kong.upstream.privateDnsZone: must be a parent domain of gateway.hostname gateway.internal.example.com (the name Kong resolves in it), but "internal.example.org" was given',
+  ],
+  [
+    'an NLB variable beside the private DNS zone',
+    shipped(['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST']),
+    'kong.upstream.hostEnv: is unused with privateDnsZone (Kong connects to gateway.hostname gateway.internal.example.com), but DECK_GATEWAY_UPSTREAM_HOST was given: remove it',
+  ],
+  [
+    'an environment upstream host beside the private DNS zone',
+    shipped(['environments.1.upstreamHost', 'gateway.prod.internal.example.com']),
+    'environments[1].upstreamHost: is unused with kong.upstream.privateDnsZone (Kong connects to gateway.hostname gateway.internal.example.com), but "gateway.prod.internal.example.com" was given (environment prod): remove it',
+  ],
+  [
+    'no way for Kong to name the gateway',
+    shipped(['kong.upstream.privateDnsZone', undefined]),
+    'kong.upstream: needs hostEnv (the DECK_* variable with the NLB name) or privateDnsZone (a private hosted zone that resolves gateway.hostname for Kong), but neither was given',
+  ],
+  [
+    "a public zone that does not hold Kong's custom domain",
+    shipped([
+      'aws.edge.kongDomainDns',
+      {
+        publicZone: 'example.org',
+        edgeTarget: 'dev.edge.konnect.example.net',
+        acmeChallengeTarget: 'dev.acme.konnect.example.net',
+      },
+    ]),
+    'aws.edge.kongDomainDns.publicZone: must be a parent domain of aws.edge.kongProxyDomain proxy.kong-cloud-gw-dev.example.com (its records go there), but "example.org" was given (environment dev)',
+  ],
+  [
+    "one Konnect edge target for two environments' custom domains",
+    shipped([
+      'aws.edge.kongDomainDns',
+      {
+        publicZone: 'example.com',
+        edgeTarget: 'dev.edge.konnect.example.net',
+        acmeChallengeTarget: 'dev.acme.konnect.example.net',
+      },
+    ]),
+    'aws.edge.kongDomainDns.edgeTarget: Konnect edge target "dev.edge.konnect.example.net" is already used at aws.edge.kongDomainDns.edgeTarget',
+  ],
+  [
+    "an environment's partial custom domain DNS with nothing to merge it over",
+    shipped([
+      'environments.1.aws.edge.kongDomainDns',
+      { edgeTarget: 'prod.edge.konnect.example.net' },
+    ]),
+    "environments[1].aws.edge.kongDomainDns: needs publicZone, edgeTarget and acmeChallengeTarget after the environment's overrides, but publicZone, acmeChallengeTarget are missing (environment prod)",
+  ],
+  [
+    'custom mode beside autopilot',
+    shipped([
+      'environments.0.dataPlaneCustomMode',
+      { instanceType: 'medium', requestedInstances: 2 },
+    ]),
+    'environments[0].dataPlaneCustomMode: custom mode sizes the data planes by instance type and count, so dataPlaneBaseRps (autopilot) must not be given too, but dataPlaneBaseRps: 100 was given (environment dev)',
+  ],
+  [
+    'a custom-mode instance type Konnect does not offer',
+    shipped([
+      'environments.0.dataPlaneCustomMode',
+      { instanceType: 'xlarge', requestedInstances: 2 },
+    ]),
+    'environments[0].dataPlaneCustomMode.instanceType: must be one of "small", "medium", "large"',
+  ],
+  [
+    'a data-plane region that is the home region',
+    shipped([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-east-1',
+          networkCidr: '192.169.0.0/16',
+          availabilityZoneIds: ['use1-az1', 'use1-az2', 'use1-az4'],
+        },
+      ],
+    ]),
+    'environments[0].dataPlaneRegions[0].region: each data-plane region needs its own entry, but "us-east-1" is already the home region aws.region (environment dev)',
+  ],
+  [
+    "a data-plane region network overlapping Kong's home network",
+    shipped([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '192.168.128.0/17',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+      ],
+    ]),
+    'environments[0].dataPlaneRegions[0].networkCidr: must not overlap kong.networkCidr 192.168.0.0/16 (us-east-1), but 192.168.128.0/17 was given (environment dev)',
+  ],
+  [
+    'two data-plane region networks that overlap',
+    shipped([
+      'environments.1.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '172.16.0.0/16',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+        {
+          region: 'eu-west-1',
+          networkCidr: '172.16.64.0/18',
+          availabilityZoneIds: ['euw1-az1', 'euw1-az2', 'euw1-az3'],
+        },
+      ],
+    ]),
+    'environments[1].dataPlaneRegions[1].networkCidr: must not overlap dataPlaneRegions[0].networkCidr 172.16.0.0/16',
+  ],
+  [
+    'data-plane regions whose Transit Gateway ASNs leave the private range',
+    shipped(
+      ['aws.transitGatewayAsn', 65534],
+      [
+        'environments.0.dataPlaneRegions',
+        [
+          {
+            region: 'us-west-2',
+            networkCidr: '172.16.0.0/16',
+            availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+          },
+        ],
+      ],
+    ),
+    'environments[0].dataPlaneRegions: 1 extra region(s) take the ASNs 65535-65535 after aws.transitGatewayAsn 65534, which must stay within the private range 64512-65534; lower aws.transitGatewayAsn (environment dev)',
+  ],
+  [
+    'a private endpoint with a second data-plane region',
+    shipped(
+      ['environments.0.connectivity', 'privateEndpoint'],
+      [
+        'environments.0.dataPlaneRegions',
+        [
+          {
+            region: 'us-west-2',
+            networkCidr: '172.16.0.0/16',
+            availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+          },
+        ],
+      ],
+    ),
+    "environments[0].connectivity: privateEndpoint shares one VPC Lattice resource configuration in us-east-1 and serves only that region's data planes, so dataPlaneRegions must be empty, but 1 region(s) were given (environment dev); use transitGateway or vpcPeering for several regions",
+  ],
+  [
+    'a connectivity type Konnect does not offer',
+    shipped(['environments.0.connectivity', 'directConnect']),
+    'environments[0].connectivity: must be one of "transitGateway", "vpcPeering", "privateEndpoint"',
+  ],
+  [
+    'a data-plane region CIDR that does not parse',
+    shipped([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '172.16.0.1/16',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+      ],
+    ]),
+    'environments[0].dataPlaneRegions[0].networkCidr: has host bits set: the network address is 172.16.0.0/16, but "172.16.0.1/16" was given',
+  ],
+  [
     'an overlap only in one environment',
     shipped(['environments.1.aws.vpcCidr', '192.168.16.0/20']),
     'environments[1].aws.vpcCidr: VPC CIDR 192.168.16.0/20 overlaps',

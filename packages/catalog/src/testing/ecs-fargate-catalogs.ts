@@ -53,6 +53,60 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
     'environments[0].dataPlaneBaseRps',
   ],
   [
+    'a Dedicated Cloud Gateway connectivity on an ecsFargate environment',
+    ecsExample(['environments.1.connectivity', 'vpcPeering']),
+    "is a dedicated-only option (how the Dedicated Cloud Gateway's networks reach the gateway)",
+    'environments[1].connectivity',
+  ],
+  [
+    'extra data-plane regions on an ecsFargate environment',
+    ecsExample([
+      'environments.0.dataPlaneRegions',
+      [
+        {
+          region: 'us-west-2',
+          networkCidr: '192.169.0.0/16',
+          availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+        },
+      ],
+    ]),
+    "is a dedicated-only option (the Dedicated Cloud Gateway's extra regions)",
+    'environments[0].dataPlaneRegions',
+  ],
+  [
+    'custom-mode sizing on an ecsFargate environment',
+    ecsExample([
+      'environments.0.dataPlaneCustomMode',
+      { instanceType: 'small', requestedInstances: 2 },
+    ]),
+    "is a dedicated-only option (the Dedicated Cloud Gateway's custom-mode sizing)",
+    'environments[0].dataPlaneCustomMode',
+  ],
+  [
+    'a private hosted zone for Kong while an environment runs Kong on ECS Fargate',
+    ecsExample(
+      ['kong.upstream.privateDnsZone', 'example.com'],
+      ['kong.upstream.hostEnv', undefined],
+    ),
+    'is a dedicated-only option (a private hosted zone attached to the Konnect networks), but environment',
+    'kong.upstream.privateDnsZone',
+  ],
+  [
+    'the Konnect custom domain DNS (aws.edge.kongDomainDns) on an ecsFargate environment',
+    ecsExample([
+      'environments.1.aws.edge',
+      {
+        kongDomainDns: {
+          publicZone: 'example.com',
+          edgeTarget: 'x.edge.gateways.example.net',
+          acmeChallengeTarget: 'x.acme.gateways.example.net',
+        },
+      },
+    ]),
+    "is a dedicated-only option (CloudFront to the Dedicated Cloud Gateway's custom domain)",
+    'environments[1].aws.edge',
+  ],
+  [
     'ecsFargate settings on a dedicated environment',
     ecsExample(['environments.2.kong.dataPlane.kind', 'dedicated']),
     'is an ecsFargate-only option, but environment test uses kong.dataPlane.kind dedicated',

@@ -1,5 +1,5 @@
 /**
- * The six Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
+ * The Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
  * attribute names of the provider's documentation.
  */
 import type { TerraformMetaArguments } from 'cdktn';
@@ -52,6 +52,11 @@ export class KonnectCloudGatewayNetwork extends TypedResource<KonnectCloudGatewa
   ) {
     super(scope, id, 'konnect_cloud_gateway_network', konnect, args, meta);
   }
+
+  /** Kong's VPC for this network (read-only `provider_metadata.vpc_id`). */
+  get vpcId(): string {
+    return this.getStringAttribute('provider_metadata.vpc_id');
+  }
 }
 
 export interface KonnectAutopilot {
@@ -59,13 +64,26 @@ export interface KonnectAutopilot {
   readonly base_rps: number;
 }
 
+/** Custom mode: fixed size and count (deprecated upstream in favour of autopilot). */
+export interface KonnectStaticAutoscale {
+  readonly kind: 'static';
+  readonly instance_type: 'small' | 'medium' | 'large';
+  readonly requested_instances: number;
+}
+
+/**
+ * Exactly one strategy (docs/resources/cloud_gateway_configuration.md at v3.19.0, nested schema
+ * `dataplane_groups.autoscale`).
+ */
+export type KonnectAutoscale =
+  | { readonly configuration_data_plane_group_autoscale_autopilot: KonnectAutopilot }
+  | { readonly configuration_data_plane_group_autoscale_static: KonnectStaticAutoscale };
+
 export interface KonnectDataplaneGroup {
   readonly provider: 'aws';
   readonly region: string;
   readonly cloud_gateway_network_id: string;
-  readonly autoscale: {
-    readonly configuration_data_plane_group_autoscale_autopilot: KonnectAutopilot;
-  };
+  readonly autoscale: KonnectAutoscale;
   /** Only `KONG_`/`OTEL_` variables are accepted by Dedicated Cloud Gateways. */
   readonly environment?: readonly { readonly name: string; readonly value: string }[];
 }
@@ -102,12 +120,44 @@ export interface KonnectAwsTransitGateway {
   };
 }
 
-export interface KonnectCloudGatewayTransitGatewayArgs {
-  readonly network_id: string;
-  readonly aws_transit_gateway: KonnectAwsTransitGateway;
+/** Kong's network requests a peering connection to the customer VPC, which the customer accepts. */
+export interface KonnectAwsVpcPeeringGateway {
+  readonly name: string;
+  /** CIDRs Kong routes into the peering connection: the customer VPC. */
+  readonly cidr_blocks: readonly string[];
+  readonly transit_gateway_attachment_config: {
+    readonly kind: 'aws-vpc-peering-attachment';
+    readonly peer_account_id: string;
+    readonly peer_vpc_id: string;
+    readonly peer_vpc_region: string;
+  };
 }
 
-/** `resource "konnect_cloud_gateway_transit_gateway"`: Kong's side of the TGW attachment. */
+/** Kong reaches VPC Lattice resource configurations shared with it through RAM. */
+export interface KonnectAwsResourceEndpointGateway {
+  readonly name: string;
+  readonly transit_gateway_attachment_config: {
+    readonly kind: 'aws-resource-endpoint-attachment';
+    readonly ram_share_arn: string;
+    /** Which domain Kong sends to which shared resource configuration. */
+    readonly resource_config?: readonly {
+      readonly domain_name: string;
+      readonly resource_config_id: string;
+    }[];
+  };
+}
+
+/**
+ * Exactly one attachment variant (docs/resources/cloud_gateway_transit_gateway.md at v3.19.0:
+ * `aws_transit_gateway`, `aws_vpc_peering_gateway`, `aws_resource_endpoint_gateway`).
+ */
+export type KonnectCloudGatewayTransitGatewayArgs = { readonly network_id: string } & (
+  | { readonly aws_transit_gateway: KonnectAwsTransitGateway }
+  | { readonly aws_vpc_peering_gateway: KonnectAwsVpcPeeringGateway }
+  | { readonly aws_resource_endpoint_gateway: KonnectAwsResourceEndpointGateway }
+);
+
+/** `resource "konnect_cloud_gateway_transit_gateway"`: Kong's side of the private connection. */
 export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectCloudGatewayTransitGatewayArgs> {
   constructor(
     scope: Construct,
@@ -116,6 +166,16 @@ export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectClou
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_cloud_gateway_transit_gateway', konnect, args, meta);
+  }
+
+  /**
+   * The peering connection Kong requested (read-only
+   * `aws_vpc_peering_gateway_response.transit_gateway_attachment_config.peering_connection_id`).
+   */
+  get peeringConnectionId(): string {
+    return this.getStringAttribute(
+      'aws_vpc_peering_gateway_response.transit_gateway_attachment_config.peering_connection_id',
+    );
   }
 }
 
@@ -158,6 +218,30 @@ export class KonnectGatewayDataPlaneClientCertificate extends TypedResource<Konn
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_gateway_data_plane_client_certificate', konnect, args, meta);
+  }
+}
+
+export interface KonnectCloudGatewayPrivateDnsArgs {
+  readonly name: string;
+  readonly network_id: string;
+  /** docs/resources/cloud_gateway_private_dns.md at v3.19.0: the AWS private hosted zone variant. */
+  readonly private_dns_attachment_config: {
+    readonly aws_private_hosted_zone_attachment_config: {
+      readonly kind: 'aws-private-hosted-zone-attachment';
+      readonly hosted_zone_id: string;
+    };
+  };
+}
+
+/** `resource "konnect_cloud_gateway_private_dns"`: a Route 53 private zone Kong's network resolves in. */
+export class KonnectCloudGatewayPrivateDns extends TypedResource<KonnectCloudGatewayPrivateDnsArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayPrivateDnsArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_private_dns', konnect, args, meta);
   }
 }
 

@@ -32,3 +32,14 @@ export function dedicatedEdge(env: EnvironmentModel): NonNullable<EnvironmentMod
     );
   return env.aws.edge;
 }
+
+/** The Dedicated Cloud Gateway's sizing, connectivity and regions (absent for `ecsFargate`). */
+export function dedicatedGroups(
+  env: EnvironmentModel,
+): NonNullable<EnvironmentModel['kong']['dataPlaneGroups']> {
+  if (env.kong.dataPlaneGroups === undefined)
+    throw new Error(
+      `environment ${env.name}: data-plane groups exist only for kong.dataPlane.kind dedicated`,
+    );
+  return env.kong.dataPlaneGroups;
+}

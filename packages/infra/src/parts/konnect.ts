@@ -5,11 +5,12 @@ import {
   KonnectCloudGatewayConfiguration,
   KonnectCloudGatewayCustomDomain,
   KonnectCloudGatewayNetwork,
-  KonnectCloudGatewayTransitGateway,
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
-import { dedicatedEdge, type StackContext } from './context.js';
-import type { TransitGateway } from './transit-gateway.js';
+import { dedicatedEdge, dedicatedGroups, type StackContext } from './context.js';
+import { addCustomDomainDns } from './dedicated/custom-domain-dns.js';
+import { autoscaleOf } from './dedicated/data-plane-groups.js';
+import { addRegionNetworks, type RegionNetwork } from './dedicated/region-networks.js';
 
 export interface KongAccount {
   /** Kong's AWS account number: the RAM principal. */
@@ -52,11 +53,18 @@ function trustedProxySources(ctx: StackContext): string {
 }
 
 /**
- * Control plane, network, data plane configuration and transit gateway attachment. References
- * order them; `depends_on` adds what references cannot say (the share must name Kong and the VPC
- * must be attached before Kong requests its attachment).
+ * Control plane, networks and data plane configuration. References order them; the private
+ * connection to the cluster is the connectivity type's (dedicated/connectivity.ts).
  */
-export function addKonnect(ctx: StackContext, account: KongAccount, tgw: TransitGateway): void {
+export interface Konnect {
+  /** The home region's network. */
+  readonly network: KonnectCloudGatewayNetwork;
+  readonly configuration: KonnectCloudGatewayConfiguration;
+  /** Networks of the data-plane regions besides the home region. */
+  readonly regionNetworks: readonly RegionNetwork[];
+}
+
+export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
   const { stack, env, konnect: provider } = ctx;
   const controlPlane = new KonnectGatewayControlPlane(
     stack,
@@ -84,6 +92,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
     // removes attachment -> configuration -> network -> control plane, never the plane first.
     { provider, dependsOn: [controlPlane] },
   );
+  const regionNetworks = addRegionNetworks(ctx, account, controlPlane);
   const trusted = trustedProxySources(ctx);
   const configuration = new KonnectCloudGatewayConfiguration(
     stack,
@@ -94,32 +103,31 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
       kind: 'dedicated.v0',
       version: env.kong.dataPlane.version,
       // CloudFront reaches the data planes on their public endpoint; Kong reaches the cluster
-      // privately through the Transit Gateway (egress, unaffected by this setting).
+      // privately through the environment's connectivity type (egress, unaffected by this setting).
       api_access: 'public',
+      // The home region first (aws.region, kong.networkCidr), then dataPlaneRegions.
       dataplane_groups: [
-        {
-          provider: 'aws',
-          region: env.aws.region,
-          cloud_gateway_network_id: network.id,
-          autoscale: {
-            configuration_data_plane_group_autoscale_autopilot: {
-              kind: 'autopilot',
-              base_rps: env.kong.dataPlane.baseRps,
-            },
-          },
-          // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
-          environment: [
-            { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
-            { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
-            { name: 'KONG_TRUSTED_IPS', value: trusted },
-          ],
-        },
-      ],
+        { region: env.aws.region, networkId: network.id },
+        ...regionNetworks.map((r) => ({ region: r.region.region, networkId: r.network.id })),
+      ].map(({ region, networkId }) => ({
+        provider: 'aws' as const,
+        region,
+        cloud_gateway_network_id: networkId,
+        autoscale: autoscaleOf(dedicatedGroups(env).sizing),
+        // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
+        environment: [
+          { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
+          { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
+          { name: 'KONG_TRUSTED_IPS', value: trusted },
+        ],
+      })),
     },
     { provider },
   );
   // CloudFront's origin is this hostname: the data planes must present a certificate for it.
-  // Konnect issues it once the domain's DNS (outside routeplane) points at the data planes.
+  // Konnect issues it once the domain's DNS points at the data planes: routeplane's records with
+  // aws.edge.kongDomainDns (dedicated/custom-domain-dns.ts), else records outside routeplane.
+  const domainRecords = addCustomDomainDns(ctx);
   new KonnectCloudGatewayCustomDomain(
     stack,
     'proxy_custom_domain',
@@ -128,24 +136,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount, tgw: Transit
       control_plane_id: controlPlane.id,
       domain: dedicatedEdge(env).kongProxyDomain,
     },
-    { provider, dependsOn: [configuration] },
+    { provider, dependsOn: [configuration, ...domainRecords] },
   );
-  new KonnectCloudGatewayTransitGateway(
-    stack,
-    'cloud_gateway_transit_gateway',
-    {
-      network_id: network.id,
-      aws_transit_gateway: {
-        name: `${env.aws.cluster.name}-transit-gateway`,
-        cidr_blocks: [env.aws.vpcCidr],
-        transit_gateway_attachment_config: {
-          kind: 'aws-transit-gateway-attachment',
-          transit_gateway_id: tgw.transitGateway.id,
-          ram_share_arn: tgw.share.arn,
-        },
-      },
-    },
-    // The network is provisioned once a configuration uses it.
-    { provider, dependsOn: [...tgw.ready, configuration] },
-  );
+  return { network, configuration, regionNetworks };
 }

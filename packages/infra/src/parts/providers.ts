@@ -9,6 +9,20 @@ import type { StackContext } from './context.js';
 /** Terraform (and OpenTofu) 1.10 is the first release with S3-native state locking. */
 const requiredTerraform = '>= 1.10.0';
 
+/** Settings every AWS provider of the environment shares, whatever its region. */
+export function awsProviderDefaults(env: EnvironmentModel): {
+  defaultTags: { tags: Record<string, string> }[];
+  allowedAccountIds?: string[];
+} {
+  const defaultTags = [
+    { tags: { 'routeplane.dev/environment': env.name, 'routeplane.dev/managed-by': 'routeplane' } },
+  ];
+  // A catalog that names the account makes Terraform refuse credentials of any other account.
+  return env.aws.accountId === undefined
+    ? { defaultTags }
+    : { defaultTags, allowedAccountIds: [env.aws.accountId] };
+}
+
 /** Backend, providers and the account facts every other part reads. */
 export function addProviders(stack: TerraformStack, env: EnvironmentModel): StackContext {
   stack.addOverride('terraform.required_version', requiredTerraform);
@@ -20,11 +34,7 @@ export function addProviders(stack: TerraformStack, env: EnvironmentModel): Stac
     useLockfile: true,
   });
 
-  const defaultTags = [
-    { tags: { 'routeplane.dev/environment': env.name, 'routeplane.dev/managed-by': 'routeplane' } },
-  ];
-  // A catalog that names the account makes Terraform refuse credentials of any other account.
-  const allowed = env.aws.accountId === undefined ? {} : { allowedAccountIds: [env.aws.accountId] };
+  const { defaultTags, ...allowed } = awsProviderDefaults(env);
   const aws = new AwsProvider(stack, 'aws', {
     region: env.aws.region,
     defaultTags,

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { argocdRules } from './argocd-rules.js';
 import { backendRules } from './backend-rules.js';
 import { deckSchemaRules } from './deck-schema-rules.js';
+import { dedicatedGatewayRules } from './dedicated-gateway-rules.js';
 import { ecsFargateRules } from './ecs-fargate-rules.js';
 import { gatewayRules } from './gateway-rules.js';
 import { grantRules } from './grant-rules.js';
@@ -14,6 +15,7 @@ import { secretRules } from './secret-rules.js';
 import { terraformRules } from './terraform-rules.js';
 import { timeoutRules } from './timeout-rules.js';
 import { tlsChainRules } from './tls-chain-rules.js';
+import { upstreamDnsRules } from './upstream-dns-rules.js';
 import { waypointRules } from './waypoint-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
@@ -34,4 +36,6 @@ export const rules: readonly Rule[] = [
   ...secretRules,
   ...terraformRules,
   ...ecsFargateRules,
+  ...dedicatedGatewayRules,
+  ...upstreamDnsRules,
 ];

@@ -1,0 +1,164 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
+import { describe, expect, it } from 'vitest';
+import type { CommandIo } from './io.js';
+import { main } from './main.js';
+
+interface Captured extends CommandIo {
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+function captureIo(env: Record<string, string | undefined> = {}): Captured {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    cwd: repoRoot,
+    env,
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+  };
+}
+
+type Terraform = {
+  terraform: { required_providers: Record<string, unknown> };
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+};
+
+const readTerraform = (root: string, env: string): Terraform =>
+  JSON.parse(readFileSync(join(root, `generated/terraform/${env}/main.tf.json`), 'utf8'));
+
+const groupsOf = (tf: Terraform) =>
+  tf.resource.konnect_cloud_gateway_configuration?.cloud_gateway_configuration
+    ?.dataplane_groups as Record<string, unknown>[];
+
+/** What each example must render beyond a clean tree: the option it demonstrates. */
+const examples: Record<string, (root: string, stderr: string) => void> = {
+  'custom-mode': (root, stderr) => {
+    expect(groupsOf(readTerraform(root, 'dev')).map((g) => g.autoscale)).toEqual([
+      {
+        configuration_data_plane_group_autoscale_static: {
+          kind: 'static',
+          instance_type: 'small',
+          requested_instances: 2,
+        },
+      },
+    ]);
+    expect(stderr).toMatch(/^warning: .*environments\[0\]\.dataPlaneCustomMode: custom mode/m);
+  },
+  'multi-region': (root) => {
+    const prod = readTerraform(root, 'prod');
+    expect(groupsOf(prod).map((g) => g.region)).toEqual(['us-east-1', 'us-west-2']);
+    expect(Object.keys(prod.resource.aws_ec2_transit_gateway_peering_attachment ?? {})).toEqual([
+      'transit_gateway_peering_us_west_2',
+    ]);
+    expect(groupsOf(readTerraform(root, 'dev')).map((g) => g.region)).toEqual(['us-east-1']);
+  },
+  'vpc-peering': (root) => {
+    for (const env of ['dev', 'prod']) {
+      const tf = readTerraform(root, env);
+      expect(Object.keys(tf.resource.aws_vpc_peering_connection_accepter ?? {})).toEqual([
+        'kong_vpc_peering_accepter',
+      ]);
+      expect(tf.resource.aws_ec2_transit_gateway).toBeUndefined();
+    }
+  },
+  'private-endpoint': (root) => {
+    const prod = readTerraform(root, 'prod');
+    expect(Object.keys(prod.resource.aws_vpclattice_resource_gateway ?? {})).toEqual([
+      'kong_resource_gateway',
+    ]);
+    expect(prod.resource.aws_ec2_transit_gateway).toBeUndefined();
+    // Kong maps the certificate's name (kong.upstream.privateDnsZone) to the shared resource.
+    expect(JSON.stringify(prod.resource.konnect_cloud_gateway_transit_gateway)).toContain(
+      '"domain_name":"gateway.internal.example.com"',
+    );
+    expect(prod.resource.konnect_cloud_gateway_private_dns).toBeUndefined();
+    // dev keeps the shipped Transit Gateway: connectivity is per environment.
+    expect(Object.keys(readTerraform(root, 'dev').resource.aws_ec2_transit_gateway ?? {})).toEqual([
+      'transit_gateway',
+    ]);
+  },
+  // Issue 18's end-to-end checks are ecs-fargate-example.test.ts; here: no Konnect cloud gateway.
+  'ecs-fargate': (root) => {
+    for (const env of ['dev', 'prod']) {
+      const tf = readTerraform(root, env);
+      expect(tf.terraform.required_providers).toHaveProperty('aws');
+      expect(Object.keys(tf.resource.aws_ecs_service ?? {}).length).toBeGreaterThan(0);
+      expect(tf.resource.konnect_cloud_gateway_configuration).toBeUndefined();
+      expect(tf.resource.aws_ec2_transit_gateway).toBeUndefined();
+    }
+  },
+  // Issue 17's checks against the official schemas are packages/validate's waypoint-example.test.ts.
+  waypoint: (root) => {
+    const waypoint = readFileSync(
+      join(root, 'generated/k8s/dev/waypoints/orders/orders-api.yaml'),
+      'utf8',
+    );
+    expect(waypoint).toContain('name: orders-api-waypoint');
+    expect(waypoint).toContain('gatewayClassName: istio-waypoint');
+  },
+  'custom-domain-dns': (root) => {
+    const records = (env: string) =>
+      Object.values(readTerraform(root, env).resource.aws_route53_record ?? {})
+        .filter((r) => r.type === 'CNAME' && String(r.name).startsWith('_acme') === false)
+        .map((r) => [r.name, r.records]);
+    expect(records('prod')).toContainEqual([
+      'proxy.kong-cloud-gw-prod.example.com',
+      ['prod-9876543210.edge.gateways.example.net'],
+    ]);
+    const dev = readTerraform(root, 'dev').resource.aws_route53_record ?? {};
+    expect(dev.kong_domain_acme_challenge_record).toMatchObject({
+      name: '_acme-challenge.proxy.kong-cloud-gw-dev.example.com',
+      records: ['dev-0123456789.acme.gateways.example.net'],
+    });
+  },
+};
+
+describe('the example catalogs', () => {
+  it('has a check for every directory under examples/', () => {
+    const dirs = readdirSync(join(repoRoot, 'examples'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(dirs).toEqual(Object.keys(examples).sort());
+  });
+
+  const shipped = readTerraform(repoRoot, 'dev');
+
+  it.each(Object.entries(examples))(
+    '%s renders with generate --root, passes validate and holds its option',
+    async (name, check) => {
+      const root = mkdtempSync(join(tmpdir(), `routeplane-example-${name}-`));
+      const catalog = join('examples', name, 'catalog.yaml');
+      const generate = captureIo();
+      expect(await main(['generate', '--catalog', catalog, '--root', root], generate)).toBe(0);
+
+      const env = haveSharedCrds() ? { ROUTEPLANE_CRDS: sharedCrdsDir } : {};
+      const validate = captureIo(env);
+      const code = await main(
+        ['validate', '--catalog', catalog, '--root', root, '--no-external', '--format', 'json'],
+        validate,
+      );
+      const report = JSON.parse(validate.stdout.join('')) as { findings: unknown[] };
+      expect(report.findings).toEqual([]);
+      expect(code).toBe(0);
+
+      // Held as the shipped catalog's Terraform is: the same exact pin for every provider both use
+      // (Kong on ECS Fargate adds its own; waypoint renders dev only).
+      const pins = shipped.terraform.required_providers;
+      for (const envName of readdirSync(join(root, 'generated/terraform'))) {
+        const own = readTerraform(root, envName).terraform.required_providers;
+        const common = Object.keys(own).filter((p) => p in pins);
+        expect(common.length).toBeGreaterThan(0);
+        for (const provider of common) expect(own[provider]).toEqual(pins[provider]);
+      }
+      check(root, generate.stderr.join('\n'));
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,44 @@
+import { awsValuePath } from '../environment-overrides.js';
+import type { KeyPath } from '../key-path.js';
+import { awsOfKind } from '../resolve-data-plane.js';
+import { reportDuplicates, type SemanticRule } from './rule.js';
+
+/** DNS of the Konnect custom domain (aws.edge.kongDomainDns), per environment after overrides. */
+export const customDomainRules: readonly SemanticRule[] = [
+  {
+    id: 'kong-domain-dns',
+    needs: ['aws', 'environments'],
+    check(context) {
+      const { catalog, report } = context;
+      const targets: { path: KeyPath; value: string }[] = [];
+      catalog.environments.forEach((env, i) => {
+        // An ecsFargate environment has no edge; data-plane-kind refuses one it sets itself.
+        const edge = awsOfKind(catalog, env).edge;
+        const dns = edge?.kongDomainDns;
+        if (edge === undefined || dns === undefined) return;
+        const path = awsValuePath(env, i, ['edge', 'kongDomainDns']);
+        // An environment overrides single keys; after the merge all three must be there.
+        const missing = (['publicZone', 'edgeTarget', 'acmeChallengeTarget'] as const).filter(
+          (key) => dns[key] === undefined,
+        );
+        if (missing.length > 0) {
+          report(
+            path,
+            `needs publicZone, edgeTarget and acmeChallengeTarget after the environment's overrides, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (environment ${env.name})`,
+            true,
+          );
+          return;
+        }
+        if (!edge.kongProxyDomain.endsWith(`.${dns.publicZone}`)) {
+          report(
+            [...path, 'publicZone'],
+            `must be a parent domain of aws.edge.kongProxyDomain ${edge.kongProxyDomain} (its records go there), but "${dns.publicZone}" was given (environment ${env.name})`,
+          );
+        }
+        targets.push({ path: [...path, 'edgeTarget'], value: dns.edgeTarget });
+      });
+      // Konnect gives each control plane's domain its own edge: a shared target is a copy slip.
+      reportDuplicates(context, targets, 'Konnect edge target');
+    },
+  },
+];
