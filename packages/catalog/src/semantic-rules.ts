@@ -30,13 +30,13 @@ export const semanticRules: readonly SemanticRule[] = [
 export function runSemanticRules(
   catalog: RouteCatalog,
   sectionsWithSchemaErrors: ReadonlySet<string>,
-  report: RuleContext['report'],
+  report: (ruleId: string, ...problem: Parameters<RuleContext['report']>) => void,
 ): number {
   let ran = 0;
   for (const rule of semanticRules) {
     const blocked = sectionsWithSchemaErrors.has('') && rule.needs.length > 0;
     if (blocked || rule.needs.some((section) => sectionsWithSchemaErrors.has(section))) continue;
-    rule.check({ catalog, report });
+    rule.check({ catalog, report: (...problem) => report(rule.id, ...problem) });
     ran += 1;
   }
   return ran;
