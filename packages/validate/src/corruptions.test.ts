@@ -24,6 +24,8 @@ interface Case {
   readonly rule: string;
   readonly object: string;
   readonly message: string;
+  /** Every other finding the corruption causes, as [rule, object]: the set must be exact. */
+  readonly also?: readonly (readonly [rule: string, object: string])[];
 }
 
 const tree = cleanTree();
@@ -42,6 +44,7 @@ const cases: readonly Case[] = [
       at(d, 'spec', 'from', 0).namespace = 'sample-apps';
     }),
     rule: 'xlayer/grant-unused',
+    also: [['xlayer/grant-missing', 'HTTPRoute/istio-ingress/app1']],
     object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
     message: "from.namespace sample-apps is the grant's own namespace",
   },
@@ -70,6 +73,11 @@ const cases: readonly Case[] = [
       at(d, 'spec', 'rules', 0, 'backendRefs', 0).name = 'nope';
     }),
     rule: 'xlayer/backend-ref',
+    also: [
+      ['xlayer/kong-route-backend', 'KongRoute/app1'],
+      ['xlayer/grant-missing', 'HTTPRoute/istio-ingress/app1'],
+      ['xlayer/grant-unused', 'ReferenceGrant/sample-apps/allow-istio-ingress-routes'],
+    ],
     object: 'HTTPRoute/istio-ingress/app1',
     message: 'backendRef Service sample-apps/nope does not exist in the rendered tree',
   },
@@ -204,6 +212,10 @@ const cases: readonly Case[] = [
         '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
     }),
     rule: 'policy/secret-literal',
+    also: [
+      ['policy/no-private-key', 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options'],
+      ['xlayer/gateway-parameters', 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options'],
+    ],
     object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
     message: 'data.service: value looks like a PEM private key',
   },
@@ -231,6 +243,10 @@ const cases: readonly Case[] = [
       at(d, 'spec').replicas = 'two';
     }),
     rule: 'schema/valid',
+    also: [
+      ['policy/pdb', 'Deployment/sample-apps/sample-app-1'],
+      ['policy/replicas', 'Deployment/sample-apps/sample-app-1'],
+    ],
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'spec.replicas must be integer {"type":"integer"}',
   },
@@ -249,6 +265,7 @@ const cases: readonly Case[] = [
       at(d, 'spec', 'mtls').mode = 'STRICTER';
     }),
     rule: 'schema/valid',
+    also: [['policy/peer-authentication', 'PeerAuthentication/sample-apps/default']],
     object: 'PeerAuthentication/sample-apps/default',
     message: 'spec.mtls.mode must be equal to one of the allowed values',
   },
@@ -306,6 +323,7 @@ const cases: readonly Case[] = [
       at(kongService(d), 'routes', 0).name = 'app-one';
     }),
     rule: 'xlayer/kong-route-exposed',
+    also: [['xlayer/kong-route-match', 'KongRoute/app-one']],
     object: 'HTTPRoute/istio-ingress/app1',
     message: 'no Kong route named app1 in deck/dev/kong.yaml',
   },
@@ -315,6 +333,7 @@ const cases: readonly Case[] = [
       Object.assign(kongService(d), { protocol: 'http', port: 80 });
     }),
     rule: 'xlayer/kong-upstream',
+    also: [['xlayer/kong-upstream', 'KongService/sample-apps-sample-app-1']],
     object: 'KongService/sample-apps-sample-app-1',
     message: 'protocol must be https (TLS to the Gateway), but "http" was given',
   },
@@ -343,6 +362,35 @@ const cases: readonly Case[] = [
     rule: 'policy/run-as-non-root',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'container server: runAsNonRoot must be true, but nothing was given',
+  },
+  {
+    name: 'run without a seccomp profile',
+    files: corrupt(tree, backend, 1, (d) => {
+      delete at(d, 'spec', 'template', 'spec', 'securityContext').seccompProfile;
+      delete at(container(d), 'securityContext').seccompProfile;
+    }),
+    rule: 'policy/seccomp',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'container server: seccompProfile.type must be RuntimeDefault, but nothing was given',
+  },
+  {
+    name: 'make the root filesystem writable',
+    files: corrupt(tree, backend, 1, (d) => {
+      at(container(d), 'securityContext').readOnlyRootFilesystem = false;
+    }),
+    rule: 'policy/read-only-root',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message:
+      'container server: securityContext.readOnlyRootFilesystem must be true, but false was given',
+  },
+  {
+    name: 'mount the service account token',
+    files: corrupt(tree, backend, 1, (d) => {
+      delete at(d, 'spec', 'template', 'spec').automountServiceAccountToken;
+    }),
+    rule: 'policy/automount-token',
+    object: 'Deployment/sample-apps/sample-app-1',
+    message: 'pod automountServiceAccountToken must be false, but nothing was given',
   },
   {
     name: 'allow privilege escalation',
@@ -380,6 +428,7 @@ const cases: readonly Case[] = [
       delete at(container(d), 'resources').limits;
     }),
     rule: 'policy/resources',
+    also: [['policy/resources', 'Deployment/sample-apps/sample-app-1']],
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'container server: resources.limits.cpu must be set, but nothing was given',
   },
@@ -398,6 +447,7 @@ const cases: readonly Case[] = [
       at(d, 'spec').replicas = 1;
     }),
     rule: 'policy/replicas',
+    also: [['policy/pdb', 'Deployment/sample-apps/sample-app-1']],
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'spec.replicas must be >= 2, but 1 was given',
   },
@@ -476,6 +526,7 @@ const cases: readonly Case[] = [
     name: 'drop the serving Certificate (the seed made the Secret with a script)',
     files: corrupt(tree, pkiCerts, 0, () => null),
     rule: 'xlayer/gateway-certificate-source',
+    also: [['xlayer/gateway-certificate-source', 'Gateway/istio-ingress/kong-cloud-gw-gateway']],
     object: gatewayObject,
     message:
       'listener "https" certificateRef Secret istio-ingress/kong-cloud-gw-gateway-tls is produced by no rendered Certificate',
@@ -486,6 +537,7 @@ const cases: readonly Case[] = [
       at(d, 'metadata', 'annotations')['argocd.argoproj.io/sync-wave'] = '5';
     }),
     rule: 'xlayer/gateway-certificate-source',
+    also: [['xlayer/gateway-certificate-source', 'Gateway/istio-ingress/kong-cloud-gw-gateway']],
     object: gatewayObject,
     message:
       'listener "https" certificateRef Secret istio-ingress/kong-cloud-gw-gateway-tls comes from Certificate/istio-ingress/kong-cloud-gw-gateway-tls in Application routeplane-dev-pki (wave 5); expected a wave < 5',
@@ -496,6 +548,7 @@ const cases: readonly Case[] = [
       at(d, 'spec', 'issuerRef').name = 'other-ca';
     }),
     rule: 'xlayer/kong-trusts-gateway-ca',
+    also: [['xlayer/kong-client-certificate', 'KongService/sample-apps-sample-app-1']],
     object: kongServiceObject,
     message:
       'Kong trusts DECK_GATEWAY_CA_CERT (ca.crt of Certificate/cert-manager/kong-gateway-client, issuer ClusterIssuer/gateway-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" serves Certificate/istio-ingress/kong-cloud-gw-gateway-tls, issued by ClusterIssuer/other-ca',
@@ -525,6 +578,10 @@ const cases: readonly Case[] = [
       at(d, 'spec', 'issuerRef').name = 'gateway-ca-selfsigned';
     }),
     rule: 'xlayer/kong-trusts-gateway-ca',
+    also: [
+      ['xlayer/kong-client-certificate', 'KongService/sample-apps-sample-app-1'],
+      ['xlayer/kong-trusts-gateway-ca', 'KongService/sample-apps-sample-app-1'],
+    ],
     object: kongServiceObject,
     message: 'which is SelfSigned: ca.crt would be that certificate itself, not a CA',
   },
@@ -544,6 +601,7 @@ const cases: readonly Case[] = [
       at(d, 'spec', 'issuerRef').name = 'other-ca';
     }),
     rule: 'xlayer/kong-client-certificate',
+    also: [['xlayer/kong-trusts-gateway-ca', 'KongService/sample-apps-sample-app-1']],
     object: kongServiceObject,
     message:
       'presents Certificate/cert-manager/kong-gateway-client (issuer ClusterIssuer/other-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" on port 443 trusts ca.crt of Certificate/istio-ingress/kong-cloud-gw-gateway-tls (issuer ClusterIssuer/gateway-ca)',
@@ -554,6 +612,7 @@ const cases: readonly Case[] = [
       at(d, 'certificates', 0).key = 'not-a-reference';
     }),
     rule: 'policy/no-private-key',
+    also: [['xlayer/kong-client-certificate', 'KongService/sample-apps-sample-app-1']],
     object: 'certificates[0]',
     message: `key must be a ${deckEnv('DECK_...')} reference, but a literal was given`,
   },
@@ -565,6 +624,7 @@ const cases: readonly Case[] = [
       ).toString('base64');
     }),
     rule: 'policy/no-private-key',
+    also: [['xlayer/gateway-parameters', 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options']],
     object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
     message: 'data.extra holds a private key (PEM or base64 PEM)',
   },
@@ -578,6 +638,12 @@ const cases: readonly Case[] = [
       data: { 'tls.crt': '', 'tls.key': '' },
     })),
     rule: 'policy/no-private-key',
+    also: [
+      ['xlayer/gateway-certificate-source', 'Gateway/istio-ingress/kong-cloud-gw-gateway'],
+      ['xlayer/gateway-certificate-source', 'Gateway/istio-ingress/kong-cloud-gw-gateway'],
+      ['policy/secret-literal', 'Secret/istio-ingress/kong-cloud-gw-gateway-tls'],
+      ['policy/secret-literal', 'Secret/istio-ingress/kong-cloud-gw-gateway-tls'],
+    ],
     object: 'Secret/istio-ingress/kong-cloud-gw-gateway-tls',
     message: 'a TLS Secret (["tls.key"]) must not be rendered',
   },
@@ -604,10 +670,16 @@ const cases: readonly Case[] = [
 ];
 
 describe('validateTree catches each corruption of a clean tree', () => {
-  it.each(cases)('$name -> $rule', ({ files, rule, object, message }) => {
+  it.each(cases)('$name -> $rule', ({ files, rule, object, message, also = [] }) => {
     const findings = validateTree({ files, waivers: [] });
     expect(findings).toContainEqual(
       expect.objectContaining({ rule, object, message: expect.stringContaining(message) }),
+    );
+    // Exactly these findings: a corruption that also trips an unrelated rule is a bug somewhere.
+    const pairs = (list: readonly (readonly [string, string])[]) =>
+      list.map(([r, o]) => `${r} ${o}`).sort();
+    expect(pairs(findings.map((f) => [f.rule, f.object]))).toEqual(
+      pairs([[rule, object], ...also]),
     );
   });
 });
