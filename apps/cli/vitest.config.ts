@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.ts';
+import shared from '../../vitest.shared.js';
 
 export default mergeConfig(
   shared,
