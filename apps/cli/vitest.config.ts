@@ -1,7 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
 
-// These tests render whole environments; a cold CI start (no tsx cache, two cores shared by the
-// parallel packages) can take several seconds for the first one.
-export default defineConfig({
-  test: { testTimeout: 60_000, hookTimeout: 60_000, globalSetup: ['./vitest.global-setup.ts'] },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({ test: { globalSetup: ['./vitest.global-setup.ts'] } }),
+);

@@ -1,5 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-// The generated-code tests run json-schema-to-typescript (and ajv standalone) over whole schemas:
-// about a second alone, over 5 s when six test processes share two cores.
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+// The shared configuration; see vitest.shared.ts at the repository root.
+export { default } from '../../vitest.shared.js';

@@ -1,3 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({ test: { testTimeout: 30_000 } });
+// The shared configuration; see vitest.shared.ts at the repository root.
+export { default } from '../../vitest.shared.js';

@@ -1,4 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-// The tests read and parse the committed rendered tree of both environments.
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+// The shared configuration; see vitest.shared.ts at the repository root.
+export { default } from '../../vitest.shared.js';

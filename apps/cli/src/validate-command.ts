@@ -112,7 +112,7 @@ function rejectUnusedWaivers(
   if (unused.length === 0) return;
   throw new CatalogError(
     locateInCatalog(loaded.catalogPath, loaded.displayName, (data) =>
-      unused.map((u) => ({ path: waiverPath(data, u), message: u.message })),
+      unused.map((u) => ({ path: waiverPath(data, u), message: u.message, rule: 'unused-waiver' })),
     ),
   );
 }

@@ -2,6 +2,13 @@ export type * from './catalog.generated.js';
 export { catalogSchemaPath, readCatalogSchema } from './catalog-schema.js';
 export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
 export { compareText } from './compare-text.js';
+export {
+  deckEnvRef,
+  deckVariablePattern,
+  deckVariablesIn,
+  envReferencePattern,
+  wholeDeckVariable,
+} from './deck-env-ref.js';
 export { closestMatch, didYouMean } from './did-you-mean.js';
 export { durationMs } from './duration.js';
 export * from './layout.js';
@@ -17,5 +24,5 @@ export {
   precedenceConflicts,
   type RouteMatchCriteria,
 } from './route-precedence.js';
-export { looksLikeRandomToken, looksLikeSecret } from './secrets.js';
+export { looksLikeRandomToken, looksLikeSecret, secretKind } from './secrets.js';
 export { unrenderedFileMessage } from './unrendered.js';

@@ -28,7 +28,7 @@ export function loadModel(catalogPath: string, displayName: string = catalogPath
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read';
     throw new CatalogError([
-      { file: displayName, line: 0, column: 0, keyPath: '', message: reason },
+      { file: displayName, line: 0, column: 0, keyPath: '', message: reason, rule: 'file' },
     ]);
   }
   return loadModelFromBytes(bytes, { displayName, baseDir: dirname(resolve(catalogPath)) });
@@ -42,15 +42,15 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   const { data, locate, sourceText } = parsed.parsed;
 
   const problems: CatalogProblem[] = [];
-  const add = (path: KeyPath, message: string, atKey = false) => {
+  const add = (rule: string, path: KeyPath, message: string, atKey = false) => {
     const { line, column } = locate(path, atKey);
-    problems.push({ file, line, column, keyPath: formatKeyPath(path), message });
+    problems.push({ file, line, column, keyPath: formatKeyPath(path), message, rule });
   };
 
   const issues = schemaIssues(data, sourceText);
   const brokenSections = new Set<string>();
   for (const issue of issues) {
-    add(issue.path, issue.message, issue.atKey);
+    add('schema', issue.path, issue.message, issue.atKey);
     brokenSections.add(issue.section);
   }
   const isMapping = typeof data === 'object' && data !== null && !Array.isArray(data);
@@ -59,9 +59,9 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   }
   const catalog = data as RouteCatalog;
   const warnings: CatalogProblem[] = [];
-  runSemanticRules(catalog, brokenSections, add, (path, message) => {
+  runSemanticRules(catalog, brokenSections, add, (rule, path, message) => {
     const { line, column } = locate(path, false);
-    warnings.push({ file, line, column, keyPath: formatKeyPath(path), message });
+    warnings.push({ file, line, column, keyPath: formatKeyPath(path), message, rule });
   });
 
   if (problems.length > 0) throw new CatalogError(sortProblems(problems));

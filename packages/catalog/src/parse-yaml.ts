@@ -40,6 +40,7 @@ export function parseCatalogYaml(bytes: Uint8Array, file: string): ParseResult {
     column,
     keyPath: '',
     message,
+    rule: 'yaml',
   });
   if (bytes.byteLength > maxCatalogBytes) {
     return {

@@ -9,6 +9,11 @@ export interface CatalogProblem {
   /** Key path such as `routes[2].paths[0]`; empty for the whole document. */
   readonly keyPath: string;
   readonly message: string;
+  /**
+   * The rule that found it: a semantic rule's id, `schema` for the JSON Schema, `yaml` for the
+   * parser, `file` when the file cannot be read. Tests use it to prove every rule still fires.
+   */
+  readonly rule: string;
 }
 
 /** The one error type for user mistakes: the CLI prints the problems and exits 2. */

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 // Compiled ahead of time (ajv standalone): compiling the schema took most of the loader's start-up.
 import validateCatalog from './catalog-validator.generated.js';
+import { deckVariablePattern } from './deck-env-ref.js';
 import { didYouMean } from './did-you-mean.js';
 import { type KeyPath, keyPathFromPointer } from './key-path.js';
 import { looksLikeSecret } from './secrets.js';
@@ -178,7 +179,7 @@ function quoteHint(expected: string, value: unknown, source: string | undefined)
 const patternDescriptions: Readonly<Record<string, string>> = {
   '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$':
     'must be a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit)',
-  '^DECK_[A-Z0-9_]+$':
+  [deckVariablePattern.source]:
     'must name a DECK_* environment variable (e.g. DECK_DEMO_USER_JWT_SECRET) that holds the value at sync time, never the value itself',
   '^(?!HEAD$)[^\\s]+$': 'must be a pinned branch or tag name (not HEAD, no spaces)',
 };

@@ -36,14 +36,18 @@ export const semanticRules: readonly SemanticRule[] = [
 export function runSemanticRules(
   catalog: RouteCatalog,
   sectionsWithSchemaErrors: ReadonlySet<string>,
-  report: RuleContext['report'],
-  warn: RuleContext['warn'] = () => {},
+  report: (ruleId: string, ...problem: Parameters<RuleContext['report']>) => void,
+  warn: (ruleId: string, ...warning: Parameters<RuleContext['warn']>) => void = () => {},
 ): number {
   let ran = 0;
   for (const rule of semanticRules) {
     const blocked = sectionsWithSchemaErrors.has('') && rule.needs.length > 0;
     if (blocked || rule.needs.some((section) => sectionsWithSchemaErrors.has(section))) continue;
-    rule.check({ catalog, report, warn });
+    rule.check({
+      catalog,
+      report: (...problem) => report(rule.id, ...problem),
+      warn: (...warning) => warn(rule.id, ...warning),
+    });
     ran += 1;
   }
   return ran;

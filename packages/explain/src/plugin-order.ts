@@ -1,3 +1,4 @@
+import { compareText } from '@routeplane/catalog';
 /**
  * Kong runs the plugins of a request in descending PRIORITY of their handlers (global, service and
  * route plugins together). Values from Kong/kong at 3.x, kong/plugins/<name>/handler.lua.
@@ -18,5 +19,5 @@ export const pluginPriority: Readonly<Record<string, number>> = {
 export function comparePlugins(a: string, b: string): number {
   const pa = pluginPriority[a] ?? Number.NEGATIVE_INFINITY;
   const pb = pluginPriority[b] ?? Number.NEGATIVE_INFINITY;
-  return pa === pb ? (a < b ? -1 : a > b ? 1 : 0) : pb - pa;
+  return pa === pb ? compareText(a, b) : pb - pa;
 }

@@ -1,3 +1,4 @@
+import { compareText } from '@routeplane/catalog';
 import { TerraformStack } from 'cdktn';
 import { Construct } from 'constructs';
 
@@ -26,6 +27,6 @@ function normalise(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([key]) => key !== '//')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries.map(([key, inner]) => [key, normalise(inner)]));
 }

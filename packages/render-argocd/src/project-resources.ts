@@ -1,3 +1,4 @@
+import { compareText } from '@routeplane/catalog';
 import type { ClusterResourceItem, GroupKind } from './argo-types.js';
 import { chartInventory } from './chart-inventory/chart-inventory.generated.js';
 
@@ -77,7 +78,7 @@ function key(item: ClusterResourceItem): string {
 /** Deduplicated and sorted by group, kind, then name: deterministic output. */
 export function uniqueSorted<T extends ClusterResourceItem>(items: readonly T[]): T[] {
   const byKey = new Map(items.map((item) => [key(item), item]));
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return [...byKey.entries()].sort(([a], [b]) => compareText(a, b)).map(([, v]) => v);
 }
 
 /** cert-manager's API group: the PKI child's Certificates (namespaced) and ClusterIssuers. */

@@ -1,4 +1,3 @@
-export { missingDeckEnv, requiredDeckEnv } from './deck-env.js';
 export { DeckRenderError } from './errors.js';
 export { renderDeck, renderKongFile } from './render-deck.js';
 export { kongServiceName } from './services.js';

@@ -1,3 +1,4 @@
+import { wholeDeckVariable } from '@routeplane/catalog';
 import { arr, isObject, type JsonObject, num, obj, str } from './json.js';
 import { localPaths } from './rules/argocd-rules.js';
 import { type EnvTree, type K8sObject, ofKind } from './tree-index.js';
@@ -15,12 +16,8 @@ export const deckEnvAnnotation = {
   key: 'routeplane.dev/deck-env-tls-key',
 } as const;
 
-const deckEnvRef = /^\$\{\{\s*env\s+"(DECK_[A-Z0-9_]+)"\s*\}\}$/;
-
 /** The variable of a whole-value `${{ env "DECK_X" }}`, or undefined for anything else. */
-export function deckVariable(value: unknown): string | undefined {
-  return typeof value === 'string' ? deckEnvRef.exec(value)?.[1] : undefined;
-}
+export const deckVariable: (value: unknown) => string | undefined = wholeDeckVariable;
 
 export function certificates(env: EnvTree): readonly K8sObject[] {
   return ofKind(env, 'Certificate').filter((c) => c.apiVersion.startsWith('cert-manager.io/'));

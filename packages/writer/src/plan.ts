@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { ownedRoots, type RenderedFile } from '@routeplane/catalog';
+import { compareText, ownedRoots, type RenderedFile } from '@routeplane/catalog';
 import { isRenderedText } from './header.js';
 import { serialize } from './serialize.js';
 
@@ -86,7 +86,7 @@ export function planChanges(files: readonly RenderedFile[], options: PlanOptions
     rendered.set(file.path, serialize(file, options.catalogFile));
   }
   const changes: PlannedChange[] = [];
-  for (const [path, content] of [...rendered.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [path, content] of [...rendered.entries()].sort(([a], [b]) => compareText(a, b))) {
     const previous = readIfExists(join(options.repoRoot, path));
     if (previous === undefined) changes.push({ path, kind: 'created', content });
     else if (previous === content) changes.push({ path, kind: 'unchanged', content, previous });

@@ -510,4 +510,35 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     shipped(['routes.1.timeouts', { request: '5 seconds' }]),
     'routes[1].timeouts.request',
   ],
+  [
+    'a route host that is not a lowercase DNS name',
+    shipped(['routes.3.hosts', ['Api.Example.com']]),
+    'routes[3].hosts[0]: must be a lowercase DNS name, optionally starting with "*.", but "Api.Example.com" was given',
+  ],
+  [
+    'the same port for HTTP and HTTPS',
+    shipped(['gateway.httpPort', 443]),
+    'gateway.httpsPort: must differ from httpPort, but both are 443',
+  ],
+  [
+    'a response path listed twice',
+    shipped([
+      'services.0.responses',
+      [
+        { path: '/healthz', body: 'ok' },
+        { path: '/healthz', body: 'again' },
+      ],
+    ]),
+    'services[0].responses[1].path: path "/healthz" is listed twice',
+  ],
+  [
+    'an image on the latest tag',
+    shipped(['services.0.image', 'docker.io/library/nginx:latest']),
+    'services[0].image: must be pinned to a version tag or a digest, never "latest"',
+  ],
+  [
+    'two environments on one Konnect control plane',
+    shipped(['environments.1.controlPlaneName', 'kong-cloud-gw-dev']),
+    'Konnect control plane name "kong-cloud-gw-dev" of environment "prod" is also environment "dev"\'s',
+  ],
 ];

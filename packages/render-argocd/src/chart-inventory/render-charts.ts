@@ -1,4 +1,4 @@
-import type { EnvironmentModel, Model } from '@routeplane/catalog';
+import { compareText, type EnvironmentModel, type Model } from '@routeplane/catalog';
 import { helmObjects } from '@routeplane/test-support';
 import { childApps } from '../child-apps.js';
 import { clusterScopedKinds, inventoryCharts } from './chart-sources.js';
@@ -88,8 +88,6 @@ export async function renderModelCharts(model: Model): Promise<readonly Rendered
   return perEnv.flat();
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Union over the environments of what each chart renders, sorted; one entry per chart. */
 export function chartInventoryOf(
   rendered: readonly RenderedChartChild[],
@@ -110,12 +108,14 @@ export function chartInventoryOf(
   }
   return Object.fromEntries(
     [...byChart.entries()]
-      .sort(([a], [b]) => byText(a, b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([chart, entry]) => [
         chart,
         {
           version: entry.version,
-          objects: [...entry.objects.entries()].sort(([a], [b]) => byText(a, b)).map(([, o]) => o),
+          objects: [...entry.objects.entries()]
+            .sort(([a], [b]) => compareText(a, b))
+            .map(([, o]) => o),
         },
       ]),
   );

@@ -1,4 +1,4 @@
-import type { EcsFargateModel } from '@routeplane/catalog';
+import { compareText, type EcsFargateModel } from '@routeplane/catalog';
 import type { StackContext } from '../context.js';
 import type { DataPlaneIdentity } from './data-plane-identity.js';
 
@@ -91,7 +91,7 @@ export function kongContainer(
       { containerPort: ecs.statusPort, protocol: 'tcp' },
     ],
     environment: Object.entries(environment)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([name, value]) => ({ name, value })),
     secrets: [{ name: 'KONG_CLUSTER_CERT_KEY', valueFrom: inputs.identity.keySecret.arn }],
     mountPoints: [

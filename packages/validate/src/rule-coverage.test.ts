@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { corruptionCases } from './corruption-cases.fixture.js';
+import type { TreeFile } from './finding.js';
+import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
+import { rules } from './rules/index.js';
+import { terraformRules } from './rules/terraform-rules.js';
+import { validateTree } from './validate-tree.js';
+import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
+
+/**
+ * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts and
+ * ecs-fargate-rules.test.ts), which corrupt the rendered Terraform of a different catalog.
+ */
+const terraformTreeRules = new Set([...terraformRules, ...ecsFargateRules].map((r) => r.id));
+
+describe('the corruption tables', () => {
+  const trees: readonly TreeFile[][] = [
+    ...corruptionCases.map((c) => c.files),
+    ...waypointCorruptions.map(([, files]) => files),
+  ];
+  const fired = new Set(
+    trees.flatMap((files) => validateTree({ files, waivers: [] }).map((f) => f.rule)),
+  );
+
+  it.each(rules.map((r) => r.id).filter((id) => !terraformTreeRules.has(id)))(
+    'make rule %s fire at least once',
+    (rule) => {
+      expect(fired.has(rule), `no corruption triggers rule ${rule}`).toBe(true);
+    },
+  );
+
+  it('report only rule ids of the rule table', () => {
+    const known = new Set(rules.map((r) => r.id));
+    expect([...fired].filter((rule) => !known.has(rule))).toEqual([]);
+  });
+
+  it('has no two rules sharing an id', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
