@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { corruptionCases } from './corruption-cases.fixture.js';
 import type { TreeFile } from './finding.js';
+import { dedicatedGatewayRules } from './rules/dedicated-gateway-rules.js';
 import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
 import { rules } from './rules/index.js';
 import { terraformRules } from './rules/terraform-rules.js';
+import { upstreamDnsRules } from './rules/upstream-dns-rules.js';
 import { validateTree } from './validate-tree.js';
 import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 
 /**
- * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts and
- * ecs-fargate-rules.test.ts), which corrupt the rendered Terraform of a different catalog.
+ * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
+ * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts), which
+ * corrupt the rendered Terraform of the shipped or an example catalog.
  */
-const terraformTreeRules = new Set([...terraformRules, ...ecsFargateRules].map((r) => r.id));
+const terraformTreeRules = new Set(
+  [...terraformRules, ...ecsFargateRules, ...dedicatedGatewayRules, ...upstreamDnsRules].map(
+    (r) => r.id,
+  ),
+);
 
 describe('the corruption tables', () => {
   const trees: readonly TreeFile[][] = [
