@@ -117,6 +117,14 @@ const examples: Record<string, (root: string, stderr: string) => void> = {
       records: ['dev-0123456789.acme.gateways.example.net'],
     });
   },
+  // The request-level proof (CloudFront function + Kong router model) is viewer-hosts-example.test.ts.
+  'viewer-hosts': (root) => {
+    const dev = readTerraform(root, 'dev');
+    expect(Object.keys(dev.resource.aws_cloudfront_function ?? {})).toEqual(['viewer_host']);
+    const kong = readFileSync(join(root, 'deck/dev/kong.yaml'), 'utf8');
+    expect(kong).toContain('X-Viewer-Host:');
+    expect(kong).not.toMatch(/^\s+hosts:/m);
+  },
 };
 
 describe('the example catalogs', () => {

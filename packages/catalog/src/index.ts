@@ -19,3 +19,4 @@ export {
 } from './route-precedence.js';
 export { looksLikeRandomToken, looksLikeSecret } from './secrets.js';
 export { unrenderedFileMessage } from './unrendered.js';
+export { kongBehindCloudfront, viewerHostHeader, viewerHostMatchValues } from './viewer-host.js';

@@ -16,6 +16,7 @@ import { terraformRules } from './terraform-rules.js';
 import { timeoutRules } from './timeout-rules.js';
 import { tlsChainRules } from './tls-chain-rules.js';
 import { upstreamDnsRules } from './upstream-dns-rules.js';
+import { viewerHostRules } from './viewer-host-rules.js';
 import { waypointRules } from './waypoint-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
@@ -38,4 +39,5 @@ export const rules: readonly Rule[] = [
   ...ecsFargateRules,
   ...dedicatedGatewayRules,
   ...upstreamDnsRules,
+  ...viewerHostRules,
 ];
