@@ -35,9 +35,10 @@ function kongRoute(
   route: RouteModel,
   tags: readonly string[],
   behindCloudfront: boolean,
-  redis?: RedisModel,
+  redis: RedisModel | undefined,
+  sharedSecret: BackendModel['sharedSecretHeader'],
 ): KongRoute {
-  const plugins = routePlugins(route, tags, redis);
+  const plugins = routePlugins(route, tags, redis, sharedSecret);
   return {
     name: route.name,
     // `~/p$` + `/p/`: Kong plain paths are string prefixes; these two equal PathPrefix `/p`.
@@ -79,7 +80,13 @@ export function kongServices(
       (r) => r.backend.namespace === backend.namespace && r.backend.name === backend.name,
     );
     const routes = backendRoutes.map((r) =>
-      kongRoute(r, tags, kongBehindCloudfront(env), env.kong.ecsFargate?.redis),
+      kongRoute(
+        r,
+        tags,
+        kongBehindCloudfront(env),
+        env.kong.ecsFargate?.redis,
+        backend.sharedSecretHeader,
+      ),
     );
     const timeoutMs = kongServiceTimeoutMs(backendRoutes);
     return {

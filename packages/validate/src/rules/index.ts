@@ -12,6 +12,7 @@ import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
+import { sharedSecretRules } from './shared-secret-rules.js';
 import { terraformRules } from './terraform-rules.js';
 import { timeoutRules } from './timeout-rules.js';
 import { tlsChainRules } from './tls-chain-rules.js';
@@ -40,4 +41,5 @@ export const rules: readonly Rule[] = [
   ...dedicatedGatewayRules,
   ...upstreamDnsRules,
   ...viewerHostRules,
+  ...sharedSecretRules,
 ];
