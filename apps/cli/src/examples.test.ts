@@ -37,7 +37,7 @@ const groupsOf = (tf: Terraform) =>
     ?.dataplane_groups as Record<string, unknown>[];
 
 /** What each example must render beyond a clean tree: the option it demonstrates. */
-const examples: Record<string, (root: string, stderr: string) => void> = {
+const examples: Record<string, (root: string, stderr: string) => void | Promise<void>> = {
   'custom-mode': (root, stderr) => {
     expect(groupsOf(readTerraform(root, 'dev')).map((g) => g.autoscale)).toEqual([
       {
@@ -117,6 +117,24 @@ const examples: Record<string, (root: string, stderr: string) => void> = {
       records: ['dev-0123456789.acme.gateways.example.net'],
     });
   },
+  'backend-shared-secret': async (root) => {
+    const kong = readFileSync(join(root, 'deck/prod/kong.yaml'), 'utf8');
+    expect(kong).toContain(`- X-Backend-Secret:\${{ env "DECK_USERS_API_SHARED_SECRET" }}`);
+    const io = captureIo();
+    const catalog = join('examples', 'backend-shared-secret', 'catalog.yaml');
+    expect(await main(['deck-env', '--catalog', catalog, '--env', 'prod'], io)).toBe(0);
+    expect(io.stdout).toContain(
+      'DECK_USERS_API_SHARED_SECRET\tthe shared secret Kong sends in header X-Backend-Secret to backend api-services/users-api',
+    );
+  },
+  // The request-level proof (CloudFront function + Kong router model) is viewer-hosts-example.test.ts.
+  'viewer-hosts': (root) => {
+    const dev = readTerraform(root, 'dev');
+    expect(Object.keys(dev.resource.aws_cloudfront_function ?? {})).toEqual(['viewer_host']);
+    const kong = readFileSync(join(root, 'deck/dev/kong.yaml'), 'utf8');
+    expect(kong).toContain('X-Viewer-Host:');
+    expect(kong).not.toMatch(/^\s+hosts:/m);
+  },
 };
 
 describe('the example catalogs', () => {
@@ -157,7 +175,7 @@ describe('the example catalogs', () => {
         expect(common.length).toBeGreaterThan(0);
         for (const provider of common) expect(own[provider]).toEqual(pins[provider]);
       }
-      check(root, generate.stderr.join('\n'));
+      await check(root, generate.stderr.join('\n'));
     },
     120_000,
   );

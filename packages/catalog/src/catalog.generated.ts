@@ -503,6 +503,19 @@ export interface Service {
     body: string;
   }[];
   /**
+   * Kong adds this header (request-transformer on every route of the service) so the backend can tell Kong's requests from any other caller's
+   */
+  sharedSecretHeader?: {
+    /**
+     * Header Kong adds to every request it sends this backend
+     */
+    name: string;
+    /**
+     * Name of a DECK_* environment variable that holds the shared secret at sync time; never the value itself
+     */
+    valueEnv: string;
+  };
+  /**
    * Put an Istio waypoint (L7 proxy) in front of this service: L7 AuthorizationPolicy admitting only the methods and paths of the routes that target it. Costs a proxy hop and two waypoint pods per service.
    */
   waypoint?: boolean;

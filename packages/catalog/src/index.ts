@@ -26,3 +26,4 @@ export {
 } from './route-precedence.js';
 export { looksLikeRandomToken, looksLikeSecret, secretKind } from './secrets.js';
 export { unrenderedFileMessage } from './unrendered.js';
+export { kongBehindCloudfront, viewerHostHeader, viewerHostMatchValues } from './viewer-host.js';

@@ -211,6 +211,8 @@ export interface BackendModel {
   readonly allowFrom: readonly CallerModel[];
   /** Present when the catalog puts an Istio waypoint in front of this service. */
   readonly waypoint?: WaypointModel;
+  /** Header Kong adds to every request for this backend, its value from a DECK_* variable. */
+  readonly sharedSecretHeader?: { readonly name: string; readonly valueEnv: string };
 }
 
 /** One L7 rule of a waypoint's AuthorizationPolicy: what one route may send. */

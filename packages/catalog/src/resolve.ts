@@ -261,6 +261,14 @@ function resolveBackend(service: Service, env: Environment): BackendModel {
         principal: `cluster.local/ns/${c.namespace}/sa/${c.serviceAccount}`,
       }))
       .sort((a, b) => compareText(a.principal, b.principal)),
+    ...(service.sharedSecretHeader === undefined
+      ? {}
+      : {
+          sharedSecretHeader: {
+            name: service.sharedSecretHeader.name,
+            valueEnv: service.sharedSecretHeader.valueEnv,
+          },
+        }),
   };
 }
 
@@ -397,6 +405,18 @@ function resolveKong(
         `the secret (HS*) or public key (RS*, ES*) of consumer ${c.username}'s JWT key ${j.key} (CI secret store)`,
       );
     }
+  }
+  for (const service of catalog.services) {
+    const secret = service.sharedSecretHeader;
+    if (secret === undefined) continue;
+    const backend = `${service.namespace}/${service.name}`;
+    const earlier = sources.get(secret.valueEnv);
+    sources.set(
+      secret.valueEnv,
+      earlier?.startsWith('the shared secret Kong sends in header')
+        ? `${earlier}, ${backend}`
+        : `the shared secret Kong sends in header ${secret.name} to backend ${backend}`,
+    );
   }
   const redisInUse =
     ecsFargate !== undefined && catalog.routes.some((r) => r.plugins?.rateLimiting);

@@ -11,6 +11,7 @@ import { privateDnsRules } from './rules/private-dns-rules.js';
 import { routeRules } from './rules/route-rules.js';
 import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
+import { sharedSecretRules } from './rules/shared-secret-rules.js';
 import { waypointRules } from './rules/waypoint-rules.js';
 
 export { reservedNamespaces } from './rules/naming-rules.js';
@@ -21,6 +22,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...namingRules,
   ...routeRules,
   ...serviceRules,
+  ...sharedSecretRules,
   ...waypointRules,
   ...networkRules,
   ...dedicatedDataPlaneRules,

@@ -1,11 +1,16 @@
 import { type ExplainRequest, type HopResult, rejected } from './explanation.js';
 import { at, isObject, objects, str, strings } from './json.js';
 import type { RenderedEnv } from './rendered-env.js';
+import { runViewerFunction, viewerRequestFunction } from './viewer-function.js';
 
-/** What the edge hands to Kong: the Host it sends (the origin domain) and the shared header's name. */
+/**
+ * What the edge hands to Kong: the Host it sends (the origin domain), the shared header's name and
+ * the headers the viewer-request function adds (lower-case names).
+ */
 export interface EdgeOutput {
   readonly host: string;
   readonly originHeader?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 function first(value: unknown): Readonly<Record<string, unknown>> | undefined {
@@ -31,7 +36,8 @@ function wafRule(rule: Readonly<Record<string, unknown>>): string {
 /**
  * Hop 1: the CloudFront behaviour (methods, viewer protocol, origin) and the WAF rules, read from
  * the environment's Terraform JSON. CloudFront forwards every viewer header but Host (origin request
- * policy AllViewerExceptHostHeader), so Kong sees the origin domain as Host.
+ * policy AllViewerExceptHostHeader), so Kong sees the origin domain as Host; the rendered
+ * viewer-request function runs on the request and the headers it sets travel on to Kong.
  */
 export function edgeHop(env: RenderedEnv, request: ExplainRequest): HopResult<EdgeOutput> {
   const title = 'CloudFront behaviour and WAF';
@@ -66,6 +72,18 @@ export function edgeHop(env: RenderedEnv, request: ExplainRequest): HopResult<Ed
     );
     lines.push(...rules.map((r) => `  ${wafRule(r)}`));
   }
+  const viewerHost = request.host ?? strings(distribution.aliases)[0] ?? originDomain;
+  const fn = viewerRequestFunction(tf, behaviour);
+  const added =
+    fn === undefined
+      ? {}
+      : runViewerFunction(fn, { method: request.method, path: request.path, host: viewerHost });
+  if (fn !== undefined) {
+    const shown = Object.entries(added).map(([k, v]) => `${k}: ${v}`);
+    lines.push(
+      `viewer-request function ${fn.name} (run on Host ${viewerHost}) sets ${shown.join(', ') || 'no header'}`,
+    );
+  }
   if (!methods.includes(request.method)) {
     return rejected(
       title,
@@ -75,6 +93,10 @@ export function edgeHop(env: RenderedEnv, request: ExplainRequest): HopResult<Ed
   }
   return {
     hop: { title, status: 'pass', lines },
-    next: { host: request.host ?? originDomain, ...(originHeader ? { originHeader } : {}) },
+    next: {
+      host: originDomain,
+      ...(originHeader ? { originHeader } : {}),
+      ...(fn === undefined ? {} : { headers: added }),
+    },
   };
 }

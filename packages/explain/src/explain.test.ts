@@ -82,9 +82,11 @@ describe('explain on the shipped catalog', () => {
     expect(hop(e, step)?.lines.join('\n')).toContain(reason);
   });
 
-  it('uses the Host given with --host', () => {
+  it('sends the Host given with --host to Kong in X-Viewer-Host, the origin name as Host', () => {
     const e = explain('GET', '/healthz', 'dev', shipped, 'other.example.com');
-    expect(e.request.host).toBe('other.example.com');
+    expect(e.request.host).toBe('proxy.kong-cloud-gw-dev.example.com');
+    expect(hop(e, 1)?.lines.join('\n')).toContain('sets x-viewer-host: other.example.com');
+    expect(hop(e, 2)?.lines[1]).toBe('  with header x-viewer-host: other.example.com');
     expect(e.outcome).toBe('delivered');
   });
 });

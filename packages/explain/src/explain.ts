@@ -54,13 +54,14 @@ function traceFromKong(
   method: string,
   path: string,
   host: string,
+  headers: Readonly<Record<string, string>>,
 ): void {
   const kong = env.kong?.doc;
   if (kong === undefined) {
     trace.add(rejected(titles[1], [], 'no deck/<env>/kong.yaml is rendered'));
     return;
   }
-  const match = trace.add(kongRouteHop(kong, { method, path, host }));
+  const match = trace.add(kongRouteHop(kong, { method, path, host, headers }));
   if (match === undefined) return;
   trace.add(pluginsHop(kong, match));
   const upstream = trace.add(upstreamHop(kong, match));
@@ -84,7 +85,7 @@ export function explainRequest(env: RenderedEnv, request: ExplainRequest): Expla
     hasApiGatewayEntry(env) ? apiGatewayHop(env, edgeRequest) : edgeHop(env, edgeRequest),
   );
   const host = edge?.host ?? request.host ?? '';
-  if (edge !== undefined) traceFromKong(trace, env, method, request.path, host);
+  if (edge !== undefined) traceFromKong(trace, env, method, request.path, host, edge.headers ?? {});
   return {
     environment: env.name,
     request: { method, path: request.path, host },

@@ -16,13 +16,19 @@ export interface KongMatch {
 /** Hop 2: the Kong route that matches, and in Kong's precedence why the others do not. */
 export function kongRouteHop(
   file: KongFile,
-  request: { readonly method: string; readonly path: string; readonly host: string },
+  request: {
+    readonly method: string;
+    readonly path: string;
+    readonly host: string;
+    readonly headers?: Readonly<Record<string, string>>;
+  },
 ): HopResult<KongMatch> {
   const title = 'Kong route';
   const result = kongExplain(file, request);
   const lines = [
     `Kong matches ${request.method} ${result.matchPath} with Host ${request.host} (query dropped, path normalised)`,
-    'routes in precedence order [match weight, plain hosts, regex, regex_priority, prefix length]:',
+    ...Object.entries(request.headers ?? {}).map(([k, v]) => `  with header ${k}: ${v}`),
+    'routes in precedence order [match weight, plain hosts, header count, regex, regex_priority, prefix length]:',
     ...result.verdicts.map(
       (v) => `  ${v.outcome.padEnd(9)} ${v.route} ${v.paths.join(' ')}: ${v.reason}`,
     ),

@@ -1,10 +1,11 @@
-import type {
-  CorsPluginModel,
-  JwtPluginModel,
-  RateLimitingPluginModel,
-  RedisModel,
-  RequestTransformerPluginModel,
-  RouteModel,
+import {
+  type CorsPluginModel,
+  compareText,
+  type JwtPluginModel,
+  type RateLimitingPluginModel,
+  type RedisModel,
+  type RequestTransformerPluginModel,
+  type RouteModel,
 } from '@routeplane/catalog';
 import type { KongPlugin } from '@routeplane/deck-types';
 import { deckEnvRef } from './env-ref.js';
@@ -97,6 +98,43 @@ function corsConfig(route: RouteModel, cors: CorsPluginModel): Config {
 
 const headerName = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
+/** The backend's shared secret: a header Kong adds, its value from a DECK_* variable. */
+export interface SharedSecretHeader {
+  readonly name: string;
+  readonly valueEnv: string;
+}
+
+/**
+ * The route's request-transformer with the backend's shared-secret header added. Kong runs one
+ * instance of a plugin per request, the most specific (route over service: kong/runloop/
+ * plugins_iterator.lua), so the secret goes into each route's own request-transformer, never a
+ * service-level one a route-level instance would shadow.
+ */
+function withSharedSecret(
+  route: RouteModel,
+  rt: RequestTransformerPluginModel | undefined,
+  secret: SharedSecretHeader | undefined,
+): RequestTransformerPluginModel | undefined {
+  if (secret === undefined) return rt;
+  const own = rt ?? { addHeaders: [], removeHeaders: [] };
+  if (own.addHeaders.some(([n]) => n.toLowerCase() === secret.name.toLowerCase())) {
+    throw new DeckRenderError(
+      `route ${route.name}: plugins.requestTransformer.addHeaders must not set ${secret.name}, the shared-secret header of its service, but it does`,
+    );
+  }
+  // request-transformer removes before it adds (kong/plugins/request-transformer/access.lua), and
+  // `add` skips a header the request already has: removing first means a client's own value never
+  // stands in for the secret.
+  const addHeaders = [...own.addHeaders, [secret.name, deckEnvRef(secret.valueEnv)] as const];
+  const removeHeaders = own.removeHeaders.includes(secret.name)
+    ? own.removeHeaders
+    : [...own.removeHeaders, secret.name];
+  return {
+    addHeaders: addHeaders.sort(([a], [b]) => compareText(a, b)),
+    removeHeaders: [...removeHeaders].sort(compareText),
+  };
+}
+
 /** request-transformer takes `Name:value` strings; a bad name would shift the split point. */
 function requestTransformerConfig(route: RouteModel, rt: RequestTransformerPluginModel): Config {
   for (const name of [...rt.addHeaders.map(([n]) => n), ...rt.removeHeaders]) {
@@ -119,8 +157,10 @@ export function routePlugins(
   route: RouteModel,
   tags: readonly string[],
   redis?: RedisModel,
+  sharedSecret?: SharedSecretHeader,
 ): KongPlugin[] {
   const { plugins } = route;
+  const transformer = withSharedSecret(route, plugins.requestTransformer, sharedSecret);
   const entries: [string, Config | undefined][] = [
     ['cors', plugins.cors && corsConfig(route, plugins.cors)],
     ['jwt', plugins.jwt && jwtConfig(plugins.jwt)],
@@ -128,10 +168,7 @@ export function routePlugins(
       'rate-limiting',
       plugins.rateLimiting && rateLimitingConfig(route, plugins.rateLimiting, redis),
     ],
-    [
-      'request-transformer',
-      plugins.requestTransformer && requestTransformerConfig(route, plugins.requestTransformer),
-    ],
+    ['request-transformer', transformer && requestTransformerConfig(route, transformer)],
   ];
   return entries.flatMap(([name, config]) =>
     config === undefined ? [] : [{ name, config, tags: [...tags] }],

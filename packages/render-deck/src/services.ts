@@ -1,4 +1,12 @@
-import type { BackendModel, EnvironmentModel, RedisModel, RouteModel } from '@routeplane/catalog';
+import {
+  type BackendModel,
+  type EnvironmentModel,
+  kongBehindCloudfront,
+  type RedisModel,
+  type RouteModel,
+  viewerHostHeader,
+  viewerHostMatchValues,
+} from '@routeplane/catalog';
 import type { KongRoute, KongService } from '@routeplane/deck-types';
 import { routePlugins } from './route-plugins.js';
 import { kongServiceTimeoutMs } from './timeouts.js';
@@ -12,13 +20,30 @@ export function kongServiceName(backend: {
   return `${backend.namespace}.${backend.name}`;
 }
 
-function kongRoute(route: RouteModel, tags: readonly string[], redis?: RedisModel): KongRoute {
-  const plugins = routePlugins(route, tags, redis);
+/**
+ * The route's client-facing `hosts`: behind CloudFront Kong sees the origin's name as Host, so the
+ * viewer's Host arrives in viewerHostHeader and the route matches on that header instead.
+ */
+function hostMatch(route: RouteModel, behindCloudfront: boolean): Partial<KongRoute> {
+  if (route.hosts.length === 0) return {};
+  return behindCloudfront
+    ? { headers: { [viewerHostHeader]: viewerHostMatchValues(route.hosts) } }
+    : { hosts: [...route.hosts] };
+}
+
+function kongRoute(
+  route: RouteModel,
+  tags: readonly string[],
+  behindCloudfront: boolean,
+  redis: RedisModel | undefined,
+  sharedSecret: BackendModel['sharedSecretHeader'],
+): KongRoute {
+  const plugins = routePlugins(route, tags, redis, sharedSecret);
   return {
     name: route.name,
     // `~/p$` + `/p/`: Kong plain paths are string prefixes; these two equal PathPrefix `/p`.
     paths: [...route.kongPaths],
-    ...(route.hosts.length > 0 ? { hosts: [...route.hosts] } : {}),
+    ...hostMatch(route, behindCloudfront),
     ...(route.methods.length > 0 ? { methods: [...route.methods] } : {}),
     protocols: ['https'],
     // The Istio gateway routes on the same path: forward it unchanged.
@@ -54,7 +79,15 @@ export function kongServices(
     const backendRoutes = env.routes.filter(
       (r) => r.backend.namespace === backend.namespace && r.backend.name === backend.name,
     );
-    const routes = backendRoutes.map((r) => kongRoute(r, tags, env.kong.ecsFargate?.redis));
+    const routes = backendRoutes.map((r) =>
+      kongRoute(
+        r,
+        tags,
+        kongBehindCloudfront(env),
+        env.kong.ecsFargate?.redis,
+        backend.sharedSecretHeader,
+      ),
+    );
     const timeoutMs = kongServiceTimeoutMs(backendRoutes);
     return {
       name: kongServiceName(backend),

@@ -62,3 +62,44 @@ describe('kongExplain', () => {
     );
   });
 });
+
+describe('header matches (the viewer-host header behind CloudFront)', () => {
+  const viewer: KongFile = {
+    _format_version: '3.0',
+    services: [
+      { name: 'any', routes: [{ name: 'any', paths: ['/app/'] }] },
+      {
+        name: 'api',
+        routes: [
+          {
+            name: 'api',
+            paths: ['/app/'],
+            headers: {
+              'X-Viewer-Host': ['api.example.com', '~*^.+\\.tenants\\.example\\.com(:[0-9]+)?$'],
+            },
+          },
+        ],
+      },
+    ],
+  };
+
+  it.each([
+    [{ 'x-viewer-host': 'api.example.com' }, 'api'],
+    [{ 'X-VIEWER-HOST': 'API.example.COM' }, 'api'],
+    [{ 'x-viewer-host': 'a.b.tenants.example.com:443' }, 'api'],
+    [{ 'x-viewer-host': 'tenants.example.com' }, 'any'],
+    [{ 'x-viewer-host': 'evil.example.com' }, 'any'],
+    [{}, 'any'],
+  ])('%o -> %s (a header match outranks a plain path)', (headers, service) => {
+    expect(kongExplain(viewer, { method: 'GET', path: '/app/x', headers }).pick).toEqual({
+      service,
+    });
+  });
+
+  it('names the header that does not match', () => {
+    const verdicts = kongExplain(viewer, { method: 'GET', path: '/app/x' }).verdicts;
+    expect(verdicts.find((v) => v.route === 'api')?.reason).toBe(
+      'header X-Viewer-Host is absent (wanted api.example.com, ~*^.+\\.tenants\\.example\\.com(:[0-9]+)?$)',
+    );
+  });
+});

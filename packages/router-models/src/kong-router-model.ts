@@ -13,6 +13,9 @@
  *   expression paths, the priority of the route will be calculated separately for each of the paths".
  * - kong/router/transform.lua hosts: `*.example.com` matches any sub-domain, `example.*` any ending,
  *   anything else matches exactly; the request's port is ignored and names compare case-insensitively.
+ * - kong/router/transform.lua headers: every named header must carry one of its values, compared on
+ *   the lower-cased header value (`any(lower(http.headers.<name>))`); a value `~*re` is a regex
+ *   search (unanchored), anything else equality with the lower-cased value.
  * - kong/runloop/handler.lua + kong/router/utils.lua get_upstream_uri_v0: with strip_path false and no
  *   service path the upstream URI is the normalised path, passed through kong/tools/uri.lua escape.
  */
@@ -80,8 +83,9 @@ interface SplitRoute {
   readonly route: string;
   readonly methods: readonly string[];
   readonly hosts: readonly string[];
+  readonly headers: Readonly<Record<string, readonly string[]>>;
   readonly paths: readonly string[];
-  /** [match weight, plain-hosts bit, regex bit, regex_priority, prefix length], left to right. */
+  /** [match weight, plain-hosts bit, header count, regex bit, regex_priority, prefix length]. */
   readonly priority: readonly number[];
 }
 
@@ -97,7 +101,12 @@ function splitRoutes(file: KongFile): SplitRoute[] {
       }
       const methods = route.methods ?? [];
       const hosts = route.hosts ?? [];
-      const weight = (methods.length > 0 ? 1 : 0) + (hosts.length > 0 ? 1 : 0) + 1;
+      const headers = Object.fromEntries(
+        Object.entries(route.headers ?? {}).map(([name, values]) => [name, values ?? []]),
+      );
+      const headerCount = Object.keys(headers).length;
+      const weight =
+        (methods.length > 0 ? 1 : 0) + (hosts.length > 0 ? 1 : 0) + (headerCount > 0 ? 1 : 0) + 1;
       const plainHosts = hosts.length > 0 && hosts.every((h) => !h.includes('*')) ? 1 : 0;
       for (const group of groups.values()) {
         const regex = group[0]?.startsWith('~') ?? false;
@@ -106,10 +115,12 @@ function splitRoutes(file: KongFile): SplitRoute[] {
           route: route.name ?? '',
           methods,
           hosts,
+          headers,
           paths: group,
           priority: [
             weight,
             plainHosts,
+            headerCount,
             regex ? 1 : 0,
             regex ? (route.regex_priority ?? 0) : 0,
             regex ? 0 : (group[0]?.length ?? 0),
@@ -135,6 +146,13 @@ function hostMatches(pattern: string, host: string): boolean {
   return have === want;
 }
 
+function headerMatches(pattern: string, value: string): boolean {
+  const have = value.toLowerCase();
+  return pattern.startsWith('~*')
+    ? new RegExp(pattern.slice(2)).test(have)
+    : have === pattern.toLowerCase();
+}
+
 function compare(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
@@ -149,6 +167,15 @@ export interface KongRequest {
   readonly path: string;
   /** Host header; undefined: routes with hosts are not filtered by host. */
   readonly host?: string;
+  /** Request headers by name (any case); absent headers fail a route's header match. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+function headerValue(request: KongRequest, name: string): string | undefined {
+  const key = Object.keys(request.headers ?? {}).find(
+    (k) => k.toLowerCase() === name.toLowerCase(),
+  );
+  return key === undefined ? undefined : request.headers?.[key];
 }
 
 /** Why one route (one of its path groups) does or does not take the request. */
@@ -177,6 +204,13 @@ function mismatch(r: SplitRoute, request: KongRequest, path: string): string | u
     const host = request.host;
     if (!r.hosts.some((h) => hostMatches(h, host))) {
       return `host ${host} is not one of ${r.hosts.join(', ')}`;
+    }
+  }
+  for (const [name, values] of Object.entries(r.headers)) {
+    const value = headerValue(request, name);
+    if (value === undefined) return `header ${name} is absent (wanted ${values.join(', ')})`;
+    if (!values.some((v) => headerMatches(v, value))) {
+      return `header ${name}: ${value} is not one of ${values.join(', ')}`;
     }
   }
   if (!r.paths.some((p) => pathMatches(p, path))) {

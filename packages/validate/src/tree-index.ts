@@ -95,3 +95,20 @@ export function indexTree(files: readonly TreeFile[]): TreeIndex {
 export function ofKind(tree: EnvTree, kind: string): readonly K8sObject[] {
   return tree.objects.filter((o) => o.kind === kind);
 }
+
+/** Each environment's kong.yaml with the same environment's Terraform JSON (absent: skipped). */
+export function deckWithTerraform(
+  files: readonly TreeFile[],
+): { readonly file: TreeFile; readonly tf: unknown }[] {
+  const terraform = new Map(
+    files
+      .filter((f) => f.path.startsWith('generated/terraform/') && f.path.endsWith('.tf.json'))
+      .map((f) => [envOf(f.path), f.documents[0]]),
+  );
+  return files
+    .filter((f) => /^deck\/[^/]+\/kong\.yaml$/.test(f.path))
+    .flatMap((file) => {
+      const tf = terraform.get(envOf(file.path));
+      return tf === undefined ? [] : [{ file, tf }];
+    });
+}

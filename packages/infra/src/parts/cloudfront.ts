@@ -11,6 +11,7 @@ import type { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js
 import { TerraformVariable } from 'cdktn';
 import { dedicatedEdge, type StackContext } from './context.js';
 import { logRetentionDays } from './network.js';
+import { addViewerHostFunction } from './viewer-host-function.js';
 
 /** AWS managed CloudFront policies (fixed ids, the same in every account). */
 export const managedPolicies = {
@@ -24,7 +25,8 @@ const originId = 'kong-dedicated-cloud-gateway';
 /**
  * CloudFront in front of the Kong proxy endpoint: HTTPS only on both sides, CloudFront presents
  * the catalog's client certificate to Kong (origin mTLS), nothing is cached, every viewer header
- * but Host reaches Kong (Kong's TLS name is its own domain), access logs go to S3.
+ * but Host reaches Kong (Kong's TLS name is its own domain; the viewer's Host travels in
+ * viewerHostHeader), access logs go to S3.
  */
 export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): CloudfrontDistribution {
   const { stack, env } = ctx;
@@ -69,19 +71,21 @@ export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): Cloudfron
         },
       },
     ],
-    ...viewerSettings(originId, edge.viewerCertificateArn, logs),
+    ...viewerSettings(originId, edge.viewerCertificateArn, logs, addViewerHostFunction(ctx).arn),
   });
 }
 
 /**
  * What every routeplane distribution shares towards viewers: HTTPS only (TLSv1.2_2021, SNI), every
- * method, nothing cached, every viewer header but Host to the origin, security response headers,
- * access logs to the bucket of addAccessLogBucket.
+ * method, nothing cached, every viewer header but Host to the origin (the viewer's Host rides in
+ * the header the viewer-host function sets), security response headers, access logs to the bucket
+ * of addAccessLogBucket.
  */
 export function viewerSettings(
   originId: string,
   viewerCertificateArn: string,
   logs: ReturnType<typeof addAccessLogBucket>,
+  viewerHostFunctionArn: string,
 ): Pick<
   CloudfrontDistributionConfig,
   'defaultCacheBehavior' | 'viewerCertificate' | 'restrictions' | 'loggingConfig' | 'dependsOn'
@@ -96,6 +100,7 @@ export function viewerSettings(
       cachePolicyId: managedPolicies.cachingDisabled,
       originRequestPolicyId: managedPolicies.allViewerExceptHostHeader,
       responseHeadersPolicyId: managedPolicies.securityHeaders,
+      functionAssociation: [{ eventType: 'viewer-request', functionArn: viewerHostFunctionArn }],
     },
     viewerCertificate: {
       acmCertificateArn: viewerCertificateArn,

@@ -12,10 +12,12 @@ import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
+import { sharedSecretRules } from './shared-secret-rules.js';
 import { terraformRules } from './terraform-rules.js';
 import { timeoutRules } from './timeout-rules.js';
 import { tlsChainRules } from './tls-chain-rules.js';
 import { upstreamDnsRules } from './upstream-dns-rules.js';
+import { viewerHostRules } from './viewer-host-rules.js';
 import { waypointRules } from './waypoint-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
@@ -38,4 +40,6 @@ export const rules: readonly Rule[] = [
   ...ecsFargateRules,
   ...dedicatedGatewayRules,
   ...upstreamDnsRules,
+  ...viewerHostRules,
+  ...sharedSecretRules,
 ];

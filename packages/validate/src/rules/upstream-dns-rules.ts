@@ -1,6 +1,6 @@
 import { arr, isObject, type JsonObject, obj, str } from '../json.js';
 import type { RawFinding, Rule } from '../rule.js';
-import { envOf } from '../tree-index.js';
+import { deckWithTerraform } from '../tree-index.js';
 
 const ruleId = 'xlayer/kong-upstream-resolvable';
 
@@ -86,14 +86,7 @@ export const upstreamDnsRules: readonly Rule[] = [
       'decK upstream targets named literally resolve for Kong: a private zone with the record attached to every Konnect network, or a private endpoint mapping',
     check: (tree) => {
       const out: RawFinding[] = [];
-      const terraform = new Map(
-        tree.files
-          .filter((f) => f.path.startsWith('generated/terraform/') && f.path.endsWith('.tf.json'))
-          .map((f) => [envOf(f.path), f.documents[0]]),
-      );
-      for (const file of tree.files.filter((f) => /^deck\/[^/]+\/kong\.yaml$/.test(f.path))) {
-        const tf = terraform.get(envOf(file.path));
-        if (tf === undefined) continue;
+      for (const { file, tf } of deckWithTerraform(tree.files)) {
         for (const { upstream, host } of certificateNameTargets(file.documents[0])) {
           const reason = unresolvable(host, tf);
           if (reason === undefined) continue;

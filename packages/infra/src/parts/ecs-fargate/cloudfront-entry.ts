@@ -3,6 +3,7 @@ import { CloudfrontVpcOrigin } from '@cdktn/provider-aws/lib/cloudfront-vpc-orig
 import type { CloudfrontEntryModel, EcsFargateModel } from '@routeplane/catalog';
 import { addAccessLogBucket, viewerSettings } from '../cloudfront.js';
 import type { StackContext } from '../context.js';
+import { addViewerHostFunction } from '../viewer-host-function.js';
 import { addWaf } from '../waf.js';
 import type { KongAlb } from './internal-alb.js';
 import { albListenerPort } from './security-groups.js';
@@ -50,6 +51,6 @@ export function addCloudfrontEntry(
         vpcOriginConfig: { vpcOriginId: vpcOrigin.id },
       },
     ],
-    ...viewerSettings(originId, entry.viewerCertificateArn, logs),
+    ...viewerSettings(originId, entry.viewerCertificateArn, logs, addViewerHostFunction(ctx).arn),
   });
 }
