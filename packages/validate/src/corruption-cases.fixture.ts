@@ -709,4 +709,29 @@ export const corruptionCases: readonly CorruptionCase[] = [
     object: 'KongPlugin/cors',
     message: 'config.origins ["*"] must not be combined with credentials: true',
   },
+  {
+    name: 'send a backend shared secret through one route of a service only',
+    files: corrupt(tree, kong, 0, (d) => {
+      const routes = list(kongService(d), 'routes');
+      const first = at(d, 'services', 0, 'routes', 0);
+      routes.push({
+        ...first,
+        name: 'second-route',
+        paths: ['~/second$', '/second/'],
+        plugins: [
+          {
+            name: 'request-transformer',
+            config: {
+              remove: { headers: ['X-Backend-Secret'] },
+              add: { headers: [`X-Backend-Secret:${deckEnv('DECK_BACKEND_SECRET')}`] },
+            },
+          },
+        ],
+      });
+    }),
+    rule: 'xlayer/kong-backend-secret',
+    also: [['xlayer/kong-route-match', 'KongRoute/second-route']],
+    object: 'route app1',
+    message: `service sample-apps-sample-app-1 sends its backend X-Backend-Secret:${deckEnv('DECK_BACKEND_SECRET')} through its other routes, but this route does not`,
+  },
 ];

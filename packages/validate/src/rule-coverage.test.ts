@@ -6,18 +6,24 @@ import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
 import { rules } from './rules/index.js';
 import { terraformRules } from './rules/terraform-rules.js';
 import { upstreamDnsRules } from './rules/upstream-dns-rules.js';
+import { viewerHostRules } from './rules/viewer-host-rules.js';
 import { validateTree } from './validate-tree.js';
 import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 
 /**
  * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
- * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts), which
+ * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts,
+ * viewer-host-rules.test.ts), which
  * corrupt the rendered Terraform of the shipped or an example catalog.
  */
 const terraformTreeRules = new Set(
-  [...terraformRules, ...ecsFargateRules, ...dedicatedGatewayRules, ...upstreamDnsRules].map(
-    (r) => r.id,
-  ),
+  [
+    ...terraformRules,
+    ...ecsFargateRules,
+    ...dedicatedGatewayRules,
+    ...upstreamDnsRules,
+    ...viewerHostRules,
+  ].map((r) => r.id),
 );
 
 describe('the corruption tables', () => {

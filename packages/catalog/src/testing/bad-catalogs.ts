@@ -540,5 +540,12 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'two environments on one Konnect control plane',
     shipped(['environments.1.controlPlaneName', 'kong-cloud-gw-dev']),
     'Konnect control plane name "kong-cloud-gw-dev" of environment "prod" is also environment "dev"\'s',
+  ],  [
+    'a backend shared-secret header that Kong or the gateway route on',
+    shipped([
+      'services.3.sharedSecretHeader',
+      { name: 'Host', valueEnv: 'DECK_USERS_API_SHARED_SECRET' },
+    ]),
+    'services[3].sharedSecretHeader.name: must be a header of its own',
   ],
 ];
