@@ -540,7 +540,8 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'two environments on one Konnect control plane',
     shipped(['environments.1.controlPlaneName', 'kong-cloud-gw-dev']),
     'Konnect control plane name "kong-cloud-gw-dev" of environment "prod" is also environment "dev"\'s',
-  ],  [
+  ],
+  [
     'a backend shared-secret header that Kong or the gateway route on',
     shipped([
       'services.3.sharedSecretHeader',
