@@ -127,6 +127,23 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
       'DECK_USERS_API_SHARED_SECRET\tthe shared secret Kong sends in header X-Backend-Secret to backend api-services/users-api',
     );
   },
+  // The Lua checks are packages/catalog's custom-plugin-*.test.ts; here: upload, then use by name.
+  'custom-plugin': (root) => {
+    for (const env of ['dev', 'prod']) {
+      const uploads = readTerraform(root, env).resource.konnect_gateway_custom_plugin_streaming;
+      expect(Object.keys(uploads ?? {})).toEqual(['custom_plugin_tenant_header']);
+      expect(uploads?.custom_plugin_tenant_header).toMatchObject({
+        control_plane_id: `\${konnect_gateway_control_plane.control_plane.id}`,
+        name: 'tenant-header',
+        handler: readFileSync(
+          join(repoRoot, 'examples/custom-plugin/plugins/tenant-header/handler.lua'),
+          'utf8',
+        ),
+      });
+      const kong = readFileSync(join(root, `deck/${env}/kong.yaml`), 'utf8');
+      expect(kong.match(/- name: tenant-header\n/g)).toHaveLength(1);
+    }
+  },
   // The request-level proof (CloudFront function + Kong router model) is viewer-hosts-example.test.ts.
   'viewer-hosts': (root) => {
     const dev = readTerraform(root, 'dev');

@@ -158,6 +158,41 @@ export interface RouteCatalog {
      */
     trustedIps?: string[];
     dataPlane?: KongDataPlane;
+    /**
+     * Custom Lua plugins the control plane streams to its data planes (konnect_gateway_custom_plugin_streaming); routes use them by name in plugins.custom
+     *
+     * @minItems 1
+     */
+    customPlugins?: [
+      {
+        /**
+         * Plugin name, as in its schema.lua; unique, and not a plugin Kong bundles that routeplane renders
+         */
+        name: string;
+        /**
+         * Path of the plugin's handler.lua, relative to the catalog file
+         */
+        handler: string;
+        /**
+         * Path of the plugin's schema.lua, relative to the catalog file
+         */
+        schema: string;
+      },
+      ...{
+        /**
+         * Plugin name, as in its schema.lua; unique, and not a plugin Kong bundles that routeplane renders
+         */
+        name: string;
+        /**
+         * Path of the plugin's handler.lua, relative to the catalog file
+         */
+        handler: string;
+        /**
+         * Path of the plugin's schema.lua, relative to the catalog file
+         */
+        schema: string;
+      }[]
+    ];
   };
   aws: {
     /**
@@ -696,6 +731,12 @@ export interface Plugins {
      */
     removeHeaders?: string[];
   };
+  /**
+   * Names of kong.customPlugins enabled on the route, with the defaults of their schema.lua
+   *
+   * @minItems 1
+   */
+  custom?: [string, ...string[]];
 }
 export interface Consumer {
   username: string;

@@ -2,6 +2,7 @@ export type * from './catalog.generated.js';
 export { catalogSchemaPath, readCatalogSchema } from './catalog-schema.js';
 export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
 export { compareText } from './compare-text.js';
+export type { CustomPluginSource } from './custom-plugin-files.js';
 export {
   deckEnvRef,
   deckVariablePattern,

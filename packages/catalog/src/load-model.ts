@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { RouteCatalog } from './catalog.generated.js';
+import { readCustomPlugins } from './custom-plugin-files.js';
 import { formatKeyPath, type KeyPath } from './key-path.js';
 import type { Model } from './model.js';
 import { parseCatalogYaml } from './parse-yaml.js';
@@ -12,7 +13,7 @@ import { runSemanticRules } from './semantic-rules.js';
 export interface LoadOptions {
   /** Name shown in messages and rendered headers, e.g. `catalog.yaml`. */
   readonly displayName: string;
-  /** Directory files named by the catalog (CA certificate) are relative to. */
+  /** Directory files named by the catalog (custom plugins' Lua) are relative to. */
   readonly baseDir: string;
 }
 
@@ -65,6 +66,14 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   });
 
   if (problems.length > 0) throw new CatalogError(sortProblems(problems));
+  const customPlugins = readCustomPlugins(catalog, options.baseDir, (path, message) =>
+    add('custom-plugin-code', path, message),
+  );
+  if (problems.length > 0) throw new CatalogError(sortProblems(problems));
 
-  return resolveCatalog(catalog, { catalogFile: file, warnings: sortProblems(warnings) });
+  return resolveCatalog(catalog, {
+    catalogFile: file,
+    warnings: sortProblems(warnings),
+    customPlugins,
+  });
 }

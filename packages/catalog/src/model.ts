@@ -292,6 +292,8 @@ export interface RoutePluginsModel {
   readonly rateLimiting?: RateLimitingPluginModel;
   readonly cors?: CorsPluginModel;
   readonly requestTransformer?: RequestTransformerPluginModel;
+  /** Names of `kong.customPlugins` on the route, sorted; absent: none. */
+  readonly custom?: readonly string[];
 }
 
 export interface RouteModel {
@@ -343,6 +345,15 @@ export interface JwtCredentialModel {
 export interface ConsumerModel {
   readonly username: string;
   readonly jwtCredentials: readonly JwtCredentialModel[];
+}
+
+/** A custom plugin the control plane streams to its data planes. */
+export interface CustomPluginModel {
+  readonly name: string;
+  /** Lua source of handler.lua, checked by the loader. */
+  readonly handler: string;
+  /** Lua source of schema.lua, checked by the loader. */
+  readonly schema: string;
 }
 
 export interface KongModel {
@@ -399,6 +410,8 @@ export interface KongModel {
   readonly ecsFargate?: EcsFargateModel;
   /** Dedicated Cloud Gateway sizing and regions; absent when `dataPlane.kind` is `ecsFargate`. */
   readonly dataPlaneGroups?: DataPlaneGroupsModel;
+  /** `kong.customPlugins` sorted by name; absent: none. */
+  readonly customPlugins?: readonly CustomPluginModel[];
   /** Every DECK_* variable decK needs for this environment, sorted. */
   readonly requiredEnv: readonly string[];
   /** Where to get each required variable (a command or a place), keyed by variable name. */

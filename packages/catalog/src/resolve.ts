@@ -1,5 +1,6 @@
 import type { Environment, Route, RouteCatalog, Service } from './catalog.generated.js';
 import { compareText } from './compare-text.js';
+import type { CustomPluginSource } from './custom-plugin-files.js';
 import { effectiveAws } from './environment-overrides.js';
 import type {
   BackendModel,
@@ -27,6 +28,8 @@ export interface ResolveInputs {
   readonly catalogFile: string;
   /** Loader warnings carried to the CLI. @default [] */
   readonly warnings?: readonly CatalogProblem[];
+  /** Lua of every `kong.customPlugins` entry by name, read and checked by the loader. @default none */
+  readonly customPlugins?: ReadonlyMap<string, CustomPluginSource>;
 }
 
 /** Every backend Service exposes this port; the container port differs per image. */
@@ -48,7 +51,7 @@ function deepFreeze<T>(value: T): T {
 export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Model {
   const environments = [...catalog.environments]
     .sort(byName)
-    .map((env) => resolveEnvironment(catalog, env));
+    .map((env) => resolveEnvironment(catalog, env, inputs.customPlugins ?? new Map()));
   return deepFreeze({
     catalogFile: inputs.catalogFile,
     environments,
@@ -56,7 +59,11 @@ export function resolveCatalog(catalog: RouteCatalog, inputs: ResolveInputs): Mo
   });
 }
 
-function resolveEnvironment(catalog: RouteCatalog, env: Environment): EnvironmentModel {
+function resolveEnvironment(
+  catalog: RouteCatalog,
+  env: Environment,
+  customPluginSources: ReadonlyMap<string, CustomPluginSource>,
+): EnvironmentModel {
   const aws = effectiveAws(catalog, env);
   const gateway = resolveGateway(catalog, env, aws.cluster.name);
   const backends = [...catalog.services]
@@ -67,7 +74,11 @@ function resolveEnvironment(catalog: RouteCatalog, env: Environment): Environmen
     .map((r) => resolveRoute(r, env, gateway, backends, ecsFargate !== undefined))
     .sort(byName);
   const services = backends.map((b) => withWaypoint(b, catalog, routes));
-  const kong = resolveKong(catalog, env, gateway, ecsFargate);
+  const kong = withCustomPlugins(
+    resolveKong(catalog, env, gateway, ecsFargate),
+    catalog,
+    customPluginSources,
+  );
   return {
     name: env.name,
     gitops: {
@@ -348,7 +359,27 @@ function resolvePlugins(
       removeHeaders: [...(p.requestTransformer.removeHeaders ?? [])].sort(compareText),
     };
   }
+  if (p.custom) plugins.custom = [...p.custom].sort(compareText);
   return plugins;
+}
+
+/** The Kong model with `kong.customPlugins` and the Lua the loader read for each. */
+function withCustomPlugins(
+  kong: KongModel,
+  catalog: RouteCatalog,
+  sources: ReadonlyMap<string, CustomPluginSource>,
+): KongModel {
+  const declared = catalog.kong.customPlugins ?? [];
+  if (declared.length === 0) return kong;
+  const customPlugins = declared
+    .map((plugin) => {
+      const source = sources.get(plugin.name);
+      if (!source)
+        throw new Error(`resolve: no Lua source was read for custom plugin ${plugin.name}`);
+      return { name: plugin.name, handler: source.handler, schema: source.schema };
+    })
+    .sort((a, b) => compareText(a.name, b.name));
+  return { ...kong, customPlugins };
 }
 
 function resolveReferenceGrants(routes: readonly RouteModel[]): ReferenceGrantModel[] {

@@ -4,8 +4,11 @@ import { badCatalogs } from './testing/bad-catalogs.js';
 import { catalogProblemRecords } from './testing/catalog-problems.js';
 import { badEcsFargateCatalogs } from './testing/ecs-fargate-catalogs.js';
 
-/** Rules that are not semantic rules but still report problems: the parser and the schema. */
-const loaderRules = ['yaml', 'schema'];
+/**
+ * Rules that are not semantic rules but still report problems: the parser, the schema and the
+ * custom plugins' Lua files.
+ */
+const loaderRules = ['yaml', 'schema', 'custom-plugin-code'];
 
 describe('the bad-catalog tables', () => {
   const fired = new Map<string, string[]>();

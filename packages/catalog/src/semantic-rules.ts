@@ -1,6 +1,7 @@
 import type { RouteCatalog } from './catalog.generated.js';
 import { apiAccessRules } from './rules/api-access-rules.js';
 import { customDomainRules } from './rules/custom-domain-rules.js';
+import { customPluginRules } from './rules/custom-plugin-rules.js';
 import { dataPlaneRules } from './rules/data-plane-rules.js';
 import { dedicatedDataPlaneRules } from './rules/dedicated-data-plane-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
@@ -23,6 +24,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...routeRules,
   ...serviceRules,
   ...sharedSecretRules,
+  ...customPluginRules,
   ...waypointRules,
   ...networkRules,
   ...dedicatedDataPlaneRules,

@@ -16,20 +16,24 @@ export interface RouteRow {
 }
 
 /** Kong plugin names of the catalog's plugin keys (the names decK files and Kong use). */
-const pluginNames: Readonly<Record<keyof RoutePluginsModel, string>> = {
+const pluginNames: Readonly<Record<Exclude<keyof RoutePluginsModel, 'custom'>, string>> = {
   jwt: 'jwt',
   rateLimiting: 'rate-limiting',
   cors: 'cors',
   requestTransformer: 'request-transformer',
 };
 
-/** Plugin name -> its configuration, for the plugins a route enables. */
+/**
+ * Plugin name -> its configuration, for the plugins a route enables. Custom plugins carry no
+ * configuration of their own (Kong applies their schema.lua defaults): `{}`.
+ */
 export function routePlugins(route: RouteModel): ReadonlyMap<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const key of Object.keys(pluginNames) as (keyof RoutePluginsModel)[]) {
+  for (const key of Object.keys(pluginNames) as (keyof typeof pluginNames)[]) {
     const config = route.plugins[key];
     if (config !== undefined) out.set(pluginNames[key], config);
   }
+  for (const name of route.plugins.custom ?? []) out.set(name, {});
   return out;
 }
 

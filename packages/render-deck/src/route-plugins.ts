@@ -170,7 +170,10 @@ export function routePlugins(
     ],
     ['request-transformer', transformer && requestTransformerConfig(route, transformer)],
   ];
-  return entries.flatMap(([name, config]) =>
+  const rendered: KongPlugin[] = entries.flatMap(([name, config]) =>
     config === undefined ? [] : [{ name, config, tags: [...tags] }],
   );
+  // Custom plugins take the defaults of their schema.lua: Kong fills `config` from it on sync.
+  const custom = (plugins.custom ?? []).map((name) => ({ name, tags: [...tags] }));
+  return [...rendered, ...custom].sort((a, b) => compareText(a.name, b.name));
 }

@@ -549,4 +549,33 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     ]),
     'services[3].sharedSecretHeader.name: must be a header of its own',
   ],
+  [
+    'two custom plugins with one name',
+    shipped([
+      'kong.customPlugins',
+      [
+        { name: 'tenant-header', handler: 'a/handler.lua', schema: 'a/schema.lua' },
+        { name: 'tenant-header', handler: 'b/handler.lua', schema: 'b/schema.lua' },
+      ],
+    ]),
+    'kong.customPlugins[1].name: custom plugin name "tenant-header" is already used',
+  ],
+  [
+    'a custom plugin named like a plugin routeplane renders',
+    shipped(['kong.customPlugins', [{ name: 'cors', handler: 'h.lua', schema: 's.lua' }]]),
+    'kong.customPlugins[0].name: must not be a plugin routeplane renders',
+  ],
+  [
+    'a route enabling a custom plugin the catalog does not declare',
+    shipped(['routes.1.plugins', { custom: ['tenant-header'] }]),
+    'routes[1].plugins.custom[0]: must name one of kong.customPlugins (none declared), but "tenant-header" was given',
+  ],
+  [
+    'a custom plugin whose handler.lua does not exist',
+    shipped([
+      'kong.customPlugins',
+      [{ name: 'tenant-header', handler: 'no/such/handler.lua', schema: 'no/such/schema.lua' }],
+    ]),
+    'kong.customPlugins[0].handler: no/such/handler.lua does not exist',
+  ],
 ];

@@ -83,6 +83,15 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
     'environments[0].dataPlaneCustomMode',
   ],
   [
+    'custom plugins while an environment runs Kong on ECS Fargate',
+    ecsExample([
+      'kong.customPlugins',
+      [{ name: 'tenant-header', handler: 'h.lua', schema: 's.lua' }],
+    ]),
+    'is a dedicated-only option (custom plugins streamed to Dedicated Cloud Gateway data planes), but environment',
+    'kong.customPlugins',
+  ],
+  [
     'a private hosted zone for Kong while an environment runs Kong on ECS Fargate',
     ecsExample(
       ['kong.upstream.privateDnsZone', 'example.com'],

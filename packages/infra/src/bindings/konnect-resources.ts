@@ -245,6 +245,33 @@ export class KonnectCloudGatewayPrivateDns extends TypedResource<KonnectCloudGat
   }
 }
 
+export interface KonnectGatewayCustomPluginStreamingArgs {
+  /** Requires replacement if changed. */
+  readonly control_plane_id: string;
+  /** Source of the plugin's handler.lua. */
+  readonly handler: string;
+  readonly name: string;
+  /** Source of the plugin's schema.lua. */
+  readonly schema: string;
+  readonly tags?: readonly string[];
+}
+
+/**
+ * `resource "konnect_gateway_custom_plugin_streaming"` (docs/resources/
+ * gateway_custom_plugin_streaming.md at v3.19.0: `control_plane_id`, `handler`, `name`, `schema`
+ * required, `tags` optional): the control plane streams the plugin's Lua to its data planes.
+ */
+export class KonnectGatewayCustomPluginStreaming extends TypedResource<KonnectGatewayCustomPluginStreamingArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectGatewayCustomPluginStreamingArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_gateway_custom_plugin_streaming', konnect, args, meta);
+  }
+}
+
 /** `data "konnect_cloud_gateway_provider_account_list"`: Kong's cloud accounts (no arguments). */
 export class DataKonnectCloudGatewayProviderAccountList extends TypedDataSource<
   Record<string, never>

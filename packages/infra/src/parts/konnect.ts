@@ -9,6 +9,7 @@ import {
 } from '../bindings/konnect-resources.js';
 import { dedicatedEdge, dedicatedGroups, type StackContext } from './context.js';
 import { addCustomDomainDns } from './dedicated/custom-domain-dns.js';
+import { addCustomPlugins } from './dedicated/custom-plugins.js';
 import { autoscaleOf } from './dedicated/data-plane-groups.js';
 import { addRegionNetworks, type RegionNetwork } from './dedicated/region-networks.js';
 
@@ -93,6 +94,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
     { provider, dependsOn: [controlPlane] },
   );
   const regionNetworks = addRegionNetworks(ctx, account, controlPlane);
+  addCustomPlugins(ctx, controlPlane);
   const trusted = trustedProxySources(ctx);
   const configuration = new KonnectCloudGatewayConfiguration(
     stack,
