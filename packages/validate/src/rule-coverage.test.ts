@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corruptionCases } from './corruption-cases.fixture.js';
 import type { TreeFile } from './finding.js';
+import { customPluginRules } from './rules/custom-plugin-rules.js';
 import { dedicatedGatewayRules } from './rules/dedicated-gateway-rules.js';
 import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
 import { rules } from './rules/index.js';
@@ -13,7 +14,7 @@ import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 /**
  * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
  * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts,
- * viewer-host-rules.test.ts), which
+ * viewer-host-rules.test.ts, custom-plugin-rules.test.ts), which
  * corrupt the rendered Terraform of the shipped or an example catalog.
  */
 const terraformTreeRules = new Set(
@@ -23,6 +24,7 @@ const terraformTreeRules = new Set(
     ...dedicatedGatewayRules,
     ...upstreamDnsRules,
     ...viewerHostRules,
+    ...customPluginRules,
   ].map((r) => r.id),
 );
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { argocdRules } from './argocd-rules.js';
 import { backendRules } from './backend-rules.js';
+import { customPluginRules } from './custom-plugin-rules.js';
 import { deckSchemaRules } from './deck-schema-rules.js';
 import { dedicatedGatewayRules } from './dedicated-gateway-rules.js';
 import { ecsFargateRules } from './ecs-fargate-rules.js';
@@ -41,5 +42,6 @@ export const rules: readonly Rule[] = [
   ...dedicatedGatewayRules,
   ...upstreamDnsRules,
   ...viewerHostRules,
+  ...customPluginRules,
   ...sharedSecretRules,
 ];

@@ -1,0 +1,65 @@
+import { arr, isObject, obj, str } from '../json.js';
+import type { RawFinding, Rule } from '../rule.js';
+import { deckWithTerraform } from '../tree-index.js';
+
+const ruleId = 'xlayer/kong-custom-plugin-uploaded';
+
+/** The plugins of Kong's own bundle that routeplane renders; any other name is a custom plugin. */
+const bundled = new Set(['cors', 'jwt', 'pre-function', 'rate-limiting', 'request-transformer']);
+
+/** Every plugin of a kong.yaml with where it sits: global, on a service or on a route. */
+function pluginsOf(deck: unknown): { name: string; object: string }[] {
+  const named = (owner: string) => (p: unknown) => ({
+    name: str(p, 'name') ?? '?',
+    object: owner,
+  });
+  const services = arr(deck, 'services').filter(isObject);
+  return [
+    ...arr(deck, 'plugins').filter(isObject).map(named('plugins')),
+    ...services.flatMap((s) => [
+      ...arr(s, 'plugins')
+        .filter(isObject)
+        .map(named(`service ${str(s, 'name') ?? '?'}`)),
+      ...arr(s, 'routes')
+        .filter(isObject)
+        .flatMap((r) =>
+          arr(r, 'plugins')
+            .filter(isObject)
+            .map(named(`route ${str(r, 'name') ?? '?'}`)),
+        ),
+    ]),
+  ];
+}
+
+/**
+ * decK enables a custom plugin by name only; Konnect refuses the name unless the control plane
+ * knows the plugin, which is what the environment's `konnect_gateway_custom_plugin_streaming`
+ * uploads (Terraform runs before deck-sync).
+ */
+export const customPluginRules: readonly Rule[] = [
+  {
+    id: ruleId,
+    description:
+      "Every plugin in kong.yaml that Kong does not bundle is uploaded by the environment's Terraform (konnect_gateway_custom_plugin_streaming), which runs before decK sync",
+    check: (tree) => {
+      const out: RawFinding[] = [];
+      for (const { file, tf } of deckWithTerraform(tree.files)) {
+        const uploaded = new Set(
+          Object.values(obj(tf, 'resource', 'konnect_gateway_custom_plugin_streaming') ?? {})
+            .filter(isObject)
+            .map((u) => str(u, 'name')),
+        );
+        for (const plugin of pluginsOf(file.documents[0])) {
+          if (bundled.has(plugin.name) || uploaded.has(plugin.name)) continue;
+          out.push({
+            rule: ruleId,
+            file: file.path,
+            object: plugin.object,
+            message: `enables plugin ${plugin.name}, which Kong does not bundle, but the environment's Terraform uploads no konnect_gateway_custom_plugin_streaming named ${plugin.name}, so decK sync would fail`,
+          });
+        }
+      }
+      return out;
+    },
+  },
+];
