@@ -27,6 +27,15 @@ export interface CorruptionCase {
   readonly also?: readonly (readonly [rule: string, object: string])[];
 }
 
+/**
+ * Fake secrets, assembled at run time so that no committed non-test file carries a literal
+ * private-key marker or token (secret scanners read fixtures too).
+ */
+const pemLine = (edge: 'BEGIN' | 'END', kind: string) =>
+  ['-----', edge, ' ', kind, 'PRIVATE KEY', '-----'].join('');
+const fakeAwsKeyId = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
+const fakeKonnectToken = ['kpat', '_0123456789abcdefghijABCDEFGHIJ'].join('');
+
 const tree = cleanTree();
 /** Each corruption of the clean tree, shared by corruptions.test.ts and rule-coverage.test.ts. */
 export const corruptionCases: readonly CorruptionCase[] = [
@@ -199,7 +208,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   {
     name: 'inline an AWS access key',
     files: corrupt(tree, gateway, 1, (d) => {
-      at(d, 'data').service = 'metadata:\n  annotations:\n    key: AKIAIOSFODNN7EXAMPLE\n';
+      at(d, 'data').service = `metadata:\n  annotations:\n    key: ${fakeAwsKeyId}\n`;
     }),
     rule: 'policy/secret-literal',
     object: 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options',
@@ -208,8 +217,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   {
     name: 'inline a PEM private key',
     files: corrupt(tree, gateway, 1, (d) => {
-      at(d, 'data').service =
-        '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
+      at(d, 'data').service = `${pemLine('BEGIN', 'RSA ')}\nMIIE\n${pemLine('END', 'RSA ')}\n`;
     }),
     rule: 'policy/secret-literal',
     also: [
@@ -222,7 +230,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   {
     name: 'inline a Konnect token',
     files: corrupt(tree, kong, 0, (d) => {
-      d._info = { select_tags: ['routeplane'], note: 'kpat_0123456789abcdefghijABCDEFGHIJ' };
+      d._info = { select_tags: ['routeplane'], note: fakeKonnectToken };
     }),
     rule: 'policy/secret-literal',
     object: '-',
@@ -620,7 +628,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
     name: 'hide a base64 PEM key in a ConfigMap',
     files: corrupt(tree, gateway, 1, (d) => {
       at(d, 'data').extra = Buffer.from(
-        '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIB\n-----END EC PRIVATE KEY-----\n',
+        `${pemLine('BEGIN', 'EC ')}\nMHcCAQEEIB\n${pemLine('END', 'EC ')}\n`,
       ).toString('base64');
     }),
     rule: 'policy/no-private-key',
