@@ -61,14 +61,15 @@ describe('routeplane routes', () => {
 
   it('gives CI what it needs per environment in JSON', async () => {
     const { environments } = await routesJson(repoRoot);
-    expect(environments.map((e) => [e.name, e.deck, e.terraformDir, e.aws])).toEqual([
-      [
-        'dev',
+    expect(environments.map((e) => [e.name, e.deck, e.terraformDir, e.aws])).toEqual(
+      ['dev', 'prod'].map((env) => [
+        env,
         {
-          file: 'deck/dev/kong.yaml',
-          controlPlaneName: 'kong-cloud-gw-dev',
+          file: `deck/${env}/kong.yaml`,
+          controlPlaneName: `kong-cloud-gw-${env}`,
           konnectAddr: 'https://us.api.konghq.com',
           selectTags: ['routeplane'],
+          // Kong's CA and client certificate: the Secret cert-manager renews, read by CI
           certificates: {
             namespace: 'cert-manager',
             secret: 'kong-gateway-client',
@@ -79,30 +80,10 @@ describe('routeplane routes', () => {
             },
           },
         },
-        'generated/terraform/dev',
-        { region: 'us-east-1', cluster: 'kong-cloud-gw-dev' },
-      ],
-      [
-        'prod',
-        {
-          file: 'deck/prod/kong.yaml',
-          controlPlaneName: 'kong-cloud-gw-prod',
-          konnectAddr: 'https://us.api.konghq.com',
-          selectTags: ['routeplane'],
-          certificates: {
-            namespace: 'cert-manager',
-            secret: 'kong-gateway-client',
-            env: {
-              'ca.crt': 'DECK_GATEWAY_CA_CERT',
-              'tls.crt': 'DECK_KONG_CLIENT_CERT',
-              'tls.key': 'DECK_KONG_CLIENT_KEY',
-            },
-          },
-        },
-        'generated/terraform/prod',
-        { region: 'us-east-1', cluster: 'kong-cloud-gw-prod' },
-      ],
-    ]);
+        `generated/terraform/${env}`,
+        { region: 'us-east-1', cluster: `kong-cloud-gw-${env}` },
+      ]),
+    );
   });
 
   it.each<[string, CatalogEdit, (json: RoutesJson) => unknown, unknown]>([

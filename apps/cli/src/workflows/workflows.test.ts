@@ -110,25 +110,6 @@ describe('the workflows', () => {
     }
   });
 
-  it('name the certificate Secret and its DECK_ variables in `routes --format json`', async () => {
-    const routes = JSON.parse((await run(repoRoot, ['routes', '--format', 'json'])).stdout) as {
-      environments: { deck: { certificates: unknown } }[];
-    };
-    routes.environments.forEach((entry, index) => {
-      const env = model.environments[index];
-      if (!env) throw new Error('environment missing');
-      expect(entry.deck.certificates).toEqual({
-        namespace: env.gateway.pki.kongClient.namespace,
-        secret: env.gateway.pki.kongClient.secretName,
-        env: {
-          'ca.crt': env.kong.upstream.caCertificateEnv,
-          'tls.crt': env.kong.upstream.clientCertificateEnv,
-          'tls.key': env.kong.upstream.clientKeyEnv,
-        },
-      });
-    });
-  });
-
   it('cancel an older pull request run, never an older deploy', () => {
     const [deploy, pr] = workflows.map((w) => w.text);
     expect(pr).toMatch(
