@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogError } from '../problems.js';
-import { fixtureEnvironment, fixtureModel, largeModel } from './index.js';
+import { fixtureEnvironment, fixtureModel } from './index.js';
 
 describe('fixtureModel', () => {
   it('resolves dev and prod, prod with its overrides', () => {
@@ -87,12 +87,5 @@ describe('fixtureModel', () => {
         c.gateway.replicas = 1;
       }),
     ).toThrow(CatalogError);
-  });
-
-  it('builds large Models with the asked number of routes', () => {
-    const env = largeModel(120).environments[0];
-    expect(env?.routes).toHaveLength(120);
-    expect(env?.services).toHaveLength(12);
-    expect(new Set(env?.services.map((s) => s.namespace)).size).toBe(5);
   });
 });

@@ -9,6 +9,5 @@ export {
   fixtureModel,
   resolveCatalogData,
 } from './fixture-model.js';
-export { addSyntheticRoutes, largeModel } from './large-model.js';
 export { newEnvironment } from './new-environment.js';
 export { usWest2Region, withSecondRegion } from './second-region.js';
