@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { formatProblem, loadModel, type Model } from '@routeplane/catalog';
+import { formatProblem, loadModel } from '@routeplane/catalog';
+import type { Model } from '@routeplane/model';
 import type { CommandIo } from './io.js';
 import { UsageError } from './user-error.js';
 

@@ -1,4 +1,5 @@
-import { closestMatch, environmentDirs, type Model, type RenderedFile } from '@routeplane/catalog';
+import { closestMatch } from '@routeplane/catalog';
+import { environmentDirs, type Model, type RenderedFile } from '@routeplane/model';
 import { UsageError } from './user-error.js';
 
 /** A renderer plugged into the pipeline; each covers every environment of the Model. */

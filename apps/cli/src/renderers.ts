@@ -1,4 +1,4 @@
-import type { Model } from '@routeplane/catalog';
+import type { Model } from '@routeplane/model';
 import type { PipelineRenderer } from './pipeline.js';
 import { terraformRenderer } from './terraform-cache.js';
 

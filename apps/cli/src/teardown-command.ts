@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { terraformDir } from '@routeplane/catalog';
 import { fullTeardownSteps } from '@routeplane/infra';
+import { terraformDir } from '@routeplane/model';
 import type { CommandIo } from './io.js';
 import { type CatalogOptions, loadFromOptions } from './load.js';
 import { selectEnvironment } from './pipeline.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/catalog';
+import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/model';
 import type { PipelineRenderer } from './pipeline.js';
 
 /**

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CatalogError, deckFile, locateInCatalog, type WaiverModel } from '@routeplane/catalog';
+import { CatalogError, locateInCatalog } from '@routeplane/catalog';
+import { deckFile, type WaiverModel } from '@routeplane/model';
 import {
   type CrdCatalog,
   type CrdReport,

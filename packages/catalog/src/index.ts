@@ -1,23 +1,12 @@
 export type * from './catalog.generated.js';
 export { catalogSchemaPath, readCatalogSchema } from './catalog-schema.js';
 export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
-export { compareText } from './compare-text.js';
 export type { CustomPluginSource } from './custom-plugin-files.js';
-export {
-  deckEnvRef,
-  deckVariablePattern,
-  deckVariablesIn,
-  envReferencePattern,
-  wholeDeckVariable,
-} from './deck-env-ref.js';
 export { closestMatch, didYouMean } from './did-you-mean.js';
 export { durationMs } from './duration.js';
-export * from './layout.js';
 export { type LoadOptions, loadModel, loadModelFromBytes } from './load-model.js';
 export { locateInCatalog } from './locate-in-catalog.js';
-export type * from './model.js';
-export { CatalogError, type CatalogProblem, formatProblem } from './problems.js';
-export type * from './rendered-file.js';
+export { CatalogError, formatProblem } from './problems.js';
 export { istioPathsForPrefix } from './resolve-waypoint.js';
 export { kongPathsForPrefix, normalizePathPrefix, pathProblem } from './route-paths.js';
 export {
@@ -27,4 +16,3 @@ export {
 } from './route-precedence.js';
 export { looksLikeRandomToken, looksLikeSecret, secretKind } from './secrets.js';
 export { unrenderedFileMessage } from './unrendered.js';
-export { kongBehindCloudfront, viewerHostHeader, viewerHostMatchValues } from './viewer-host.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Model } from '@routeplane/model';
 import type { RouteCatalog } from './catalog.generated.js';
 import { readCustomPlugins } from './custom-plugin-files.js';
 import { formatKeyPath, type KeyPath } from './key-path.js';
-import type { Model } from './model.js';
 import { parseCatalogYaml } from './parse-yaml.js';
 import { CatalogError, type CatalogProblem, sortProblems } from './problems.js';
 import { resolveCatalog } from './resolve.js';

@@ -1,7 +1,7 @@
+import type { EcsFargateModel } from '@routeplane/model';
+import { compareText } from '@routeplane/model';
 import type { Environment, RouteCatalog } from './catalog.generated.js';
-import { compareText } from './compare-text.js';
 import { effectiveAws, mergeOverride } from './environment-overrides.js';
-import type { EcsFargateModel } from './model-ecs-fargate.js';
 
 type DataPlane = NonNullable<RouteCatalog['kong']['dataPlane']>;
 

@@ -1,6 +1,11 @@
+import type {
+  DataPlaneGroupsModel,
+  GatewayModel,
+  HostSource,
+  KongConnectivity,
+} from '@routeplane/model';
 import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { effectiveAws } from './environment-overrides.js';
-import type { DataPlaneGroupsModel, GatewayModel, HostSource, KongConnectivity } from './model.js';
 import { environmentDefault } from './schema-defaults.js';
 
 /** Sizing (custom mode wins over autopilot; the loader rejects both) and regions, home first. */

@@ -1,5 +1,5 @@
+import type { CertificateModel, GatewayModel, PkiModel } from '@routeplane/model';
 import type { RouteCatalog } from './catalog.generated.js';
-import type { CertificateModel, GatewayModel, PkiModel } from './model.js';
 import { schemaDefault } from './schema-defaults.js';
 
 const pkiDefault = (key: string) => schemaDefault<string>(['gateway', 'pki', key]);

@@ -1,7 +1,12 @@
+import type {
+  BackendModel,
+  RouteModel,
+  RouteTimeoutsModel,
+  WaypointRouteRule,
+} from '@routeplane/model';
+import { compareText } from '@routeplane/model';
 import type { Route, RouteCatalog } from './catalog.generated.js';
-import { compareText } from './compare-text.js';
 import { durationMs } from './duration.js';
-import type { BackendModel, RouteModel, RouteTimeoutsModel, WaypointRouteRule } from './model.js';
 import { waypointSuffix } from './rules/waypoint-rules.js';
 
 /** Waypoint pods per service: two, so a drain or a rollout never leaves the service unproxied. */

@@ -1,7 +1,3 @@
-import type { Environment, Route, RouteCatalog, Service } from './catalog.generated.js';
-import { compareText } from './compare-text.js';
-import type { CustomPluginSource } from './custom-plugin-files.js';
-import { effectiveAws } from './environment-overrides.js';
 import type {
   BackendModel,
   DataPlaneGroupsModel,
@@ -14,7 +10,11 @@ import type {
   ReferenceGrantModel,
   RouteModel,
   RoutePluginsModel,
-} from './model.js';
+} from '@routeplane/model';
+import { compareText } from '@routeplane/model';
+import type { Environment, Route, RouteCatalog, Service } from './catalog.generated.js';
+import type { CustomPluginSource } from './custom-plugin-files.js';
+import { effectiveAws } from './environment-overrides.js';
 import type { CatalogProblem } from './problems.js';
 import { resolveEcsFargate } from './resolve-data-plane.js';
 import { resolveDataPlaneGroups, upstreamHost } from './resolve-dedicated-data-plane.js';

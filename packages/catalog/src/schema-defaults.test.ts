@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Model } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readCatalogSchema } from './catalog-schema.js';
 import { loadModelFromBytes } from './load-model.js';
-import type { Model } from './model.js';
 import { shippedCatalogText } from './testing/bad-catalogs.js';
 import { ecsFargateCatalogPath } from './testing/ecs-fargate-catalogs.js';
 

@@ -1,7 +1,7 @@
+import { deckVariablePattern } from '@routeplane/model';
 import type { ErrorObject } from 'ajv';
 // Compiled ahead of time (ajv standalone): compiling the schema took most of the loader's start-up.
 import validateCatalog from './catalog-validator.generated.js';
-import { deckVariablePattern } from './deck-env-ref.js';
 import { didYouMean } from './did-you-mean.js';
 import { type KeyPath, keyPathFromPointer } from './key-path.js';
 import { looksLikeSecret } from './secrets.js';

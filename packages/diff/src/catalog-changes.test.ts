@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type EnvironmentModel, loadModel } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { catalogChanges } from './catalog-changes.js';
 

@@ -1,5 +1,5 @@
-import type { EnvironmentModel, RouteModel } from '@routeplane/catalog';
-import { compareText } from '@routeplane/catalog';
+import type { EnvironmentModel, RouteModel } from '@routeplane/model';
+import { compareText } from '@routeplane/model';
 import { type RouteRow, routePlugins, routeRow } from './route-summary.js';
 
 /** One field of a route that differs, both sides as text. */

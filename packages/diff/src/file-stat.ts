@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 
 export type FileChangeKind = 'added' | 'deleted' | 'modified';

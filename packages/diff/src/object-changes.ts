@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 import type { IndexedObject, Layer } from './object-index.js';
 
 export interface ObjectChanges {

@@ -1,4 +1,4 @@
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 
 /** The layers a catalog change reaches, in the order a request meets them bottom-up. */
 export const layers = ['kubernetes', 'argocd', 'kong', 'terraform'] as const;

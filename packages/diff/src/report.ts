@@ -4,7 +4,7 @@ import {
   environmentDirs,
   type Model,
   type RenderedFile,
-} from '@routeplane/catalog';
+} from '@routeplane/model';
 import { type CatalogChanges, catalogChanges } from './catalog-changes.js';
 import { type FileStat, fileStats } from './file-stat.js';
 import { countObjectChanges, type ObjectChanges, objectChanges } from './object-changes.js';

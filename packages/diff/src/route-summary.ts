@@ -1,4 +1,4 @@
-import type { EnvironmentModel, RouteModel, RoutePluginsModel } from '@routeplane/catalog';
+import type { EnvironmentModel, RouteModel, RoutePluginsModel } from '@routeplane/model';
 
 /** One route as a reviewer reads it: what matches and where it goes. */
 export interface RouteRow {

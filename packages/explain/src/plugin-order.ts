@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 /**
  * Kong runs the plugins of a request in descending PRIORITY of their handlers (global, service and
  * route plugins together). Values from Kong/kong at 3.x, kong/plugins/<name>/handler.lua.

@@ -1,5 +1,5 @@
-import { environmentDirs } from '@routeplane/catalog';
 import type { KongFile } from '@routeplane/deck-types';
+import { environmentDirs } from '@routeplane/model';
 import { isObject, type Json, str } from './json.js';
 
 /** A parsed rendered file: its path and YAML documents (or the JSON value). */

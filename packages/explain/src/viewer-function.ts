@@ -42,7 +42,14 @@ export function runViewerFunction(
       cookies: {},
     },
   };
-  const out: unknown = runInNewContext(`${fn.code}\nhandler(event);`, { event }, { timeout: 100 });
+  // The code is read from the rendered tree, which a hand edit may break: the timeout stops an
+  // endless loop. It is wall time, not CloudFront's compute budget, so it is generous enough that
+  // a loaded machine (compiling the script included) never trips it.
+  const out: unknown = runInNewContext(
+    `${fn.code}\nhandler(event);`,
+    { event },
+    { timeout: 5_000 },
+  );
   const headers = at(out, 'headers');
   if (!isObject(headers)) return {};
   const result: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type EnvironmentModel, loadModel, type Model } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import type { EnvironmentModel, Model } from '@routeplane/model';
 import { repoRoot } from '@routeplane/test-support';
 import { renderInfra } from './render-infra.js';
 import { resource, type TerraformJson } from './terraform-json.fixture.js';

@@ -1,4 +1,4 @@
-import { type Model, type RenderedFile, terraformDir } from '@routeplane/catalog';
+import { type Model, type RenderedFile, terraformDir } from '@routeplane/model';
 import { buildEnvironmentStack } from './environment-stack.js';
 import { synthesizeInMemory } from './synth-in-memory.js';
 

@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 import { TerraformStack } from 'cdktn';
 import { Construct } from 'constructs';
 

@@ -1,5 +1,5 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
 import { fixtureModel } from '@routeplane/catalog/testing';
+import type { EnvironmentModel } from '@routeplane/model';
 import { renderInfra } from './render-infra.js';
 
 /** The parts of a Terraform JSON configuration the tests read. */

@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import type { AppProject, ClusterResourceItem, GroupKind } from './argo-types.js';
 import { certManagerChartRepoURL } from './cert-manager-values.js';
 import {

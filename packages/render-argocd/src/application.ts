@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import type { Application } from './argo-types.js';
 import type { ChildApp } from './child-app.js';
 import { argoApiVersion, resourcesFinalizer, syncWaveAnnotation } from './constants.js';

@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { argocdCmHealthData } from './application-health.js';
 
 /**

@@ -1,4 +1,4 @@
-import { argocdDir } from '@routeplane/catalog';
+import { argocdDir } from '@routeplane/model';
 
 /** File layout below `argocd/<env>/`. Only `apps/` is synced by the root Application. */
 

@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import type { AppProject, GroupKind } from './argo-types.js';
 import { argoApiVersion } from './constants.js';
 

@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import type { IgnoreDifference } from './argo-types.js';
 
 /** cert-manager's Helm repository (Jetstack); the chart version comes from `versions.certManager`. */

@@ -1,4 +1,4 @@
-import type { K8sComponent } from '@routeplane/catalog';
+import type { K8sComponent } from '@routeplane/model';
 import type { ApplicationSource, IgnoreDifference } from './argo-types.js';
 
 /** One child of the App-of-Apps, before it becomes an Application object. */

@@ -1,4 +1,4 @@
-import { type EnvironmentModel, type K8sComponent, k8sDir } from '@routeplane/catalog';
+import { type EnvironmentModel, type K8sComponent, k8sDir } from '@routeplane/model';
 import {
   certManagerChartRepoURL,
   certManagerIgnoreDifferences,

@@ -1,4 +1,4 @@
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import type { Application } from './argo-types.js';
 import { documentsOf, waveOf } from './rendered.fixture.js';
 

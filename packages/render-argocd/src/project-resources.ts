@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 import type { ClusterResourceItem, GroupKind } from './argo-types.js';
 import { chartInventory } from './chart-inventory/chart-inventory.generated.js';
 

@@ -1,4 +1,4 @@
-import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/catalog';
+import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/model';
 import { appProject } from './app-project.js';
 import { childApplication } from './application.js';
 import { argocdCmHealthPatch } from './argocd-cm-patch.js';

@@ -1,4 +1,4 @@
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import type { Application, AppProject } from './argo-types.js';
 
 /** Helpers to read the renderer's output back in tests. */

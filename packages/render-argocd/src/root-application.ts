@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import type { Application } from './argo-types.js';
 import { appsDir } from './argocd-paths.js';
 import { bootstrapProjectName } from './bootstrap-project.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { loadModel, type Model } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
 import { fixtureModel } from '@routeplane/catalog/testing';
+import type { Model } from '@routeplane/model';
 import { renderK8s } from '@routeplane/render-k8s';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';

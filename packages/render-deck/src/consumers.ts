@@ -1,5 +1,5 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
 import type { KongConsumer } from '@routeplane/deck-types';
+import type { EnvironmentModel } from '@routeplane/model';
 import { deckEnvRef } from './env-ref.js';
 
 /** Consumers with their JWT credentials; secrets are decK env references, never values. */

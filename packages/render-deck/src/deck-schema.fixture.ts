@@ -1,4 +1,4 @@
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,4 @@
-import { deckEnvRef, type HostSource } from '@routeplane/catalog';
+import { deckEnvRef, type HostSource } from '@routeplane/model';
 
 export { deckEnvRef };
 

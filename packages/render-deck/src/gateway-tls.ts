@@ -1,5 +1,5 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
 import type { KongCaCertificate, KongCertificate } from '@routeplane/deck-types';
+import type { EnvironmentModel } from '@routeplane/model';
 import { v5 as uuidv5 } from 'uuid';
 import { deckEnvRef } from './env-ref.js';
 

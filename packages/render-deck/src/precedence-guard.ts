@@ -1,4 +1,5 @@
-import { type EnvironmentModel, precedenceConflicts } from '@routeplane/catalog';
+import { precedenceConflicts } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { DeckRenderError } from './errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { compareText, deckVariablesIn, type EnvironmentModel } from '@routeplane/catalog';
+import { compareText, deckVariablesIn, type EnvironmentModel } from '@routeplane/model';
 import { renderKongFile } from './render-deck.js';
 
 /** Every DECK_* variable the environment's rendered kong.yaml references, sorted and unique. */

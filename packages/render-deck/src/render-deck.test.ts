@@ -1,5 +1,5 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
 import { fixtureEnvironment, fixtureModel } from '@routeplane/catalog/testing';
+import type { EnvironmentModel } from '@routeplane/model';
 import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { deckEnvRef } from './env-ref.js';

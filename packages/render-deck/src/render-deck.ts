@@ -1,6 +1,6 @@
-import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/catalog';
-import { deckFile } from '@routeplane/catalog';
 import type { KongFile } from '@routeplane/deck-types';
+import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/model';
+import { deckFile } from '@routeplane/model';
 import { kongConsumers } from './consumers.js';
 import { DeckRenderError } from './errors.js';
 import { gatewayCaCertificate, kongClientCertificate } from './gateway-tls.js';

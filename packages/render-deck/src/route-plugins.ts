@@ -1,3 +1,4 @@
+import type { KongPlugin } from '@routeplane/deck-types';
 import {
   type CorsPluginModel,
   compareText,
@@ -6,8 +7,7 @@ import {
   type RedisModel,
   type RequestTransformerPluginModel,
   type RouteModel,
-} from '@routeplane/catalog';
-import type { KongPlugin } from '@routeplane/deck-types';
+} from '@routeplane/model';
 import { deckEnvRef } from './env-ref.js';
 import { DeckRenderError } from './errors.js';
 

@@ -4,13 +4,14 @@
  * none. The two matchers are independent models, see @routeplane/router-models for the documentation each follows.
  */
 import { join } from 'node:path';
-import type { EnvironmentModel, Route } from '@routeplane/catalog';
+import type { Route } from '@routeplane/catalog';
 import { CatalogError, loadModel } from '@routeplane/catalog';
 import {
   fixtureEnvironment,
   fixtureService,
   replaceServicesAndRoutes,
 } from '@routeplane/catalog/testing';
+import type { EnvironmentModel } from '@routeplane/model';
 import {
   type GatewayRoute,
   gatewaySelect,

@@ -1,3 +1,4 @@
+import type { KongRoute, KongService } from '@routeplane/deck-types';
 import {
   type BackendModel,
   type EnvironmentModel,
@@ -6,8 +7,7 @@ import {
   type RouteModel,
   viewerHostHeader,
   viewerHostMatchValues,
-} from '@routeplane/catalog';
-import type { KongRoute, KongService } from '@routeplane/deck-types';
+} from '@routeplane/model';
 import { routePlugins } from './route-plugins.js';
 import { kongServiceTimeoutMs } from './timeouts.js';
 import { upstreamName } from './upstream.js';

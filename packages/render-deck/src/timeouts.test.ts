@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { loadModel, type RouteModel } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import type { RouteModel } from '@routeplane/model';
 import {
   deckValidator,
   formatSchemaErrors,

@@ -1,4 +1,4 @@
-import type { RouteModel } from '@routeplane/catalog';
+import type { RouteModel } from '@routeplane/model';
 
 /** Kong's default connect/read/write timeout of a service (kong/db/schema/entities/services.lua). */
 export const kongDefaultTimeoutMs = 60_000;

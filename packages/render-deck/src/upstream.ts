@@ -1,5 +1,5 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
 import type { KongUpstream } from '@routeplane/deck-types';
+import type { EnvironmentModel } from '@routeplane/model';
 import { hostValue } from './env-ref.js';
 
 /**

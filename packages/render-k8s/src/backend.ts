@@ -1,4 +1,4 @@
-import type { BackendModel, GatewayModel } from '@routeplane/catalog';
+import type { BackendModel, GatewayModel } from '@routeplane/model';
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import {
   Capability,

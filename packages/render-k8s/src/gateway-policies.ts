@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { KubeNetworkPolicy } from 'cdk8s-plus-28/lib/imports/k8s.js';
 import { gatewayNameLabel } from './labels.js';
 import { ingressPolicy, ipBlocks, tcpPorts } from './network-policy.js';

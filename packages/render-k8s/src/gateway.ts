@@ -1,4 +1,4 @@
-import type { EnvironmentModel, GatewayModel } from '@routeplane/catalog';
+import type { EnvironmentModel, GatewayModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
 import { ConfigMap } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';

@@ -1,4 +1,4 @@
-import type { GatewayModel, RouteModel } from '@routeplane/catalog';
+import type { GatewayModel, RouteModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
 import type { HttpRouteMatch, HttpRouteRule, HttpRouteSpec } from './crd-types.js';
 import { httpsListener } from './gateway.js';

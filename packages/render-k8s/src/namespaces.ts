@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Namespace } from 'cdk8s-plus-28';
 import { type K8sObject, synthObjects } from './synth.js';

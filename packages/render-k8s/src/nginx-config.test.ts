@@ -1,5 +1,5 @@
-import type { BackendModel } from '@routeplane/catalog';
 import { type CatalogEdit, fixtureEnvironment } from '@routeplane/catalog/testing';
+import type { BackendModel } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { nginxServerConfig } from './nginx-config.js';
 

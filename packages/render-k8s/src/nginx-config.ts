@@ -1,4 +1,4 @@
-import type { BackendModel, SampleResponse } from '@routeplane/catalog';
+import type { BackendModel, SampleResponse } from '@routeplane/model';
 
 /** Variable holding a literal `$`: nginx interpolates `$name` inside `return` text otherwise. */
 const dollarVariable = 'routeplane_dollar';

@@ -1,8 +1,8 @@
 /** Test helpers: the Models under test and typed views of rendered objects. */
 import { join } from 'node:path';
-import type { Model, RenderedFile } from '@routeplane/catalog';
 import { loadModel } from '@routeplane/catalog';
 import { fixtureModel } from '@routeplane/catalog/testing';
+import type { Model, RenderedFile } from '@routeplane/model';
 import {
   crdSchemaFiles,
   crdValidator,

@@ -1,4 +1,4 @@
-import type { CertificateModel, GatewayModel, KongModel } from '@routeplane/catalog';
+import type { CertificateModel, GatewayModel, KongModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
 import { type K8sObject, synthObjects } from './synth.js';
 

@@ -1,4 +1,4 @@
-import type { ReferenceGrantModel } from '@routeplane/catalog';
+import type { ReferenceGrantModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
 import type { ReferenceGrantSpec } from './crd-types.js';
 import { type K8sObject, synthObjects } from './synth.js';

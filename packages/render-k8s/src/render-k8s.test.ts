@@ -1,5 +1,5 @@
-import type { EnvironmentModel, Model } from '@routeplane/catalog';
 import { fixtureModel, fixtureService } from '@routeplane/catalog/testing';
+import type { EnvironmentModel, Model } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { renderK8s } from './index.js';
 import { models, objectsOf } from './objects.fixture.js';

@@ -1,5 +1,5 @@
-import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/catalog';
-import { k8sDir } from '@routeplane/catalog';
+import type { EnvironmentModel, Model, RenderedFile } from '@routeplane/model';
+import { k8sDir } from '@routeplane/model';
 import { backendObjects } from './backend.js';
 import { backendNamespacePolicyObjects } from './backend-namespace-policies.js';
 import { gatewayObjects } from './gateway.js';

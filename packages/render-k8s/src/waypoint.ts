@@ -1,4 +1,4 @@
-import type { BackendModel, GatewayModel, WaypointModel } from '@routeplane/catalog';
+import type { BackendModel, GatewayModel, WaypointModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
 import { ConfigMap } from 'cdk8s-plus-28';
 import { IntOrString, KubeNetworkPolicy } from 'cdk8s-plus-28/lib/imports/k8s.js';

@@ -1,4 +1,4 @@
-import type { WaiverModel } from '@routeplane/catalog';
+import type { WaiverModel } from '@routeplane/model';
 import type { CrdCatalog } from './crd/crd-catalog.js';
 
 /** One problem in the rendered output. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { compareText, ownedRoots } from '@routeplane/catalog';
+import { compareText, ownedRoots } from '@routeplane/model';
 import { parseAllDocuments } from 'yaml';
 import type { TreeFile } from './finding.js';
 

@@ -1,5 +1,5 @@
-import type { RenderedFile } from '@routeplane/catalog';
-import { compareText } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
+import { compareText } from '@routeplane/model';
 import type { TreeFile } from './finding.js';
 
 /** Renderer output as validateTree input: YAML documents as is, JSON as one value, text as no document. */

@@ -1,10 +1,7 @@
 /** Detection of secret-looking literals in rendered values (patterns: catalog's secretKind). */
-import {
-  deckVariablePattern,
-  envReferencePattern,
-  secretKind,
-  wholeDeckVariable,
-} from '@routeplane/catalog';
+
+import { secretKind } from '@routeplane/catalog';
+import { deckVariablePattern, envReferencePattern, wholeDeckVariable } from '@routeplane/model';
 
 /** Keys whose values are secrets; keys naming a secret (secretName, secretEnv, ...) are not. */
 const secretKey = /(?:secret|password|passwd|token|api_?key|apikey|credential)s?$/i;

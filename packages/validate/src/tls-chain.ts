@@ -1,4 +1,4 @@
-import { wholeDeckVariable } from '@routeplane/catalog';
+import { wholeDeckVariable } from '@routeplane/model';
 import { arr, isObject, type JsonObject, num, obj, str } from './json.js';
 import { localPaths } from './rules/argocd-rules.js';
 import { type EnvTree, type K8sObject, ofKind } from './tree-index.js';

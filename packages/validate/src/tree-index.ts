@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 import type { TreeFile } from './finding.js';
 import { isObject, type JsonObject, labels, str } from './json.js';
 

@@ -1,4 +1,4 @@
-import { compareText } from '@routeplane/catalog';
+import { compareText } from '@routeplane/model';
 import type { Finding, ValidateInput, Waiver } from './finding.js';
 import type { RawFinding, Rule } from './rule.js';
 import { crdRule } from './rules/crd-rules.js';

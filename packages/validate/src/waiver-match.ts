@@ -1,4 +1,5 @@
-import { closestMatch, compareText, type WaiverModel } from '@routeplane/catalog';
+import { closestMatch } from '@routeplane/catalog';
+import { compareText, type WaiverModel } from '@routeplane/model';
 import type { Finding, Waiver } from './finding.js';
 import type { RawFinding } from './rule.js';
 import { envOf } from './tree-index.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from './apply.js';
 import { diffStat, formatDiffStat } from './diff-stat.js';

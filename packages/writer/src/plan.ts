@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { compareText, ownedRoots, type RenderedFile } from '@routeplane/catalog';
+import { compareText, ownedRoots, type RenderedFile } from '@routeplane/model';
 import { isRenderedText } from './header.js';
 import { serialize } from './serialize.js';
 

@@ -1,4 +1,4 @@
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import { stringify } from 'yaml';
 import { headerLine } from './header.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownedRoots } from '@routeplane/catalog';
+import { ownedRoots } from '@routeplane/model';
 import { isRenderedText } from './header.js';
 import { listFiles } from './plan.js';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from './apply.js';
 import { unifiedDiff } from './diff.js';

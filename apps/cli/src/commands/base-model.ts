@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CatalogError, loadModelFromBytes, type Model } from '@routeplane/catalog';
+import { CatalogError, loadModelFromBytes } from '@routeplane/catalog';
+import type { Model } from '@routeplane/model';
 import { parse } from 'yaml';
 import { readAtCommit } from './git-ref.js';
 

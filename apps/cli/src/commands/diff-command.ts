@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Model, RenderedFile } from '@routeplane/catalog';
 import {
   buildReport,
   type DriftEntry,
@@ -8,6 +7,7 @@ import {
   formatText,
   type RenderSide,
 } from '@routeplane/diff';
+import type { Model, RenderedFile } from '@routeplane/model';
 import { planChanges, serialize, unifiedDiff } from '@routeplane/writer';
 import type { CommandIo } from '../io.js';
 import { type CatalogOptions, loadFromOptions } from '../load.js';

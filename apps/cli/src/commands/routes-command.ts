@@ -1,5 +1,5 @@
-import { deckFile, terraformDir } from '@routeplane/catalog';
 import { alignColumns, routeRows } from '@routeplane/diff';
+import { deckFile, terraformDir } from '@routeplane/model';
 import type { CommandIo } from '../io.js';
 import { type CatalogOptions, loadFromOptions } from '../load.js';
 import { selectEnvironment } from '../pipeline.js';

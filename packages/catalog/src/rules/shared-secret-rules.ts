@@ -1,4 +1,4 @@
-import { viewerHostHeader } from '../viewer-host.js';
+import { viewerHostHeader } from '@routeplane/model';
 import type { SemanticRule } from './rule.js';
 
 /**

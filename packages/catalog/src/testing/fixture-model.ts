@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import type { EnvironmentModel, Model } from '@routeplane/model';
 import { stringify } from 'yaml';
 import type { RouteCatalog } from '../catalog.generated.js';
 import { loadModelFromBytes } from '../load-model.js';
-import type { EnvironmentModel, Model } from '../model.js';
 import { fixtureCatalog } from './fixture-catalog.js';
 
 /** Changes the fixture catalog's data in place before it is resolved. */

@@ -1,5 +1,5 @@
 import type { AwsProvider } from '@cdktn/provider-aws/lib/provider/index.js';
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import type { TerraformStack } from 'cdktn';
 import type { KonnectProvider } from '../bindings/konnect-provider.js';
 

@@ -3,7 +3,7 @@ import { EksNodeGroup } from '@cdktn/provider-aws/lib/eks-node-group/index.js';
 import { IamRole } from '@cdktn/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicyAttachment } from '@cdktn/provider-aws/lib/iam-role-policy-attachment/index.js';
 import { LaunchTemplate } from '@cdktn/provider-aws/lib/launch-template/index.js';
-import type { NodePoolModel } from '@routeplane/catalog';
+import type { NodePoolModel } from '@routeplane/model';
 import { Token } from 'cdktn';
 import type { StackContext } from './context.js';
 import { trustPolicy } from './iam-policy.js';

@@ -1,7 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktn/provider-aws/lib/data-aws-caller-identity/index.js';
 import { DataAwsPartition } from '@cdktn/provider-aws/lib/data-aws-partition/index.js';
 import { AwsProvider } from '@cdktn/provider-aws/lib/provider/index.js';
-import type { EnvironmentModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { S3Backend, type TerraformStack } from 'cdktn';
 import { KonnectProvider } from '../bindings/konnect-provider.js';
 import type { StackContext } from './context.js';

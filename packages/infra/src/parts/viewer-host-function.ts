@@ -1,5 +1,5 @@
 import { CloudfrontFunction } from '@cdktn/provider-aws/lib/cloudfront-function/index.js';
-import { viewerHostHeader } from '@routeplane/catalog';
+import { viewerHostHeader } from '@routeplane/model';
 import type { StackContext } from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type EnvironmentModel, terraformDir } from '@routeplane/catalog';
+import { type EnvironmentModel, terraformDir } from '@routeplane/model';
 import { childApplicationName, childApps } from '@routeplane/render-argocd';
 
 /** Tag the AWS Load Balancer Controller puts on every load balancer it creates for a cluster. */

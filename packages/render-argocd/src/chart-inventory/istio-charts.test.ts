@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type EnvironmentModel, loadModel } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import type { EnvironmentModel } from '@routeplane/model';
 import { haveSharedCharts, repoRoot } from '@routeplane/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appProject } from '../app-project.js';

@@ -1,4 +1,4 @@
-import { compareText, type EnvironmentModel, type Model } from '@routeplane/catalog';
+import { compareText, type EnvironmentModel, type Model } from '@routeplane/model';
 import { helmObjects } from '@routeplane/test-support';
 import { childApps } from '../child-apps.js';
 import { clusterScopedKinds, inventoryCharts } from './chart-sources.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EnvironmentModel, loadModel, type Model } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
+import type { EnvironmentModel, Model } from '@routeplane/model';
 import { renderK8s } from '@routeplane/render-k8s';
 import { haveSharedCharts, repoRoot, sharedChartsDir } from '@routeplane/test-support';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RenderedFile } from '@routeplane/catalog';
+import type { RenderedFile } from '@routeplane/model';
 import { parseAllDocuments } from 'yaml';
 import type { Application } from '../argo-types.js';
 import { gatewayApiRepoURL } from '../constants.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { loadModel, type Model } from '@routeplane/catalog';
+import { loadModel } from '@routeplane/catalog';
 import { renderInfra } from '@routeplane/infra';
+import type { Model } from '@routeplane/model';
 import { renderDeck } from '@routeplane/render-deck';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { viewerHostHeader } from '@routeplane/catalog';
+import { viewerHostHeader } from '@routeplane/model';
 import { arr, isObject, type JsonObject, obj, str } from '../json.js';
 import type { RawFinding, Rule } from '../rule.js';
 import { deckWithTerraform } from '../tree-index.js';

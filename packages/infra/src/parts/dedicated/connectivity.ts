@@ -1,5 +1,5 @@
 import type { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
-import type { KongConnectivity } from '@routeplane/catalog';
+import type { KongConnectivity } from '@routeplane/model';
 import type { KonnectCloudGatewayNetwork } from '../../bindings/konnect-resources.js';
 import { dedicatedGroups, type StackContext } from '../context.js';
 import type { Konnect } from '../konnect.js';

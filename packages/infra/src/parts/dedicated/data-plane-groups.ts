@@ -1,4 +1,4 @@
-import type { DataPlaneSizingModel } from '@routeplane/catalog';
+import type { DataPlaneSizingModel } from '@routeplane/model';
 import type { KonnectAutoscale } from '../../bindings/konnect-resources.js';
 
 /** The configuration's `autoscale` block for the catalog's sizing (autopilot or custom mode). */

@@ -1,5 +1,5 @@
-import type { KongConnectivity } from '@routeplane/catalog';
 import { fixtureEnvironment, usWest2Region } from '@routeplane/catalog/testing';
+import type { KongConnectivity } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { ref, resource, resources, synth } from '../../terraform-json.fixture.js';
 

@@ -1,4 +1,4 @@
-import type { DataPlaneRegionModel } from '@routeplane/catalog';
+import type { DataPlaneRegionModel } from '@routeplane/model';
 import {
   KonnectCloudGatewayNetwork,
   type KonnectGatewayControlPlane,

@@ -7,7 +7,7 @@ import { Apigatewayv2Stage } from '@cdktn/provider-aws/lib/apigatewayv2-stage/in
 import { Apigatewayv2VpcLink } from '@cdktn/provider-aws/lib/apigatewayv2-vpc-link/index.js';
 import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
 import type { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
-import type { ApiGatewayEntryModel, EcsFargateModel } from '@routeplane/catalog';
+import type { ApiGatewayEntryModel, EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 import { encryptedLogGroup } from './encrypted-log-group.js';
 import type { KongAlb } from './internal-alb.js';

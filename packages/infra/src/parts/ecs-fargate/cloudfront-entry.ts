@@ -1,6 +1,6 @@
 import { CloudfrontDistribution } from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
 import { CloudfrontVpcOrigin } from '@cdktn/provider-aws/lib/cloudfront-vpc-origin/index.js';
-import type { CloudfrontEntryModel, EcsFargateModel } from '@routeplane/catalog';
+import type { CloudfrontEntryModel, EcsFargateModel } from '@routeplane/model';
 import { addAccessLogBucket, viewerSettings } from '../cloudfront.js';
 import type { StackContext } from '../context.js';
 import { addViewerHostFunction } from '../viewer-host-function.js';

@@ -1,6 +1,6 @@
 import { SecretsmanagerSecret } from '@cdktn/provider-aws/lib/secretsmanager-secret/index.js';
 import { SecretsmanagerSecretVersion } from '@cdktn/provider-aws/lib/secretsmanager-secret-version/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import {
   KonnectGatewayControlPlane,
   KonnectGatewayDataPlaneClientCertificate,

@@ -1,5 +1,5 @@
 import { EcrRepository } from '@cdktn/provider-aws/lib/ecr-repository/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 
 /**

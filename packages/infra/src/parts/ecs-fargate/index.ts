@@ -1,5 +1,5 @@
 import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 import type { Network } from '../network.js';
 import { addApiGatewayEntry } from './api-gateway-entry.js';

@@ -1,7 +1,7 @@
 import { Lb } from '@cdktn/provider-aws/lib/lb/index.js';
 import { LbListener } from '@cdktn/provider-aws/lib/lb-listener/index.js';
 import { LbTargetGroup } from '@cdktn/provider-aws/lib/lb-target-group/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 import type { KongNetwork } from './kong-network.js';
 import { albListenerPort, type KongSecurityGroups } from './security-groups.js';

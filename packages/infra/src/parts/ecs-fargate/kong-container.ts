@@ -1,4 +1,4 @@
-import { compareText, type EcsFargateModel } from '@routeplane/catalog';
+import { compareText, type EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 import type { DataPlaneIdentity } from './data-plane-identity.js';
 

@@ -10,7 +10,7 @@ import { RouteTableAssociation } from '@cdktn/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktn/provider-aws/lib/subnet/index.js';
 import { Vpc } from '@cdktn/provider-aws/lib/vpc/index.js';
 import { VpcPeeringConnection } from '@cdktn/provider-aws/lib/vpc-peering-connection/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import { idSuffix, type StackContext } from '../context.js';
 import { addVpcFlowLogs, type Network } from '../network.js';
 

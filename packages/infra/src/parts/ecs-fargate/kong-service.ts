@@ -7,7 +7,7 @@ import { EcsTaskDefinition } from '@cdktn/provider-aws/lib/ecs-task-definition/i
 import { IamRole } from '@cdktn/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktn/provider-aws/lib/iam-role-policy/index.js';
 import type { KmsKey } from '@cdktn/provider-aws/lib/kms-key/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 import { policy } from '../iam-policy.js';
 import type { DataPlaneIdentity } from './data-plane-identity.js';

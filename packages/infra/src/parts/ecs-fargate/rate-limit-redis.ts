@@ -1,6 +1,6 @@
 import { ElasticacheReplicationGroup } from '@cdktn/provider-aws/lib/elasticache-replication-group/index.js';
 import { ElasticacheSubnetGroup } from '@cdktn/provider-aws/lib/elasticache-subnet-group/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import { TerraformOutput, TerraformVariable } from 'cdktn';
 import type { StackContext } from '../context.js';
 import type { KongNetwork } from './kong-network.js';

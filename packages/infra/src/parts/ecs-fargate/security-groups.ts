@@ -2,7 +2,7 @@ import { DataAwsEc2ManagedPrefixList } from '@cdktn/provider-aws/lib/data-aws-ec
 import { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
 import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js';
 import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
-import type { EcsFargateModel } from '@routeplane/catalog';
+import type { EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
 import type { Network } from '../network.js';
 import type { KongNetwork } from './kong-network.js';

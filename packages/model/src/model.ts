@@ -1,5 +1,5 @@
+import type { CatalogProblem } from './catalog-problem.js';
 import type { EcsFargateModel } from './model-ecs-fargate.js';
-import type { CatalogProblem } from './problems.js';
 
 export type * from './model-ecs-fargate.js';
 
