@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { shellQuote, type TeardownStep } from '@routeplane/infra';
+import { shellQuote, type TeardownStep } from '@routeplane/render-terraform';
 import type { CommandIo } from './io.js';
 
 export interface StepRunnerOptions {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fullTeardownSteps } from '@routeplane/infra';
+import { fullTeardownSteps } from '@routeplane/render-terraform';
 import { terraformDir } from '@routeplane/model';
 import type { CommandIo } from './io.js';
 import { type CatalogOptions, loadFromOptions } from './load.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureModel } from '@routeplane/catalog/testing';
-import { renderInfra } from '@routeplane/infra';
+import { renderInfra } from '@routeplane/render-terraform';
 import { describe, expect, it } from 'vitest';
 import { terraformRenderer } from './terraform-cache.js';
 

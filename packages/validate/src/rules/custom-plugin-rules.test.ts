@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/infra';
+import { renderInfra } from '@routeplane/render-terraform';
 import { renderDeck } from '@routeplane/render-deck';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';

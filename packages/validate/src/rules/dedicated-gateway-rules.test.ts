@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
 import { fixtureModel, withSecondRegion } from '@routeplane/catalog/testing';
-import { renderInfra } from '@routeplane/infra';
+import { renderInfra } from '@routeplane/render-terraform';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';

@@ -1,6 +1,6 @@
 import { loadModel } from '@routeplane/catalog';
 import { ecsFargateCatalogPath } from '@routeplane/catalog/testing/ecs-fargate-catalogs';
-import { renderInfra } from '@routeplane/infra';
+import { renderInfra } from '@routeplane/render-terraform';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
 import type { TreeFile } from '../finding.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/infra';
+import { renderInfra } from '@routeplane/render-terraform';
 import type { Model } from '@routeplane/model';
 import { renderDeck } from '@routeplane/render-deck';
 import { repoRoot } from '@routeplane/test-support';
