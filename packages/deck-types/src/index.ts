@@ -11,10 +11,6 @@ export type {
   FPlugin as KongPlugin,
   FRoute as KongRoute,
   FService as KongService,
-  FTarget as KongTarget,
   FUpstream as KongUpstream,
-  Info as KongInfo,
-  JWTAuth as JwtSecret,
   KongFile,
-  Konnect as KongKonnect,
 } from './kong-file.generated.js';

@@ -1,6 +1,6 @@
 import type { KongConsumer } from '@routeplane/deck-types';
 import type { EnvironmentModel } from '@routeplane/model';
-import { deckEnvRef } from './env-ref.js';
+import { deckEnvRef } from '@routeplane/model';
 
 /** Consumers with their JWT credentials; secrets are decK env references, never values. */
 export function kongConsumers(env: EnvironmentModel, tags: readonly string[]): KongConsumer[] {

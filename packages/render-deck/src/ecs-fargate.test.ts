@@ -1,8 +1,8 @@
 import { loadModel } from '@routeplane/catalog';
 import { ecsFargateCatalogPath } from '@routeplane/catalog/testing/ecs-fargate-catalogs';
+import { deckEnvRef } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { describeOfficialDeckSchema } from './deck-schema.fixture.js';
-import { deckEnvRef } from './env-ref.js';
 import { renderDeck } from './index.js';
 import { referencedDeckEnv } from './referenced-deck-env.fixture.js';
 

@@ -1,7 +1,7 @@
 import type { KongCaCertificate, KongCertificate } from '@routeplane/deck-types';
 import type { EnvironmentModel } from '@routeplane/model';
+import { deckEnvRef } from '@routeplane/model';
 import { v5 as uuidv5 } from 'uuid';
-import { deckEnvRef } from './env-ref.js';
 
 type WithId = { readonly id: string };
 

@@ -1,6 +1,6 @@
 import type { KongPlugin } from '@routeplane/deck-types';
 import type { EnvironmentModel } from '@routeplane/model';
-import { deckEnvRef } from './env-ref.js';
+import { deckEnvRef } from '@routeplane/model';
 
 /**
  * Global check that a request came through CloudFront, which adds a shared secret header. Kong has

@@ -1,9 +1,10 @@
 import { fixtureEnvironment, fixtureModel } from '@routeplane/catalog/testing';
 import type { EnvironmentModel } from '@routeplane/model';
+import { deckEnvRef } from '@routeplane/model';
 import { deckValidator, formatSchemaErrors, haveSharedSchemas } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
-import { deckEnvRef } from './env-ref.js';
-import { DeckRenderError, renderDeck, renderKongFile } from './index.js';
+import { DeckRenderError } from './errors.js';
+import { renderDeck, renderKongFile } from './render-deck.js';
 
 describe('renderDeck', () => {
   it('renders one deck/<env>/kong.yaml per environment', () => {

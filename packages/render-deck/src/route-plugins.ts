@@ -2,13 +2,13 @@ import type { KongPlugin } from '@routeplane/deck-types';
 import {
   type CorsPluginModel,
   compareText,
+  deckEnvRef,
   type JwtPluginModel,
   type RateLimitingPluginModel,
   type RedisModel,
   type RequestTransformerPluginModel,
   type RouteModel,
 } from '@routeplane/model';
-import { deckEnvRef } from './env-ref.js';
 import { DeckRenderError } from './errors.js';
 
 type Config = Record<string, unknown>;

@@ -1,2 +1,1 @@
-export { deckEnvAnnotations } from './pki.js';
-export { namespacePoliciesFile, renderK8s } from './render-k8s.js';
+export { renderK8s } from './render-k8s.js';
