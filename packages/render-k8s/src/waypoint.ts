@@ -1,6 +1,6 @@
 import type { BackendModel, GatewayModel, WaypointModel } from '@routeplane/catalog';
 import { ApiObject } from 'cdk8s';
-import { ConfigMap, k8s } from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import type { WaypointAuthorizationPolicySpec, WaypointGatewaySpec } from './crd-types.js';
@@ -145,7 +145,7 @@ export function waypointObjects(b: BackendModel, gw: GatewayModel, vpcCidr: stri
   const w = b.waypoint;
   if (w === undefined) return [];
   return synthObjects(w.namespace, (scope) => {
-    new ConfigMap(scope, 'options', {
+    new k8s.KubeConfigMap(scope, 'options', {
       metadata: { name: w.parametersConfigMapName },
       data: Object.fromEntries(
         Object.entries(waypointOverlays(w)).map(([key, value]) => [
