@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { IntOrString, KubeNetworkPolicy } from 'cdk8s-plus-28/lib/imports/k8s.js';
+import { k8s } from 'cdk8s-plus-28';
 import type { AuthorizationPolicySpec } from './crd-types.js';
 import { namespaceNameLabel } from './labels.js';
 import { strictPeerAuthentication } from './peer-authentication.js';
@@ -20,12 +20,12 @@ export function backendNamespacePolicyObjects(namespace: string): K8sObject[] {
       metadata: { name: 'allow-nothing' },
       spec: allowNothing,
     });
-    new KubeNetworkPolicy(scope, 'default-deny', {
+    new k8s.KubeNetworkPolicy(scope, 'default-deny', {
       metadata: { name: 'default-deny' },
       spec: { podSelector: {}, policyTypes: ['Egress', 'Ingress'] },
     });
-    const dnsPort = IntOrString.fromNumber(53);
-    new KubeNetworkPolicy(scope, 'allow-dns', {
+    const dnsPort = k8s.IntOrString.fromNumber(53);
+    new k8s.KubeNetworkPolicy(scope, 'allow-dns', {
       metadata: { name: 'allow-dns-egress' },
       spec: {
         podSelector: {},

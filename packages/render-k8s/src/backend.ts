@@ -1,174 +1,34 @@
 import type { BackendModel, GatewayModel } from '@routeplane/model';
-import { ApiObject, Duration, JsonPatch } from 'cdk8s';
-import {
-  Capability,
-  ConfigMap,
-  Deployment,
-  ImagePullPolicy,
-  LabelSelector,
-  Probe,
-  Protocol,
-  SeccompProfileType,
-  Service,
-  ServiceAccount,
-  ServiceType,
-  Volume,
-} from 'cdk8s-plus-28';
-import { IntOrString, KubePodDisruptionBudget, Quantity } from 'cdk8s-plus-28/lib/imports/k8s.js';
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
+import { backendDeployment } from './backend-deployment.js';
 import type { AuthorizationPolicySpec } from './crd-types.js';
-import {
-  ambientKubeletProbeCidr,
-  gatewayNameLabel,
-  hbonePort,
-  hostnameTopologyKey,
-  zoneTopologyKey,
-} from './labels.js';
+import { ambientKubeletProbeCidr, gatewayNameLabel, hbonePort } from './labels.js';
 import { ingressPolicy, ipBlocks, podsInNamespace, tcpPorts } from './network-policy.js';
 import { nginxServerConfig } from './nginx-config.js';
 import { type K8sObject, synthObjects } from './synth.js';
 import { useWaypointLabels } from './waypoint.js';
 
-const containerName = 'server';
-const nginxConfigDir = '/etc/nginx/conf.d';
-
-/** Deployment with the Pod Security "restricted" profile and a read-only root file system. */
-function deployment(scope: Construct, b: BackendModel, configMapName: string): Deployment {
-  const tmp = Volume.fromEmptyDir(scope, 'tmp', 'tmp');
-  // Referenced by name: cdk8s-plus' concrete classes clash with exactOptionalPropertyTypes.
-  const cm = ConfigMap.fromConfigMapName(scope, 'config-ref', configMapName);
-  const sa = ServiceAccount.fromServiceAccountName(scope, 'service-account-ref', b.name);
-  const config = Volume.fromConfigMap(scope, 'config-volume', cm, { name: 'nginx-config' });
-  const d = new Deployment(scope, 'deployment', {
-    metadata: { name: b.name, labels: { ...b.labels } },
-    replicas: b.replicas,
-    select: false,
-    podMetadata: { labels: { ...b.labels } },
-    serviceAccount: sa,
-    automountServiceAccountToken: false,
-    securityContext: {
-      ensureNonRoot: true,
-      user: b.runAsUser,
-      group: b.runAsGroup,
-      fsGroup: b.runAsGroup,
-    },
-    containers: [
-      {
-        name: containerName,
-        image: b.image,
-        imagePullPolicy: ImagePullPolicy.IF_NOT_PRESENT,
-        ports: [{ name: b.portName, number: b.containerPort, protocol: Protocol.TCP }],
-        securityContext: {
-          ensureNonRoot: true,
-          user: b.runAsUser,
-          group: b.runAsGroup,
-          privileged: false,
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: [Capability.ALL] },
-          seccompProfile: { type: SeccompProfileType.RUNTIME_DEFAULT },
-        },
-        // Readiness asks the server for its health path; liveness only checks the socket, so a
-        // slow health answer takes the pod out of the Service without restarting it.
-        readiness: Probe.fromHttpGet(b.healthPath, {
-          port: b.containerPort,
-          periodSeconds: Duration.seconds(5),
-          failureThreshold: 3,
-          timeoutSeconds: Duration.seconds(2),
-        }),
-        liveness: Probe.fromTcpSocket({
-          port: b.containerPort,
-          initialDelaySeconds: Duration.seconds(5),
-          periodSeconds: Duration.seconds(20),
-          failureThreshold: 3,
-          timeoutSeconds: Duration.seconds(2),
-        }),
-        // nginx-unprivileged writes its pid and temp files to /tmp; nothing else is written.
-        volumeMounts: [
-          { path: '/tmp', volume: tmp },
-          { path: nginxConfigDir, volume: config, readOnly: true },
-        ],
-      },
-    ],
-  });
-  d.select(LabelSelector.of({ labels: { ...b.selectorLabels } }));
-  const podSelector = { matchLabels: { ...b.selectorLabels } };
-  const container = '/spec/template/spec/containers/0';
-  // Patches land before the generated binding serializes the object, so IntOrString and
-  // Quantity values are passed as their binding types.
-  const quantities = (q: { readonly cpu: string; readonly memory: string }) => ({
-    cpu: Quantity.fromString(q.cpu),
-    memory: Quantity.fromString(q.memory),
-  });
-  const namedPort = IntOrString.fromString(b.portName);
-  ApiObject.of(d).addJsonPatch(
-    // cdk8s-plus always adds its own address label; selectors use app.kubernetes.io/* instead.
-    JsonPatch.remove('/spec/template/metadata/labels/cdk8s.io~1metadata.addr'),
-    // Fields cdk8s-plus spells out although they equal the Kubernetes defaults: dropped so the
-    // manifest shows only what routeplane decides.
-    ...[
-      '/spec/minReadySeconds',
-      '/spec/progressDeadlineSeconds',
-      '/spec/strategy',
-      '/spec/template/spec/dnsPolicy',
-      '/spec/template/spec/hostNetwork',
-      '/spec/template/spec/restartPolicy',
-      '/spec/template/spec/setHostnameAsFQDN',
-      '/spec/template/spec/terminationGracePeriodSeconds',
-      '/spec/template/spec/securityContext/fsGroupChangePolicy',
-      `${container}/imagePullPolicy`,
-    ].map((path) => JsonPatch.remove(path)),
-    // Quantities exactly as the catalog wrote them (cdk8s-plus would re-express them).
-    JsonPatch.replace(`${container}/resources`, {
-      requests: quantities(b.resources.requests),
-      limits: quantities(b.resources.limits),
-    }),
-    // Probes on the named port, which cdk8s-plus cannot express.
-    JsonPatch.replace(`${container}/readinessProbe/httpGet/port`, namedPort),
-    JsonPatch.replace(`${container}/livenessProbe/tcpSocket/port`, namedPort),
-    JsonPatch.add('/spec/template/spec/topologySpreadConstraints', [
-      {
-        labelSelector: podSelector,
-        matchLabelKeys: ['pod-template-hash'],
-        maxSkew: 1,
-        topologyKey: zoneTopologyKey,
-        whenUnsatisfiable: 'DoNotSchedule',
-      },
-      {
-        labelSelector: podSelector,
-        matchLabelKeys: ['pod-template-hash'],
-        maxSkew: 1,
-        topologyKey: hostnameTopologyKey,
-        whenUnsatisfiable: 'ScheduleAnyway',
-      },
-    ]),
-  );
-  return d;
-}
-
-function service(scope: Construct, b: BackendModel): Service {
+/** ClusterIP Service on the convention port, targeting the container port by name. */
+function service(scope: Construct, b: BackendModel): k8s.KubeService {
   const labels =
     b.waypoint === undefined ? b.labels : { ...b.labels, ...useWaypointLabels(b.waypoint) };
-  const s = new Service(scope, 'service', {
+  return new k8s.KubeService(scope, 'service', {
     metadata: { name: b.name, labels: { ...labels } },
-    type: ServiceType.CLUSTER_IP,
-    ports: [
-      {
-        name: b.portName,
-        port: b.servicePort,
-        targetPort: b.containerPort,
-        protocol: Protocol.TCP,
-      },
-    ],
+    spec: {
+      ports: [
+        {
+          name: b.portName,
+          port: b.servicePort,
+          protocol: 'TCP',
+          targetPort: k8s.IntOrString.fromString(b.portName),
+        },
+      ],
+      selector: { ...b.selectorLabels },
+      type: 'ClusterIP',
+    },
   });
-  for (const [key, value] of Object.entries(b.selectorLabels)) s.selectLabel(key, value);
-  // The Service targets the container port by name, as the convention says.
-  ApiObject.of(s).addJsonPatch(
-    JsonPatch.replace('/spec/ports/0/targetPort', IntOrString.fromString(b.portName)),
-    // cdk8s-plus writes an empty list; leave the field to the API server.
-    JsonPatch.remove('/spec/externalIPs'),
-  );
-  return s;
 }
 
 /**
@@ -230,22 +90,22 @@ function networkPolicy(scope: Construct, b: BackendModel, gw: GatewayModel): Api
 /** Every object of one backend, in apply order: identity, content, workload, Service, policies. */
 export function backendObjects(b: BackendModel, gw: GatewayModel): K8sObject[] {
   return synthObjects(b.namespace, (scope) => {
-    new ServiceAccount(scope, 'service-account', {
+    new k8s.KubeServiceAccount(scope, 'service-account', {
       metadata: { name: b.name, labels: { ...b.labels } },
-      automountToken: false,
+      automountServiceAccountToken: false,
     });
     const configMapName = `${b.name}-nginx`;
-    new ConfigMap(scope, 'config', {
+    new k8s.KubeConfigMap(scope, 'config', {
       metadata: { name: configMapName, labels: { ...b.labels } },
       data: { 'default.conf': nginxServerConfig(b) },
     });
-    deployment(scope, b, configMapName);
+    backendDeployment(scope, b, configMapName);
     service(scope, b);
-    new KubePodDisruptionBudget(scope, 'pdb', {
+    new k8s.KubePodDisruptionBudget(scope, 'pdb', {
       metadata: { name: b.name, labels: { ...b.labels } },
       // maxUnavailable never blocks a drain, whatever the replica count.
       spec: {
-        maxUnavailable: IntOrString.fromNumber(1),
+        maxUnavailable: k8s.IntOrString.fromNumber(1),
         selector: { matchLabels: { ...b.selectorLabels } },
       },
     });

@@ -1,5 +1,5 @@
 import type { EnvironmentModel } from '@routeplane/model';
-import { KubeNetworkPolicy } from 'cdk8s-plus-28/lib/imports/k8s.js';
+import { k8s } from 'cdk8s-plus-28';
 import { gatewayNameLabel } from './labels.js';
 import { ingressPolicy, ipBlocks, tcpPorts } from './network-policy.js';
 import { strictPeerAuthentication } from './peer-authentication.js';
@@ -17,7 +17,7 @@ export function gatewayPolicyObjects(env: EnvironmentModel): K8sObject[] {
   const gw = env.gateway;
   return synthObjects(gw.namespace, (scope) => {
     strictPeerAuthentication(scope);
-    new KubeNetworkPolicy(scope, 'default-deny', {
+    new k8s.KubeNetworkPolicy(scope, 'default-deny', {
       metadata: { name: 'default-deny-ingress' },
       spec: { podSelector: {}, policyTypes: ['Ingress'] },
     });

@@ -1,6 +1,6 @@
 import type { EnvironmentModel, GatewayModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
-import { ConfigMap } from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
 import type { GatewayListener, GatewaySpec, HttpRouteSpec } from './crd-types.js';
 import { gatewayNameLabel, zoneTopologyKey } from './labels.js';
@@ -148,7 +148,7 @@ export function gatewayObjects(env: EnvironmentModel): GatewayObjects {
   const gw = env.gateway;
   const gateway = synthObjects(gw.namespace, (scope) => {
     const overlays = gatewayOverlays(gw);
-    new ConfigMap(scope, 'options', {
+    new k8s.KubeConfigMap(scope, 'options', {
       metadata: { name: gw.parametersConfigMapName },
       data: Object.fromEntries(
         Object.entries(overlays).map(([key, value]) => [

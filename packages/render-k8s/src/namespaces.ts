@@ -1,6 +1,5 @@
 import type { EnvironmentModel } from '@routeplane/model';
-import { ApiObject, JsonPatch } from 'cdk8s';
-import { Namespace } from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { type K8sObject, synthObjects } from './synth.js';
 
 /**
@@ -24,15 +23,13 @@ export function namespaceObjects(env: EnvironmentModel): ReadonlyMap<string, K8s
     out.set(
       ns.name,
       synthObjects(undefined, (scope) => {
-        const namespace = new Namespace(scope, ns.name, {
+        new k8s.KubeNamespace(scope, ns.name, {
           metadata: {
             name: ns.name,
             labels: { ...ns.labels },
             annotations: { 'argocd.argoproj.io/sync-options': namespaceSyncOptions },
           },
         });
-        // cdk8s-plus writes an empty spec; a hand-written Namespace has none.
-        ApiObject.of(namespace).addJsonPatch(JsonPatch.remove('/spec'));
       }),
     );
   }

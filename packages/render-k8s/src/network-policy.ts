@@ -1,10 +1,5 @@
 import type { ApiObject } from 'cdk8s';
-import {
-  IntOrString,
-  KubeNetworkPolicy,
-  type NetworkPolicyPeer,
-  type NetworkPolicyPort,
-} from 'cdk8s-plus-28/lib/imports/k8s.js';
+import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { namespaceNameLabel } from './labels.js';
 
@@ -14,29 +9,29 @@ import { namespaceNameLabel } from './labels.js';
  * typed L1 binding is used instead.
  */
 
-export function tcpPorts(...ports: readonly number[]): NetworkPolicyPort[] {
+export function tcpPorts(...ports: readonly number[]): k8s.NetworkPolicyPort[] {
   return [...new Set(ports)]
     .sort((a, b) => a - b)
-    .map((port) => ({ protocol: 'TCP', port: IntOrString.fromNumber(port) }));
+    .map((port) => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) }));
 }
 
 export function podsInNamespace(
   namespace: string,
   podLabels?: Readonly<Record<string, string>>,
-): NetworkPolicyPeer {
+): k8s.NetworkPolicyPeer {
   return {
     namespaceSelector: { matchLabels: { [namespaceNameLabel]: namespace } },
     ...(podLabels === undefined ? {} : { podSelector: { matchLabels: { ...podLabels } } }),
   };
 }
 
-export function ipBlocks(...cidrs: readonly string[]): NetworkPolicyPeer[] {
+export function ipBlocks(...cidrs: readonly string[]): k8s.NetworkPolicyPeer[] {
   return [...new Set(cidrs)].sort().map((cidr) => ({ ipBlock: { cidr } }));
 }
 
 export interface IngressRule {
-  readonly from: readonly NetworkPolicyPeer[];
-  readonly ports: readonly NetworkPolicyPort[];
+  readonly from: readonly k8s.NetworkPolicyPeer[];
+  readonly ports: readonly k8s.NetworkPolicyPort[];
 }
 
 /** An ingress-only policy for the pods matching `podLabels` (all pods when empty). */
@@ -46,7 +41,7 @@ export function ingressPolicy(
   podLabels: Readonly<Record<string, string>>,
   rules: readonly IngressRule[],
 ): ApiObject {
-  return new KubeNetworkPolicy(scope, name, {
+  return new k8s.KubeNetworkPolicy(scope, name, {
     metadata: { name },
     spec: {
       podSelector: Object.keys(podLabels).length === 0 ? {} : { matchLabels: { ...podLabels } },

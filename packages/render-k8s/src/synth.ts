@@ -18,14 +18,5 @@ export function synthObjects(
     ...(namespace === undefined ? {} : { namespace }),
   });
   build(chart);
-  return withoutImmutableDefault(chart.toJson() as K8sObject[]);
-}
-
-/** cdk8s-plus writes `immutable: false` on every ConfigMap; drop the default. */
-export function withoutImmutableDefault(objects: K8sObject[]): K8sObject[] {
-  return objects.map((o) => {
-    if (o.kind !== 'ConfigMap' || o.immutable !== false) return o;
-    const { immutable: _default, ...rest } = o;
-    return rest;
-  });
+  return chart.toJson() as K8sObject[];
 }

@@ -1,7 +1,6 @@
 import type { BackendModel, GatewayModel, WaypointModel } from '@routeplane/model';
 import { ApiObject } from 'cdk8s';
-import { ConfigMap } from 'cdk8s-plus-28';
-import { IntOrString, KubeNetworkPolicy } from 'cdk8s-plus-28/lib/imports/k8s.js';
+import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import type { WaypointAuthorizationPolicySpec, WaypointGatewaySpec } from './crd-types.js';
@@ -112,7 +111,7 @@ function waypointNetworkPolicy(
   vpcCidr: string,
 ): void {
   const callerNamespaces = [...new Set(b.allowFrom.map((c) => c.namespace))].sort();
-  new KubeNetworkPolicy(scope, 'waypoint-traffic', {
+  new k8s.KubeNetworkPolicy(scope, 'waypoint-traffic', {
     metadata: { name: w.name },
     spec: {
       podSelector: { matchLabels: { [gatewayNameLabel]: w.name } },
@@ -134,7 +133,7 @@ function waypointNetworkPolicy(
         },
         {
           to: [{ podSelector: { matchLabels: { ...b.selectorLabels } } }],
-          ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(hbonePort) }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(hbonePort) }],
         },
       ],
     },
@@ -146,7 +145,7 @@ export function waypointObjects(b: BackendModel, gw: GatewayModel, vpcCidr: stri
   const w = b.waypoint;
   if (w === undefined) return [];
   return synthObjects(w.namespace, (scope) => {
-    new ConfigMap(scope, 'options', {
+    new k8s.KubeConfigMap(scope, 'options', {
       metadata: { name: w.parametersConfigMapName },
       data: Object.fromEntries(
         Object.entries(waypointOverlays(w)).map(([key, value]) => [

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/render-terraform';
 import { renderArgocd } from '@routeplane/render-argocd';
 import { renderDeck } from '@routeplane/render-deck';
 import { renderK8s } from '@routeplane/render-k8s';
+import { renderInfra } from '@routeplane/render-terraform';
 import {
   deckValidator,
   formatSchemaErrors,

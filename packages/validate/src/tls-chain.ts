@@ -19,6 +19,9 @@ export const deckEnvAnnotation = {
 /** The variable of a whole-value `${{ env "DECK_X" }}`, or undefined for anything else. */
 export const deckVariable: (value: unknown) => string | undefined = wholeDeckVariable;
 
+/** How a decK environment reference looks, for messages. */
+export const envRefShape = '$' + '{{ env "DECK_..." }}';
+
 export function certificates(env: EnvTree): readonly K8sObject[] {
   return ofKind(env, 'Certificate').filter((c) => c.apiVersion.startsWith('cert-manager.io/'));
 }

@@ -1,5 +1,5 @@
 import { applicationHealthLua } from '../application-health.js';
-import type { Application, AppProject } from '../argo-types.js';
+import type { Application } from '../argo-types.js';
 import { resourcesFinalizer } from '../constants.js';
 import {
   createLuaEngine,
@@ -7,15 +7,17 @@ import {
   type LuaEngine,
   runHealthLua,
 } from '../lua/run-health-lua.js';
-import { permitsResource } from '../project-permits.fixture.js';
-import { deletedOnCascade } from './argo-policy.js';
-import { certManagerWakeTimes } from './cert-manager-model.js';
-import { ChildApp, compareDelay } from './child-app-controller.js';
-import { Cluster, delays, type LiveObject, progressDeadline } from './cluster.js';
+import { ChildApp } from './child-app-controller.js';
+import { Cluster, type LiveObject } from './cluster.js';
 import { type ChartRepository, type RepoRevision, sourceResolver } from './inputs.js';
-import { groupOf, jsonOf, type K8sObject, keyOf, nameOf } from './k8s-object.js';
+import { type K8sObject, keyOf, nameOf } from './k8s-object.js';
+import { nextWake } from './next-wake.js';
 import { builtinHealth, type Health, isApplication } from './resource-health.js';
+import { cascadeDelete, projectAdmits, rootDiff } from './root-children.js';
 import { RootSync, waveOf } from './root-sync.js';
+import type { TimelineEntry, WaveStart } from './timeline.js';
+
+export { formatTimeline, type TimelineEntry, type WaveStart } from './timeline.js';
 
 /**
  * Bring-up simulation of one environment: the root Application syncs `argocd/<env>/apps` wave by
@@ -23,20 +25,6 @@ import { RootSync, waveOf } from './root-sync.js';
  * (cluster.ts), and the root judges each child with the shipped Lua health check run in wasmoon.
  * Time is simulated (seconds); the loop jumps to the next moment anything can change.
  */
-
-export interface TimelineEntry {
-  readonly t: number;
-  readonly wave: number | undefined;
-  readonly app: string;
-  readonly status: string;
-}
-
-/** A wave the root started, and which children of earlier waves had not converged then. */
-export interface WaveStart {
-  readonly t: number;
-  readonly wave: number;
-  readonly notConverged: readonly string[];
-}
 
 export interface Action {
   readonly describe: string;
@@ -130,15 +118,6 @@ export class Bringup {
       : Promise.resolve(undefined);
   }
 
-  private project(name: string): AppProject | undefined {
-    return this.cluster.find(
-      'argoproj.io',
-      'AppProject',
-      this.revision.root.metadata.namespace,
-      name,
-    )?.object as unknown as AppProject | undefined;
-  }
-
   private applyFromRoot(object: K8sObject): string | undefined {
     const refusal = this.cluster.apply(object, this.revision.root.metadata.name);
     if (refusal || !isApplication(object)) return refusal;
@@ -153,13 +132,11 @@ export class Bringup {
       this.options.charts,
       this.options.gatewayApi,
     );
-    const admits = (o: K8sObject) => {
-      const project = this.project(app.spec.project);
-      if (!project) return false;
-      const ref = { group: groupOf(o.apiVersion), kind: o.kind, name: o.metadata.name };
-      const ns = o.metadata.namespace;
-      return permitsResource(project, ns === undefined ? ref : { ...ref, namespace: ns });
-    };
+    const admits = projectAdmits(
+      this.cluster,
+      () => this.revision.root.metadata.namespace,
+      app.spec.project,
+    );
     this.children.set(
       app.metadata.name,
       new ChildApp(app.metadata.name, app, this.now, resolve, admits, (l) =>
@@ -182,16 +159,7 @@ export class Bringup {
       this.log(waveOf(object), child.name, 'deleted without finalizer: its objects stay');
       return;
     }
-    const owned = this.cluster.list().filter((l) => l.owner === child.name);
-    const kept = owned.filter((l) => !deletedOnCascade(l.object, child.spec.syncPolicy));
-    const gone = owned
-      .filter((l) => deletedOnCascade(l.object, child.spec.syncPolicy))
-      .flatMap((l) => this.cluster.delete(keyOf(l.object)));
-    this.log(
-      waveOf(object),
-      child.name,
-      `deleted (finalizer): removed ${gone.length} objects${gone.length ? ` (${gone.join(', ')})` : ''}, kept ${kept.length}`,
-    );
+    this.log(waveOf(object), child.name, cascadeDelete(this.cluster, child));
   }
 
   private recordWaveStart(wave: number): void {
@@ -204,21 +172,6 @@ export class Bringup {
     this.waveStarts.push({ t: this.now, wave, notConverged });
   }
 
-  /** Root desired state vs the cluster: what to apply and what to prune. */
-  private rootDiff() {
-    const rootName = this.revision.root.metadata.name;
-    const desired = this.revision.apps;
-    const wanted = new Set(desired.map(keyOf));
-    const extraneous = this.cluster
-      .list()
-      .filter((l) => l.owner === rootName && !wanted.has(keyOf(l.object)))
-      .map((l) => l.object);
-    const outOfSync =
-      extraneous.length > 0 ||
-      desired.some((o) => jsonOf(this.cluster.get(keyOf(o))?.object ?? {}) !== jsonOf(o));
-    return { desired, extraneous, outOfSync };
-  }
-
   private async logChildChanges(): Promise<void> {
     for (const child of this.children.values()) {
       const health = await this.childHealth(child.name);
@@ -228,32 +181,6 @@ export class Bringup {
         this.log(waveOf(child.app as unknown as K8sObject), child.name, line);
       }
     }
-  }
-
-  /** Next moment at which time alone can change something. */
-  private nextWake(): number | undefined {
-    const t = this.now;
-    const candidates: number[] = [];
-    const istiod = this.cluster.istiodReadySince();
-    if (istiod !== undefined) candidates.push(istiod + delays.nlb);
-    for (const l of this.cluster.list()) {
-      for (const base of [l.createdAt, l.changedAt]) {
-        candidates.push(
-          base + delays.crdEstablished,
-          base + delays.daemonSet,
-          base + delays.deployment,
-          base + delays.nlb,
-        );
-      }
-    }
-    for (const l of this.cluster.list()) {
-      if (l.object.kind === 'Deployment') candidates.push(l.changedAt + progressDeadline(l.object));
-    }
-    candidates.push(...certManagerWakeTimes(this.cluster));
-    for (const c of this.children.values()) candidates.push(...c.wakeTimes(compareDelay));
-    if (this.root.op?.retryAt !== undefined) candidates.push(this.root.op.retryAt);
-    const future = candidates.filter((c) => c > t);
-    return future.length ? Math.min(...future) : undefined;
   }
 
   /** Runs until `until` seconds, or earlier once nothing can change any more. */
@@ -273,13 +200,15 @@ export class Bringup {
       }
       for (const child of [...this.children.values()])
         changed = child.reconcile(this.cluster) || changed;
-      const diff = this.rootDiff();
+      const diff = rootDiff(this.cluster, this.revision.root.metadata.name, this.revision.apps);
       const before = this.root.op;
       this.root.maybeStart(this.revision.name, diff.desired, diff.extraneous, diff.outOfSync);
       changed = this.root.op !== before || changed;
       await this.logChildChanges();
       changed = (await this.root.step(this.now)) || changed;
-      const next = changed ? this.now + 1 : this.nextWake();
+      const next = changed
+        ? this.now + 1
+        : nextWake(this.cluster, this.children.values(), this.root.op?.retryAt);
       if (next === undefined) {
         if (this.actions.length === 0) return;
         this.cluster.now = until + 1;
@@ -301,15 +230,4 @@ export class Bringup {
       .map((l) => nameOf(l.object))
       .sort();
   }
-}
-
-/** The timeline as a reviewer reads it: time, wave, app, status. */
-export function formatTimeline(entries: readonly TimelineEntry[]): string {
-  return entries
-    .map((e) => {
-      const time = `${String(Math.floor(e.t / 60)).padStart(3)}m${String(e.t % 60).padStart(2, '0')}s`;
-      const wave = e.wave === undefined ? '    ' : String(e.wave).padStart(4);
-      return `${time} ${wave}  ${e.app.padEnd(36)} ${e.status}`;
-    })
-    .join('\n');
 }

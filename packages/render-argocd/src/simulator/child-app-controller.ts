@@ -1,8 +1,17 @@
 import type { Application, SyncPolicy } from '../argo-types.js';
-import { pruneVerdict, retryDelay } from './argo-policy.js';
-import type { Cluster, LiveObject } from './cluster.js';
-import { jsonOf, type K8sObject, keyOf, nameOf } from './k8s-object.js';
-import { type Health, worst } from './resource-health.js';
+import { compareToLive, type Judge, type ResourceStatus } from './child-app-status.js';
+import {
+  type Admits,
+  appliedWaveOutcome,
+  applyWave,
+  dryRun,
+  failAttempt,
+  type Operation,
+  pruneExtraneous,
+} from './child-app-sync-steps.js';
+import type { Cluster } from './cluster.js';
+import { type K8sObject, keyOf } from './k8s-object.js';
+import type { Health } from './resource-health.js';
 import { waveOf } from './root-sync.js';
 
 /**
@@ -22,31 +31,7 @@ export const compareDelay = 3;
 /** What the child's source renders: objects, or the repo-server's error. */
 export type SourceResolver = (spec: Application['spec']) => readonly K8sObject[] | string;
 
-/** Whether the project admits an object (the app controller refuses the rest before applying). */
-export type Admits = (object: K8sObject) => boolean;
-
-/** Argo CD's health of a live object; undefined where it has no check (resource-health.ts). */
-export type Judge = (live: LiveObject) => Health | undefined;
-
-interface ResourceStatus {
-  readonly group: string;
-  readonly kind: string;
-  readonly namespace?: string;
-  readonly name: string;
-  readonly status: 'Synced' | 'OutOfSync';
-  readonly requiresPruning?: boolean;
-}
-
-interface Operation {
-  phase: 'Running' | 'Succeeded' | 'Failed';
-  message: string;
-  retryCount: number;
-  retryAt?: number | undefined;
-  readonly revision: string;
-  /** Waves of this attempt not applied yet, and the objects of the wave applied last. */
-  waves: number[];
-  applied: readonly K8sObject[];
-}
+export type { Admits, Judge };
 
 export class ChildApp {
   spec: Application['spec'];
@@ -173,39 +158,17 @@ export class ChildApp {
     const rendered = this.resolve(this.spec);
     this.manifestError = typeof rendered === 'string' ? rendered : undefined;
     this.desired = typeof rendered === 'string' ? [] : rendered;
-    const ref = (o: K8sObject) => ({
-      group: o.apiVersion.includes('/') ? (o.apiVersion.split('/')[0] ?? '') : '',
-      kind: o.kind,
-      ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-      name: o.metadata.name,
-    });
-    const resources: ResourceStatus[] = this.desired.map((o) => {
-      const live = cluster.get(keyOf(o));
-      const same = live?.owner === this.name && jsonOf(live.object) === jsonOf(o);
-      return { ...ref(o), status: same ? 'Synced' : 'OutOfSync' };
-    });
-    for (const o of this.extraneous(cluster)) {
-      resources.push({ ...ref(o), status: 'OutOfSync', requiresPruning: true });
-    }
-    this.resources = resources;
-    this.syncStatus = this.manifestError
-      ? 'Unknown'
-      : resources.every((r) => r.status === 'Synced')
-        ? 'Synced'
-        : 'OutOfSync';
-    let health: Health = { status: 'Healthy', message: '' };
-    for (const o of this.desired) {
-      const live = cluster.get(keyOf(o));
-      const h: Health | undefined = live
-        ? this.judge(live)
-        : { status: 'Missing', message: `${nameOf(o)} is missing` };
-      if (h)
-        health = worst(
-          health,
-          h.status === 'Healthy' ? h : { ...h, message: `${nameOf(o)}: ${h.message}` },
-        );
-    }
-    this.health = health;
+    const comparison = compareToLive(
+      this.name,
+      this.desired,
+      this.extraneous(cluster),
+      this.manifestError,
+      cluster,
+      this.judge,
+    );
+    this.resources = comparison.resources;
+    this.syncStatus = comparison.syncStatus;
+    this.health = comparison.health;
   }
 
   private operate(cluster: Cluster): void {
@@ -236,7 +199,8 @@ export class ChildApp {
     const op = this.op;
     if (!op) return;
     op.retryAt = undefined;
-    const failure = this.dryRun(cluster);
+    const { spec, desired, manifestError, admits } = this;
+    const failure = dryRun(cluster, { spec, desired, manifestError, admits });
     if (failure !== undefined) {
       this.fail(cluster, failure);
       return;
@@ -249,22 +213,10 @@ export class ChildApp {
   private continueWaves(cluster: Cluster): void {
     const op = this.op;
     if (!op) return;
-    const health = op.applied.map((o) => {
-      const live = cluster.get(keyOf(o));
-      return { o, h: live ? this.judge(live) : { status: 'Missing', message: 'missing' } };
-    });
-    const degraded = health.filter(({ h }) => h?.status === 'Degraded');
-    if (degraded.length > 0) {
-      const detail = degraded.map(({ o, h }) => `${nameOf(o)}: ${h?.message}`).join('; ');
-      this.fail(cluster, `one or more synchronization tasks completed unsuccessfully: ${detail}`);
-      return;
-    }
-    const waiting = health.filter(({ h }) => h !== undefined && h.status !== 'Healthy');
-    if (waiting.length > 0) {
-      op.message = `waiting for healthy state of ${waiting.map(({ o }) => nameOf(o)).join(', ')}`;
-      return;
-    }
-    this.applyNextWave(cluster);
+    const outcome = appliedWaveOutcome(cluster, op.applied, this.judge);
+    if (outcome === 'healthy') this.applyNextWave(cluster);
+    else if ('failed' in outcome) this.fail(cluster, outcome.failed);
+    else op.message = outcome.waiting;
   }
 
   private applyNextWave(cluster: Cluster): void {
@@ -272,7 +224,7 @@ export class ChildApp {
     if (!op) return;
     const wave = op.waves.shift();
     op.applied = this.desired.filter((o) => waveOf(o) === wave);
-    const failure = this.applyWave(cluster, op.applied);
+    const failure = applyWave(cluster, this.name, op.applied);
     if (failure !== undefined) {
       this.fail(cluster, failure);
       return;
@@ -281,7 +233,7 @@ export class ChildApp {
       op.message = `applied wave ${wave}`;
       return;
     }
-    this.pruneExtraneous(cluster);
+    pruneExtraneous(cluster, this.spec, this.extraneous(cluster));
     op.phase = 'Succeeded';
     op.message = 'successfully synced (all tasks run)';
     this.refresh(cluster);
@@ -289,63 +241,8 @@ export class ChildApp {
 
   /** A failed attempt waits for its retry, or ends once retries are spent. */
   private fail(cluster: Cluster, failure: string): void {
-    const op = this.op;
-    if (!op) return;
-    const wait = retryDelay(this.spec.syncPolicy, op.retryCount);
-    if (wait === undefined) {
-      op.phase = 'Failed';
-      op.message = `${failure} (retried ${op.retryCount} times).`;
-      return;
-    }
-    op.retryCount += 1;
-    op.retryAt = cluster.now + wait;
-    op.message = `${failure}. Retrying attempt #${op.retryCount} in ${wait}s.`;
+    if (this.op) failAttempt(this.op, this.spec, cluster.now, failure);
   }
-
-  private dryRun(cluster: Cluster): string | undefined {
-    if (this.manifestError) return `ComparisonError: ${this.manifestError}`;
-    const refused = this.desired.find((o) => !this.admits(o));
-    if (refused) return `${nameOf(refused)} is not permitted in project ${this.spec.project}`;
-    const createNs = this.spec.syncPolicy.syncOptions.includes('CreateNamespace=true');
-    const ns = this.spec.destination.namespace;
-    if (createNs && ns && !cluster.find('', 'Namespace', undefined, ns)) {
-      cluster.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    }
-    // Dry run first (sync_context.go): a CR whose CRD comes in the same sync is exempt.
-    const crdKinds = new Set(
-      this.desired
-        .filter((o) => o.kind === 'CustomResourceDefinition')
-        .map((o) => (o.spec as { names: { kind: string } }).names.kind),
-    );
-    for (const o of this.desired) {
-      if (crdKinds.has(o.kind)) continue;
-      const refusal = cluster.refusal(o);
-      if (refusal) return `one or more objects failed to apply (dry run), reason: ${refusal}`;
-    }
-    return undefined;
-  }
-
-  private applyWave(cluster: Cluster, objects: readonly K8sObject[]): string | undefined {
-    const ordered = [...objects].sort((a, b) => applyRank(a) - applyRank(b));
-    for (const o of ordered) {
-      const refusal = cluster.apply(o, this.name);
-      if (refusal) return `one or more objects failed to apply, reason: ${refusal}`;
-    }
-    return undefined;
-  }
-
-  /** PruneLast: after the last wave (every child sets it or has prune off). */
-  private pruneExtraneous(cluster: Cluster): void {
-    if (!this.spec.syncPolicy.automated.prune) return;
-    for (const o of this.extraneous(cluster)) {
-      if (pruneVerdict(o, this.spec.syncPolicy) === 'prune') cluster.delete(keyOf(o));
-    }
-  }
-}
-
-/** gitops-engine's kind order within a wave, reduced to what matters here. */
-function applyRank(o: K8sObject): number {
-  return ['Namespace', 'CustomResourceDefinition'].includes(o.kind) ? 0 : 1;
 }
 
 function specKey(spec: Application['spec']): string {

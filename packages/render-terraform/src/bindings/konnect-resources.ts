@@ -2,10 +2,10 @@
  * The Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
  * attribute names of the provider's documentation.
  */
-import type { TerraformMetaArguments } from 'cdktn';
+import { TerraformDataSource, type TerraformMetaArguments } from 'cdktn';
 import type { Construct } from 'constructs';
 import { konnectProvider } from './provider-versions.js';
-import { type BoundProvider, TypedDataSource, TypedResource } from './typed-resource.js';
+import { type BoundProvider, bindingConfig, TypedResource } from './typed-resource.js';
 
 const konnect: BoundProvider = { name: 'konnect', version: konnectProvider.version };
 
@@ -273,10 +273,8 @@ export class KonnectGatewayCustomPluginStreaming extends TypedResource<KonnectGa
 }
 
 /** `data "konnect_cloud_gateway_provider_account_list"`: Kong's cloud accounts (no arguments). */
-export class DataKonnectCloudGatewayProviderAccountList extends TypedDataSource<
-  Record<string, never>
-> {
-  constructor(scope: Construct, id: string, meta?: TerraformMetaArguments) {
-    super(scope, id, 'konnect_cloud_gateway_provider_account_list', konnect, {}, meta);
+export class DataKonnectCloudGatewayProviderAccountList extends TerraformDataSource {
+  constructor(scope: Construct, id: string, meta: TerraformMetaArguments = {}) {
+    super(scope, id, bindingConfig('konnect_cloud_gateway_provider_account_list', konnect, meta));
   }
 }

@@ -1,4 +1,4 @@
-import { TerraformDataSource, type TerraformMetaArguments, TerraformResource } from 'cdktn';
+import { type TerraformMetaArguments, TerraformResource } from 'cdktn';
 import type { Construct } from 'constructs';
 
 /** Provider a hand-written binding belongs to: its `required_providers` entry. */
@@ -7,8 +7,11 @@ export interface BoundProvider {
   readonly version: string;
 }
 
-/** Construct config shared by resources and data sources: type, provider pin, meta-arguments. */
-function bindingConfig(type: string, provider: BoundProvider, meta: TerraformMetaArguments) {
+/**
+ * Construct config of a hand-written binding: type, provider pin, meta-arguments. A data source
+ * without arguments passes it straight to cdktn's `TerraformDataSource`, whose attributes are empty.
+ */
+export function bindingConfig(type: string, provider: BoundProvider, meta: TerraformMetaArguments) {
   return {
     ...meta,
     terraformResourceType: type,
@@ -39,27 +42,6 @@ export abstract class TypedResource<A extends object> extends TerraformResource 
   /** The computed `id` every resource has. */
   get id(): string {
     return this.getStringAttribute('id');
-  }
-
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return { ...this.#attributes } as Record<string, unknown>;
-  }
-}
-
-/** Base of the hand-written data source bindings (see TypedResource). */
-export abstract class TypedDataSource<A extends object> extends TerraformDataSource {
-  readonly #attributes: A;
-
-  protected constructor(
-    scope: Construct,
-    id: string,
-    type: string,
-    provider: BoundProvider,
-    attributes: A,
-    meta: TerraformMetaArguments = {},
-  ) {
-    super(scope, id, bindingConfig(type, provider, meta));
-    this.#attributes = attributes;
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

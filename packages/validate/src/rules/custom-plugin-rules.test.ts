@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/render-terraform';
 import { renderDeck } from '@routeplane/render-deck';
+import { renderInfra } from '@routeplane/render-terraform';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';

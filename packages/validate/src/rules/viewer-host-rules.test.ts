@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/render-terraform';
 import type { Model } from '@routeplane/model';
 import { renderDeck } from '@routeplane/render-deck';
+import { renderInfra } from '@routeplane/render-terraform';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
