@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fullTeardownSteps } from '@routeplane/render-terraform';
 import { terraformDir } from '@routeplane/model';
+import { fullTeardownSteps } from '@routeplane/render-terraform';
 import type { CommandIo } from './io.js';
 import { type CatalogOptions, loadFromOptions } from './load.js';
 import { selectEnvironment } from './pipeline.js';

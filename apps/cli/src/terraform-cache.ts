@@ -49,7 +49,8 @@ export async function terraformRenderer(
   options: { readonly cache?: typeof bundle } = { cache: bundle },
 ): Promise<PipelineRenderer> {
   const cache = options.cache;
-  const load = async (): Promise<RenderInfra> => (await import('@routeplane/render-terraform')).renderInfra;
+  const load = async (): Promise<RenderInfra> =>
+    (await import('@routeplane/render-terraform')).renderInfra;
   if (cache === undefined || model === undefined) {
     return { name: 'terraform', render: await load() };
   }
