@@ -83,6 +83,24 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
       'transit_gateway',
     ]);
   },
+  // The trust rule is packages/validate's workload-identity-rules.test.ts; here: one role per env.
+  'workload-identity': (root) => {
+    const roleOf = (env: string, id: string) =>
+      readTerraform(root, env).resource.aws_iam_role?.[id];
+    expect(roleOf('dev', 'kong_workload_identity_kong_dev_s3_reader')).toMatchObject({
+      name: 'kong-dev-s3-reader',
+      path: '/',
+    });
+    const prod = roleOf('prod', 'kong_workload_identity_kong_prod_pricing_invoker');
+    expect(prod).toMatchObject({ name: 'kong-prod-pricing-invoker', path: '/kong/' });
+    const trust = JSON.parse(String(prod?.assume_role_policy)) as {
+      Statement: { Principal: { AWS: string[] } }[];
+    };
+    expect(trust.Statement[0]?.Principal.AWS.map((p) => p.replace(/.*:role\//, ''))).toEqual([
+      `\${konnect_cloud_gateway_network.cloud_gateway_network.id}`,
+      `\${konnect_cloud_gateway_network.cloud_gateway_network_us_west_2.id}`,
+    ]);
+  },
   // Issue 18's end-to-end checks are ecs-fargate-example.test.ts; here: no Konnect cloud gateway.
   'ecs-fargate': (root) => {
     for (const env of ['dev', 'prod']) {

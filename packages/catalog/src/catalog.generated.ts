@@ -815,6 +815,19 @@ export interface Environment {
      */
     availabilityZoneIds: [string, string, string];
   }[];
+  /**
+   * AWS roles Kong's Dedicated Cloud Gateway data planes may assume (AWS workload identity): each trusts arn:aws:iam::<Kong's AWS account>:role/<network id> of every Konnect network of the environment (dedicated only)
+   */
+  workloadIdentityRoles?: {
+    /**
+     * IAM role name (optionally with a path, e.g. /kong/s3-reader) or its ARN in the environment's account; routeplane creates and owns the role, whose trust policy names every Konnect network's role
+     */
+    role: string;
+    /**
+     * Managed policies attached to the role: what the data planes' plugins may do with it
+     */
+    policyArns?: string[];
+  }[];
   gatewayReplicas?: number;
   /**
    * istiod replicas (the chart's autoscaleMin and replicaCount); 2 or more also renders its PodDisruptionBudget. Both Istio validating webhooks fail closed, so one istiod down blocks every Istio and Gateway API write

@@ -502,4 +502,14 @@ export interface DataPlaneGroupsModel {
   readonly connectivity: KongConnectivity;
   /** The home region first, then `dataPlaneRegions` in catalog order. */
   readonly regions: readonly DataPlaneRegionModel[];
+  /** `workloadIdentityRoles` in catalog order; empty: none. */
+  readonly workloadIdentityRoles: readonly WorkloadIdentityRoleModel[];
+}
+
+/** An IAM role routeplane creates for the data planes to assume (AWS workload identity). */
+export interface WorkloadIdentityRoleModel {
+  readonly name: string;
+  /** IAM path, `/` unless the catalog gives one. */
+  readonly path: string;
+  readonly policyArns: readonly string[];
 }

@@ -2,6 +2,7 @@ import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { effectiveAws } from './environment-overrides.js';
 import type { DataPlaneGroupsModel, GatewayModel, HostSource, KongConnectivity } from './model.js';
 import { environmentDefault } from './schema-defaults.js';
+import { resolveWorkloadIdentityRoles } from './workload-identity.js';
 
 /** Sizing (custom mode wins over autopilot; the loader rejects both) and regions, home first. */
 export function resolveDataPlaneGroups(
@@ -33,7 +34,8 @@ export function resolveDataPlaneGroups(
     home: false,
   }));
   const connectivity = env.connectivity ?? environmentDefault<KongConnectivity>(['connectivity']);
-  return { sizing, connectivity, regions: [home, ...others] };
+  const workloadIdentityRoles = resolveWorkloadIdentityRoles(env);
+  return { sizing, connectivity, regions: [home, ...others], workloadIdentityRoles };
 }
 
 /**

@@ -14,6 +14,7 @@ import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
 import { sharedSecretRules } from './rules/shared-secret-rules.js';
 import { waypointRules } from './rules/waypoint-rules.js';
+import { workloadIdentityRules } from './rules/workload-identity-rules.js';
 
 export { reservedNamespaces } from './rules/naming-rules.js';
 export type { RuleContext, SemanticRule } from './rules/rule.js';
@@ -28,6 +29,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...waypointRules,
   ...networkRules,
   ...dedicatedDataPlaneRules,
+  ...workloadIdentityRules,
   ...privateDnsRules,
   ...customDomainRules,
   ...environmentRules,

@@ -6,6 +6,7 @@ import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
 import { addDedicatedConnectivity } from './parts/dedicated/connectivity.js';
 import { addPrivateDns } from './parts/dedicated/private-dns.js';
+import { addWorkloadIdentity } from './parts/dedicated/workload-identity.js';
 import { addEcsFargateDataPlane } from './parts/ecs-fargate/index.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
@@ -57,6 +58,7 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
     gatewaySecurityGroup,
   });
   addPrivateDns(ctx, network, konnect);
+  addWorkloadIdentity(ctx, konnect, kongAccount);
 
   addCloudfront(ctx, addWaf(ctx));
 }

@@ -8,13 +8,14 @@ import { rules } from './rules/index.js';
 import { terraformRules } from './rules/terraform-rules.js';
 import { upstreamDnsRules } from './rules/upstream-dns-rules.js';
 import { viewerHostRules } from './rules/viewer-host-rules.js';
+import { workloadIdentityRules } from './rules/workload-identity-rules.js';
 import { validateTree } from './validate-tree.js';
 import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 
 /**
  * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
  * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts,
- * viewer-host-rules.test.ts, custom-plugin-rules.test.ts), which
+ * viewer-host-rules.test.ts, custom-plugin-rules.test.ts, workload-identity-rules.test.ts), which
  * corrupt the rendered Terraform of the shipped or an example catalog.
  */
 const terraformTreeRules = new Set(
@@ -25,6 +26,7 @@ const terraformTreeRules = new Set(
     ...upstreamDnsRules,
     ...viewerHostRules,
     ...customPluginRules,
+    ...workloadIdentityRules,
   ].map((r) => r.id),
 );
 

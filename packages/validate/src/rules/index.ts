@@ -20,6 +20,7 @@ import { tlsChainRules } from './tls-chain-rules.js';
 import { upstreamDnsRules } from './upstream-dns-rules.js';
 import { viewerHostRules } from './viewer-host-rules.js';
 import { waypointRules } from './waypoint-rules.js';
+import { workloadIdentityRules } from './workload-identity-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -44,4 +45,5 @@ export const rules: readonly Rule[] = [
   ...viewerHostRules,
   ...customPluginRules,
   ...sharedSecretRules,
+  ...workloadIdentityRules,
 ];
