@@ -101,6 +101,23 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
       `\${konnect_cloud_gateway_network.cloud_gateway_network_us_west_2.id}`,
     ]);
   },
+  // The consistency rule is packages/validate's no-edge-rules.test.ts; here: dev has no edge.
+  'no-edge': (root) => {
+    const dev = readTerraform(root, 'dev');
+    expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
+    expect(dev.resource.aws_wafv2_web_acl).toBeUndefined();
+    expect(groupsOf(dev)[0]).not.toHaveProperty('environment');
+    expect(
+      Object.keys(readTerraform(root, 'prod').resource.aws_cloudfront_distribution ?? {}),
+    ).toEqual(['distribution']);
+    const kong = readFileSync(join(root, 'deck/dev/kong.yaml'), 'utf8');
+    expect(kong).toMatch(
+      /^\s+hosts:\n\s+- api\.example\.com\n\s+- proxy\.kong-cloud-gw-dev\.example\.com$/m,
+    );
+    expect(kong).not.toContain('X-Viewer-Host');
+    expect(kong).not.toContain('pre-function');
+    expect(readFileSync(join(root, 'deck/prod/kong.yaml'), 'utf8')).toContain('X-Viewer-Host:');
+  },
   // Issue 18's end-to-end checks are ecs-fargate-example.test.ts; here: no Konnect cloud gateway.
   'ecs-fargate': (root) => {
     for (const env of ['dev', 'prod']) {

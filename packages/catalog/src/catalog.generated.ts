@@ -249,6 +249,10 @@ export interface RouteCatalog {
      * CloudFront + WAF in front of the Dedicated Cloud Gateway (dedicated only)
      */
     edge?: {
+      /**
+       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       */
+      kind?: 'cloudfront' | 'none';
       domainName: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)
@@ -904,6 +908,10 @@ export interface Environment {
     };
     transitGatewayAsn?: number;
     edge?: {
+      /**
+       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       */
+      kind?: 'cloudfront' | 'none';
       domainName?: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)

@@ -442,8 +442,10 @@ export interface AwsModel {
   };
   readonly nodePools: { readonly system: NodePoolModel; readonly user: NodePoolModel };
   readonly transitGatewayAsn: number;
-  /** CloudFront + WAF in front of the Dedicated Cloud Gateway: present exactly for `dedicated`. */
+  /** The Dedicated Cloud Gateway's edge (`kind`): present exactly for `dedicated`. */
   readonly edge?: {
+    /** `cloudfront`: CloudFront + WAF; `none`: clients use kongProxyDomain directly. */
+    readonly kind: EdgeKind;
     readonly domainName: string;
     readonly viewerCertificateArn: string;
     readonly originClientCertificateArn: string;
@@ -493,6 +495,9 @@ export interface DataPlaneRegionModel {
   /** True for `aws.region`, whose network attaches to the cluster's Transit Gateway directly. */
   readonly home: boolean;
 }
+
+/** What clients reach in front of a Dedicated Cloud Gateway (schema `aws.edge.kind`). */
+export type EdgeKind = 'cloudfront' | 'none';
 
 /** How the data planes reach the gateway's internal NLB (schema `environments[].connectivity`). */
 export type KongConnectivity = 'transitGateway' | 'vpcPeering' | 'privateEndpoint';

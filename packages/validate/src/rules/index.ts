@@ -9,6 +9,7 @@ import { gatewayRules } from './gateway-rules.js';
 import { grantRules } from './grant-rules.js';
 import { kongRules } from './kong-rules.js';
 import { meshRules } from './mesh-rules.js';
+import { noEdgeRules } from './no-edge-rules.js';
 import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   ...dedicatedGatewayRules,
   ...upstreamDnsRules,
   ...viewerHostRules,
+  ...noEdgeRules,
   ...customPluginRules,
   ...sharedSecretRules,
   ...workloadIdentityRules,

@@ -1,0 +1,8 @@
+import type { RouteCatalog } from './catalog.generated.js';
+import type { EdgeKind } from './model.js';
+import { schemaDefault } from './schema-defaults.js';
+
+/** `aws.edge.kind` after the environment's overrides, or the schema's default (cloudfront). */
+export function edgeKind(edge: NonNullable<RouteCatalog['aws']['edge']>): EdgeKind {
+  return edge.kind ?? schemaDefault<EdgeKind>(['aws', 'edge', 'kind']);
+}
