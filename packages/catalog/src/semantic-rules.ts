@@ -4,6 +4,7 @@ import { customDomainRules } from './rules/custom-domain-rules.js';
 import { customPluginRules } from './rules/custom-plugin-rules.js';
 import { dataPlaneRules } from './rules/data-plane-rules.js';
 import { dedicatedDataPlaneRules } from './rules/dedicated-data-plane-rules.js';
+import { edgeRules } from './rules/edge-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
@@ -32,6 +33,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...workloadIdentityRules,
   ...privateDnsRules,
   ...customDomainRules,
+  ...edgeRules,
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,

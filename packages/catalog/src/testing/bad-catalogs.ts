@@ -626,4 +626,14 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     ]),
     'environments[0].workloadIdentityRoles[0].policyArns[0]: must match the pattern ^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$, but "arn:aws:s3:::bucket" was given',
   ],
+  [
+    'a CloudFront origin secret when no environment uses CloudFront',
+    shipped(['aws.edge.kind', 'none']),
+    'kong.cloudfrontOriginHeader: is the secret CloudFront adds and Kong checks, but every dedicated environment sets aws.edge.kind none (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
+  ],
+  [
+    'an edge kind routeplane does not render',
+    shipped(['environments.1.aws.edge.kind', 'cdn']),
+    'environments[1].aws.edge.kind: must be one of "cloudfront", "none"',
+  ],
 ];
