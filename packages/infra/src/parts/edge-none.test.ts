@@ -1,3 +1,4 @@
+import type { RouteCatalog as CatalogData } from '@routeplane/catalog';
 import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { describe, expect, it } from 'vitest';
 import { resource, resources, synth } from '../terraform-json.fixture.js';
@@ -8,10 +9,14 @@ const groupsOf = (tf: ReturnType<typeof synth>) =>
   resource(tf, 'konnect_cloud_gateway_configuration', 'cloud_gateway_configuration')
     .dataplane_groups as Group[];
 
+/** dev without an edge (prod keeps CloudFront, so the origin secret stays in use). */
+function devWithoutEdge(c: CatalogData): void {
+  const [dev] = c.environments;
+  if (dev) dev.aws = { ...dev.aws, edge: { kind: 'none' } };
+}
+
 describe('aws.edge.kind none', () => {
-  const edgeless = fixtureEnvironment((c) => {
-    if (c.aws.edge) c.aws.edge.kind = 'none';
-  });
+  const edgeless = fixtureEnvironment(devWithoutEdge);
 
   it('renders no CloudFront, no WAF and no viewer-host function, but keeps the custom domain', () => {
     const tf = synth(edgeless);
@@ -32,7 +37,7 @@ describe('aws.edge.kind none', () => {
   it('trusts the sources kong.trustedIps names (a proxy of your own)', () => {
     const tf = synth(
       fixtureEnvironment((c) => {
-        if (c.aws.edge) c.aws.edge.kind = 'none';
+        devWithoutEdge(c);
         c.kong.trustedIps = ['203.0.113.0/24'];
       }),
     );
