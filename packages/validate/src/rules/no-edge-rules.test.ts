@@ -1,25 +1,14 @@
-import { join } from 'node:path';
-import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/infra';
-import { renderDeck } from '@routeplane/render-deck';
-import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt, list } from '../corrupt.fixture.js';
+import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { treeFromRendered } from '../rendered-files.js';
-import { validateTree } from '../validate-tree.js';
 
 const rule = 'xlayer/kong-no-edge';
-const model = loadModel(join(repoRoot, 'examples/no-edge/catalog.yaml'));
-const tree = treeFromRendered([...renderDeck(model), ...renderInfra(model)]);
+const tree = exampleTree('no-edge');
 
 type Doc = Record<string, unknown>;
 
-function findings(files: TreeFile[]): string[] {
-  return validateTree({ files, waivers: [] })
-    .filter((f) => f.rule === rule)
-    .map((f) => `${f.file} ${f.object}: ${f.message}`);
-}
+const findings = (files: TreeFile[]) => ruleFindings(rule, files);
 
 /** prod's origin check (it sits behind CloudFront), copied into dev's kong.yaml. */
 function prodOriginCheck(): Doc {

@@ -1,27 +1,17 @@
-import { join } from 'node:path';
-import { loadModel } from '@routeplane/catalog';
-import { renderInfra } from '@routeplane/infra';
-import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
+import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { treeFromRendered } from '../rendered-files.js';
-import { validateTree } from '../validate-tree.js';
 
 const rule = 'xlayer/kong-workload-identity';
-const model = loadModel(join(repoRoot, 'examples/workload-identity/catalog.yaml'));
-const tree = treeFromRendered(renderInfra(model));
+const tree = exampleTree('workload-identity');
 const prod = 'generated/terraform/prod/main.tf.json';
 const roleId = 'kong_workload_identity_kong_prod_pricing_invoker';
 
 type Doc = Record<string, unknown>;
 type Trust = { Statement: { Effect: string; Action: string; Principal: { AWS: string[] } }[] };
 
-function findings(files: TreeFile[]): string[] {
-  return validateTree({ files, waivers: [] })
-    .filter((f) => f.rule === rule)
-    .map((f) => `${f.file} ${f.object}: ${f.message}`);
-}
+const findings = (files: TreeFile[]) => ruleFindings(rule, files);
 
 /** Edits the prod role's trust policy in place. */
 const editTrust = (edit: (trust: Trust) => void) => (tf: unknown) => {
