@@ -102,7 +102,7 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
     ]);
   },
   // The consistency rule is packages/validate's no-edge-rules.test.ts; here: dev has no edge.
-  'no-edge': (root) => {
+  'no-edge': async (root) => {
     const dev = readTerraform(root, 'dev');
     expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
     expect(dev.resource.aws_wafv2_web_acl).toBeUndefined();
@@ -117,6 +117,21 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
     expect(kong).not.toContain('X-Viewer-Host');
     expect(kong).not.toContain('pre-function');
     expect(readFileSync(join(root, 'deck/prod/kong.yaml'), 'utf8')).toContain('X-Viewer-Host:');
+    // explain follows the client's own Host into Kong: a listed one reaches app2, others stop.
+    const outcome = async (host: string) => {
+      const io = captureIo();
+      const catalog = join('examples', 'no-edge', 'catalog.yaml');
+      const args = ['--root', root, '--env', 'dev', '--host', host, '--format', 'json'];
+      await main(['explain', '--catalog', catalog, ...args, '/app2/orders'], io);
+      const trace = JSON.parse(io.stdout.join('')) as {
+        outcome: string;
+        hops: { title: string }[];
+      };
+      return [trace.outcome, trace.hops[0]?.title];
+    };
+    const edge = "Kong's public endpoint (no edge)";
+    expect(await outcome('proxy.kong-cloud-gw-dev.example.com')).toEqual(['delivered', edge]);
+    expect(await outcome('other.example.com')).toEqual(['rejected', edge]);
   },
   // Issue 18's end-to-end checks are ecs-fargate-example.test.ts; here: no Konnect cloud gateway.
   'ecs-fargate': (root) => {
