@@ -83,6 +83,56 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
       'transit_gateway',
     ]);
   },
+  // The trust rule is packages/validate's workload-identity-rules.test.ts; here: one role per env.
+  'workload-identity': (root) => {
+    const roleOf = (env: string, id: string) =>
+      readTerraform(root, env).resource.aws_iam_role?.[id];
+    expect(roleOf('dev', 'kong_workload_identity_kong_dev_s3_reader')).toMatchObject({
+      name: 'kong-dev-s3-reader',
+      path: '/',
+    });
+    const prod = roleOf('prod', 'kong_workload_identity_kong_prod_pricing_invoker');
+    expect(prod).toMatchObject({ name: 'kong-prod-pricing-invoker', path: '/kong/' });
+    const trust = JSON.parse(String(prod?.assume_role_policy)) as {
+      Statement: { Principal: { AWS: string[] } }[];
+    };
+    expect(trust.Statement[0]?.Principal.AWS.map((p) => p.replace(/.*:role\//, ''))).toEqual([
+      `\${konnect_cloud_gateway_network.cloud_gateway_network.id}`,
+      `\${konnect_cloud_gateway_network.cloud_gateway_network_us_west_2.id}`,
+    ]);
+  },
+  // The consistency rule is packages/validate's no-edge-rules.test.ts; here: dev has no edge.
+  'no-edge': async (root) => {
+    const dev = readTerraform(root, 'dev');
+    expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
+    expect(dev.resource.aws_wafv2_web_acl).toBeUndefined();
+    expect(groupsOf(dev)[0]).not.toHaveProperty('environment');
+    expect(
+      Object.keys(readTerraform(root, 'prod').resource.aws_cloudfront_distribution ?? {}),
+    ).toEqual(['distribution']);
+    const kong = readFileSync(join(root, 'deck/dev/kong.yaml'), 'utf8');
+    expect(kong).toMatch(
+      /^\s+hosts:\n\s+- api\.example\.com\n\s+- proxy\.kong-cloud-gw-dev\.example\.com$/m,
+    );
+    expect(kong).not.toContain('X-Viewer-Host');
+    expect(kong).not.toContain('pre-function');
+    expect(readFileSync(join(root, 'deck/prod/kong.yaml'), 'utf8')).toContain('X-Viewer-Host:');
+    // explain follows the client's own Host into Kong: a listed one reaches app2, others stop.
+    const outcome = async (host: string) => {
+      const io = captureIo();
+      const catalog = join('examples', 'no-edge', 'catalog.yaml');
+      const args = ['--root', root, '--env', 'dev', '--host', host, '--format', 'json'];
+      await main(['explain', '--catalog', catalog, ...args, '/app2/orders'], io);
+      const trace = JSON.parse(io.stdout.join('')) as {
+        outcome: string;
+        hops: { title: string }[];
+      };
+      return [trace.outcome, trace.hops[0]?.title];
+    };
+    const edge = "Kong's public endpoint (no edge)";
+    expect(await outcome('proxy.kong-cloud-gw-dev.example.com')).toEqual(['delivered', edge]);
+    expect(await outcome('other.example.com')).toEqual(['rejected', edge]);
+  },
   // Issue 18's end-to-end checks are ecs-fargate-example.test.ts; here: no Konnect cloud gateway.
   'ecs-fargate': (root) => {
     for (const env of ['dev', 'prod']) {

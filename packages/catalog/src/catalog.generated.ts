@@ -249,6 +249,10 @@ export interface RouteCatalog {
      * CloudFront + WAF in front of the Dedicated Cloud Gateway (dedicated only)
      */
     edge?: {
+      /**
+       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       */
+      kind?: 'cloudfront' | 'none';
       domainName: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)
@@ -815,6 +819,19 @@ export interface Environment {
      */
     availabilityZoneIds: [string, string, string];
   }[];
+  /**
+   * AWS roles Kong's Dedicated Cloud Gateway data planes may assume (AWS workload identity): each trusts arn:aws:iam::<Kong's AWS account>:role/<network id> of every Konnect network of the environment (dedicated only)
+   */
+  workloadIdentityRoles?: {
+    /**
+     * IAM role name (optionally with a path, e.g. /kong/s3-reader) or its ARN in the environment's account; routeplane creates and owns the role, whose trust policy names every Konnect network's role
+     */
+    role: string;
+    /**
+     * Managed policies attached to the role: what the data planes' plugins may do with it
+     */
+    policyArns?: string[];
+  }[];
   gatewayReplicas?: number;
   /**
    * istiod replicas (the chart's autoscaleMin and replicaCount); 2 or more also renders its PodDisruptionBudget. Both Istio validating webhooks fail closed, so one istiod down blocks every Istio and Gateway API write
@@ -891,6 +908,10 @@ export interface Environment {
     };
     transitGatewayAsn?: number;
     edge?: {
+      /**
+       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       */
+      kind?: 'cloudfront' | 'none';
       domainName?: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)

@@ -7,6 +7,7 @@ import type {
 import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { effectiveAws } from './environment-overrides.js';
 import { environmentDefault } from './schema-defaults.js';
+import { resolveWorkloadIdentityRoles } from './workload-identity.js';
 
 /** Sizing (custom mode wins over autopilot; the loader rejects both) and regions, home first. */
 export function resolveDataPlaneGroups(
@@ -38,7 +39,8 @@ export function resolveDataPlaneGroups(
     home: false,
   }));
   const connectivity = env.connectivity ?? environmentDefault<KongConnectivity>(['connectivity']);
-  return { sizing, connectivity, regions: [home, ...others] };
+  const workloadIdentityRoles = resolveWorkloadIdentityRoles(env);
+  return { sizing, connectivity, regions: [home, ...others], workloadIdentityRoles };
 }
 
 /**

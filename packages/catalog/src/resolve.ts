@@ -14,6 +14,7 @@ import type {
 import { compareText } from '@routeplane/model';
 import type { Environment, Route, RouteCatalog, Service } from './catalog.generated.js';
 import type { CustomPluginSource } from './custom-plugin-files.js';
+import { edgeKind } from './edge-kind.js';
 import { effectiveAws } from './environment-overrides.js';
 import type { CatalogProblem } from './problems.js';
 import { resolveEcsFargate } from './resolve-data-plane.js';
@@ -124,7 +125,9 @@ function resolveEnvironment(
         user: { ...aws.nodePools.user, diskSizeGiB: aws.nodePools.user.diskSizeGiB ?? 50 },
       },
       transitGatewayAsn: aws.transitGatewayAsn ?? 64512,
-      ...(aws.edge === undefined || ecsFargate !== undefined ? {} : { edge: { ...aws.edge } }),
+      ...(aws.edge === undefined || ecsFargate !== undefined
+        ? {}
+        : { edge: { ...aws.edge, kind: edgeKind(aws.edge) } }),
       state: {
         bucket: aws.state.bucket,
         region: aws.state.region,
@@ -425,8 +428,11 @@ function resolveKong(
     tlsVerifyDepth:
       k.upstream.tlsVerifyDepth ?? schemaDefault<number>(['kong', 'upstream', 'tlsVerifyDepth']),
   };
-  // The origin check is CloudFront's: API Gateway in front of ECS Fargate sends no such header.
-  const origin = ecsFargate ? undefined : k.cloudfrontOriginHeader;
+  // The origin check is CloudFront's: API Gateway in front of ECS Fargate sends no such header,
+  // and without an edge (aws.edge.kind none) nobody would.
+  const edge = effectiveAws(catalog, env).edge;
+  const behindCloudfront = !ecsFargate && edge !== undefined && edgeKind(edge) === 'cloudfront';
+  const origin = behindCloudfront ? k.cloudfrontOriginHeader : undefined;
   const sources = deckEnvSources(gateway, tls, origin);
   if (host.kind === 'env') sources.set(host.variable, nlbHostSource(gateway));
   for (const c of consumers) {

@@ -4,6 +4,7 @@ import { customDomainRules } from './rules/custom-domain-rules.js';
 import { customPluginRules } from './rules/custom-plugin-rules.js';
 import { dataPlaneRules } from './rules/data-plane-rules.js';
 import { dedicatedDataPlaneRules } from './rules/dedicated-data-plane-rules.js';
+import { edgeRules } from './rules/edge-rules.js';
 import { environmentRules } from './rules/environment-rules.js';
 import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
@@ -14,6 +15,7 @@ import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
 import { sharedSecretRules } from './rules/shared-secret-rules.js';
 import { waypointRules } from './rules/waypoint-rules.js';
+import { workloadIdentityRules } from './rules/workload-identity-rules.js';
 
 export { reservedNamespaces } from './rules/naming-rules.js';
 export type { RuleContext, SemanticRule } from './rules/rule.js';
@@ -28,8 +30,10 @@ export const semanticRules: readonly SemanticRule[] = [
   ...waypointRules,
   ...networkRules,
   ...dedicatedDataPlaneRules,
+  ...workloadIdentityRules,
   ...privateDnsRules,
   ...customDomainRules,
+  ...edgeRules,
   ...environmentRules,
   ...imageRules,
   ...apiAccessRules,

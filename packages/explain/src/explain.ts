@@ -1,5 +1,6 @@
 import { apiGatewayHop, hasApiGatewayEntry } from './api-gateway-hop.js';
 import { meshHop, serviceHop } from './backend-hops.js';
+import { directEdgeHop, directKongDomain } from './direct-edge-hop.js';
 import { edgeHop } from './edge-hop.js';
 import {
   type ExplainRequest,
@@ -80,9 +81,15 @@ export function explainRequest(env: RenderedEnv, request: ExplainRequest): Expla
   const trace = new Trace();
   const method = request.method.toUpperCase();
   const edgeRequest = { ...request, method };
-  // ecsFargate environments are entered through API Gateway, dedicated ones through CloudFront.
+  // ecsFargate environments are entered through API Gateway, dedicated ones through CloudFront
+  // or, with aws.edge.kind none, directly through Kong's custom domain.
+  const direct = directKongDomain(env);
   const edge = trace.add(
-    hasApiGatewayEntry(env) ? apiGatewayHop(env, edgeRequest) : edgeHop(env, edgeRequest),
+    hasApiGatewayEntry(env)
+      ? apiGatewayHop(env, edgeRequest)
+      : direct !== undefined
+        ? directEdgeHop(direct, edgeRequest)
+        : edgeHop(env, edgeRequest),
   );
   const host = edge?.host ?? request.host ?? '';
   if (edge !== undefined) traceFromKong(trace, env, method, request.path, host, edge.headers ?? {});

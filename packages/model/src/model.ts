@@ -442,8 +442,10 @@ export interface AwsModel {
   };
   readonly nodePools: { readonly system: NodePoolModel; readonly user: NodePoolModel };
   readonly transitGatewayAsn: number;
-  /** CloudFront + WAF in front of the Dedicated Cloud Gateway: present exactly for `dedicated`. */
+  /** The Dedicated Cloud Gateway's edge (`kind`): present exactly for `dedicated`. */
   readonly edge?: {
+    /** `cloudfront`: CloudFront + WAF; `none`: clients use kongProxyDomain directly. */
+    readonly kind: EdgeKind;
     readonly domainName: string;
     readonly viewerCertificateArn: string;
     readonly originClientCertificateArn: string;
@@ -494,6 +496,9 @@ export interface DataPlaneRegionModel {
   readonly home: boolean;
 }
 
+/** What clients reach in front of a Dedicated Cloud Gateway (schema `aws.edge.kind`). */
+export type EdgeKind = 'cloudfront' | 'none';
+
 /** How the data planes reach the gateway's internal NLB (schema `environments[].connectivity`). */
 export type KongConnectivity = 'transitGateway' | 'vpcPeering' | 'privateEndpoint';
 
@@ -502,4 +507,14 @@ export interface DataPlaneGroupsModel {
   readonly connectivity: KongConnectivity;
   /** The home region first, then `dataPlaneRegions` in catalog order. */
   readonly regions: readonly DataPlaneRegionModel[];
+  /** `workloadIdentityRoles` in catalog order; empty: none. */
+  readonly workloadIdentityRoles: readonly WorkloadIdentityRoleModel[];
+}
+
+/** An IAM role routeplane creates for the data planes to assume (AWS workload identity). */
+export interface WorkloadIdentityRoleModel {
+  readonly name: string;
+  /** IAM path, `/` unless the catalog gives one. */
+  readonly path: string;
+  readonly policyArns: readonly string[];
 }

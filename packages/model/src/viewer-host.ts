@@ -11,7 +11,7 @@ export const viewerHostHeader = 'X-Viewer-Host';
 
 /** Whether Kong sits behind a routeplane CloudFront distribution in this environment. */
 export function kongBehindCloudfront(env: EnvironmentModel): boolean {
-  return env.aws.edge !== undefined || env.kong.ecsFargate?.entry.kind === 'cloudfront';
+  return env.aws.edge?.kind === 'cloudfront' || env.kong.ecsFargate?.entry.kind === 'cloudfront';
 }
 
 function escapeRegex(text: string): string {

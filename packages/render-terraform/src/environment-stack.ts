@@ -4,8 +4,10 @@ import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
 import { addClusterAdmins } from './parts/cluster-admins.js';
+import { dedicatedEdge } from './parts/context.js';
 import { addDedicatedConnectivity } from './parts/dedicated/connectivity.js';
 import { addPrivateDns } from './parts/dedicated/private-dns.js';
+import { addWorkloadIdentity } from './parts/dedicated/workload-identity.js';
 import { addEcsFargateDataPlane } from './parts/ecs-fargate/index.js';
 import { addEksAddons } from './parts/eks-addons.js';
 import { addEksCluster } from './parts/eks-cluster.js';
@@ -57,6 +59,8 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
     gatewaySecurityGroup,
   });
   addPrivateDns(ctx, network, konnect);
+  addWorkloadIdentity(ctx, konnect, kongAccount);
 
-  addCloudfront(ctx, addWaf(ctx));
+  // aws.edge.kind none: clients use the Konnect custom domain, with no CDN or WAF in front.
+  if (dedicatedEdge(env).kind === 'cloudfront') addCloudfront(ctx, addWaf(ctx));
 }

@@ -5,16 +5,18 @@ import { customPluginRules } from './rules/custom-plugin-rules.js';
 import { dedicatedGatewayRules } from './rules/dedicated-gateway-rules.js';
 import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
 import { rules } from './rules/index.js';
+import { noEdgeRules } from './rules/no-edge-rules.js';
 import { terraformRules } from './rules/terraform-rules.js';
 import { upstreamDnsRules } from './rules/upstream-dns-rules.js';
 import { viewerHostRules } from './rules/viewer-host-rules.js';
+import { workloadIdentityRules } from './rules/workload-identity-rules.js';
 import { validateTree } from './validate-tree.js';
 import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 
 /**
  * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
  * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts,
- * viewer-host-rules.test.ts, custom-plugin-rules.test.ts), which
+ * viewer-host-rules.test.ts, custom-plugin-rules.test.ts, workload-identity-rules.test.ts, no-edge-rules.test.ts), which
  * corrupt the rendered Terraform of the shipped or an example catalog.
  */
 const terraformTreeRules = new Set(
@@ -25,6 +27,8 @@ const terraformTreeRules = new Set(
     ...upstreamDnsRules,
     ...viewerHostRules,
     ...customPluginRules,
+    ...workloadIdentityRules,
+    ...noEdgeRules,
   ].map((r) => r.id),
 );
 

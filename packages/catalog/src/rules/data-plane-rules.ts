@@ -43,12 +43,14 @@ function entries(catalog: RouteCatalog): EnvEntry[] {
 
 /** Per-environment options only a Dedicated Cloud Gateway reads (issue 16), with what they set. */
 const dedicatedEnvironmentOptions: readonly (readonly [
-  'connectivity' | 'dataPlaneRegions' | 'dataPlaneCustomMode',
+  'connectivity' | 'dataPlaneRegions' | 'dataPlaneCustomMode' | 'workloadIdentityRoles',
   string,
 ])[] = [
   ['connectivity', "how the Dedicated Cloud Gateway's networks reach the gateway"],
   ['dataPlaneRegions', "the Dedicated Cloud Gateway's extra regions"],
   ['dataPlaneCustomMode', "the Dedicated Cloud Gateway's custom-mode sizing"],
+  // ecsFargate's Kong already runs as its own task role in your account: grant that role instead.
+  ['workloadIdentityRoles', "roles the Dedicated Cloud Gateway's Konnect network roles assume"],
 ];
 
 /** Options of one kind set where every environment that would read them is of the other kind. */

@@ -578,4 +578,62 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     ]),
     'kong.customPlugins[0].handler: no/such/handler.lua does not exist',
   ],
+  [
+    'a workload identity role that is no IAM role name',
+    shipped(['environments.0.workloadIdentityRoles', [{ role: 'kong reader' }]]),
+    'environments[0].workloadIdentityRoles[0].role: must end in an IAM role name of 1-64 letters, digits or +=,.@_-, but "kong reader" was given',
+  ],
+  [
+    'a workload identity role ARN that is no role ARN',
+    shipped(['environments.1.workloadIdentityRoles', [{ role: 'arn:aws:iam::4444:role/kong' }]]),
+    'environments[1].workloadIdentityRoles[0].role: must be an IAM role ARN arn:aws:iam::<12-digit account>:role/[path/]name, but "arn:aws:iam::4444:role/kong" was given',
+  ],
+  [
+    'a workload identity role path with an empty segment',
+    shipped(['environments.1.workloadIdentityRoles', [{ role: '/kong//reader' }]]),
+    'environments[1].workloadIdentityRoles[0].role: must have an IAM path of /-separated segments of letters, digits or +=,.@_- (at most 512 characters), but "/kong//reader" was given',
+  ],
+  [
+    "a workload identity role ARN in another account than the environment's",
+    shipped([
+      'environments.1.workloadIdentityRoles',
+      [{ role: 'arn:aws:iam::111122223333:role/kong-s3' }],
+    ]),
+    "environments[1].workloadIdentityRoles[0].role: routeplane creates this role in environment prod's account, so an ARN must name aws.accountId 444455556666, but account 111122223333 was given; give the role's name instead, or set aws.accountId",
+  ],
+  [
+    'a workload identity role twice under two paths',
+    shipped([
+      'environments.1.workloadIdentityRoles',
+      [{ role: 'kong-s3' }, { role: 'arn:aws:iam::444455556666:role/kong/kong-s3' }],
+    ]),
+    'environments[1].workloadIdentityRoles[1].role: each role is named once (IAM role names are unique per account, whatever the path), but "kong-s3" is already workloadIdentityRoles[0] (environment prod)',
+  ],
+  [
+    'two environments creating one role in the same account',
+    shipped(
+      ['environments.0.aws.accountId', '444455556666'],
+      ['environments.0.workloadIdentityRoles', [{ role: 'kong-s3' }]],
+      ['environments.1.workloadIdentityRoles', [{ role: '/kong/kong-s3' }]],
+    ),
+    'environments[1].workloadIdentityRoles[0].role: both environments would create IAM role "kong-s3" in account 444455556666, but it is already environment dev\'s; give each environment its own role name',
+  ],
+  [
+    'a workload identity policy that is no IAM policy ARN',
+    shipped([
+      'environments.0.workloadIdentityRoles',
+      [{ role: 'kong-s3', policyArns: ['arn:aws:s3:::bucket'] }],
+    ]),
+    'environments[0].workloadIdentityRoles[0].policyArns[0]: must match the pattern ^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$, but "arn:aws:s3:::bucket" was given',
+  ],
+  [
+    'a CloudFront origin secret when no environment uses CloudFront',
+    shipped(['aws.edge.kind', 'none']),
+    'kong.cloudfrontOriginHeader: is the secret CloudFront adds and Kong checks, but every dedicated environment sets aws.edge.kind none (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
+  ],
+  [
+    'an edge kind routeplane does not render',
+    shipped(['environments.1.aws.edge.kind', 'cdn']),
+    'environments[1].aws.edge.kind: must be one of "cloudfront", "none"',
+  ],
 ];

@@ -74,6 +74,12 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
     'environments[0].dataPlaneRegions',
   ],
   [
+    'workload identity roles on an ecsFargate environment',
+    ecsExample(['environments.0.workloadIdentityRoles', [{ role: 'kong-s3' }]]),
+    "is a dedicated-only option (roles the Dedicated Cloud Gateway's Konnect network roles assume)",
+    'environments[0].workloadIdentityRoles',
+  ],
+  [
     'custom-mode sizing on an ecsFargate environment',
     ecsExample([
       'environments.0.dataPlaneCustomMode',

@@ -44,9 +44,11 @@ export function addKongAccount(ctx: StackContext): KongAccount {
  * CloudFront's origin-facing ranges read from the AWS managed prefix list at plan time (they
  * change, so they are never pasted into the catalog).
  */
-function trustedProxySources(ctx: StackContext): string {
+function trustedProxySources(ctx: StackContext): string | undefined {
   const { stack, env } = ctx;
   if (env.kong.trustedIps.length > 0) return env.kong.trustedIps.join(',');
+  // aws.edge.kind none: clients connect to Kong directly, so no X-Forwarded-For is trusted.
+  if (dedicatedEdge(env).kind === 'none') return undefined;
   const cloudfront = new DataAwsEc2ManagedPrefixList(stack, 'cloudfront_origin_facing', {
     name: 'com.amazonaws.global.cloudfront.origin-facing',
   });
@@ -104,7 +106,8 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
       control_plane_geo: env.kong.konnectRegion,
       kind: 'dedicated.v0',
       version: env.kong.dataPlane.version,
-      // CloudFront reaches the data planes on their public endpoint; Kong reaches the cluster
+      // CloudFront (or, with aws.edge.kind none, the client) reaches the data planes on their
+      // public endpoint; Kong reaches the cluster
       // privately through the environment's connectivity type (egress, unaffected by this setting).
       api_access: 'public',
       // The home region first (aws.region, kong.networkCidr), then dataPlaneRegions.
@@ -116,12 +119,17 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
         region,
         cloud_gateway_network_id: networkId,
         autoscale: autoscaleOf(dedicatedGroups(env).sizing),
-        // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only.
-        environment: [
-          { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
-          { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
-          { name: 'KONG_TRUSTED_IPS', value: trusted },
-        ],
+        // Client addresses come from CloudFront's X-Forwarded-For, trusted from these sources only
+        // (none trusted without an edge: omitted, not empty, so Konnect's null reads back equal).
+        ...(trusted === undefined
+          ? {}
+          : {
+              environment: [
+                { name: 'KONG_REAL_IP_HEADER', value: 'X-Forwarded-For' },
+                { name: 'KONG_REAL_IP_RECURSIVE', value: 'on' },
+                { name: 'KONG_TRUSTED_IPS', value: trusted },
+              ],
+            }),
       })),
     },
     { provider },

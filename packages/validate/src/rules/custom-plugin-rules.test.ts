@@ -1,25 +1,14 @@
-import { join } from 'node:path';
-import { loadModel } from '@routeplane/catalog';
-import { renderDeck } from '@routeplane/render-deck';
-import { renderInfra } from '@routeplane/render-terraform';
-import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
+import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { treeFromRendered } from '../rendered-files.js';
-import { validateTree } from '../validate-tree.js';
 
 const rule = 'xlayer/kong-custom-plugin-uploaded';
-const model = loadModel(join(repoRoot, 'examples/custom-plugin/catalog.yaml'));
-const tree = treeFromRendered([...renderDeck(model), ...renderInfra(model)]);
+const tree = exampleTree('custom-plugin');
 
 type Doc = Record<string, unknown>;
 
-function findings(files: TreeFile[]): string[] {
-  return validateTree({ files, waivers: [] })
-    .filter((f) => f.rule === rule)
-    .map((f) => `${f.file} ${f.object}: ${f.message}`);
-}
+const findings = (files: TreeFile[]) => ruleFindings(rule, files);
 
 const missing = (name: string, object = 'route app1') =>
   `deck/dev/kong.yaml ${object}: enables plugin ${name}, which Kong does not bundle, but the environment's Terraform uploads no konnect_gateway_custom_plugin_streaming named ${name}, so decK sync would fail`;

@@ -9,6 +9,7 @@ import { gatewayRules } from './gateway-rules.js';
 import { grantRules } from './grant-rules.js';
 import { kongRules } from './kong-rules.js';
 import { meshRules } from './mesh-rules.js';
+import { noEdgeRules } from './no-edge-rules.js';
 import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
 import { schemaRules } from './schema-rules.js';
@@ -20,6 +21,7 @@ import { tlsChainRules } from './tls-chain-rules.js';
 import { upstreamDnsRules } from './upstream-dns-rules.js';
 import { viewerHostRules } from './viewer-host-rules.js';
 import { waypointRules } from './waypoint-rules.js';
+import { workloadIdentityRules } from './workload-identity-rules.js';
 
 /** The rule table: every check `routeplane validate` runs, in report order. */
 export const rules: readonly Rule[] = [
@@ -42,6 +44,8 @@ export const rules: readonly Rule[] = [
   ...dedicatedGatewayRules,
   ...upstreamDnsRules,
   ...viewerHostRules,
+  ...noEdgeRules,
   ...customPluginRules,
   ...sharedSecretRules,
+  ...workloadIdentityRules,
 ];

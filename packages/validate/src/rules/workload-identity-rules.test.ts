@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { at, corrupt } from '../corrupt.fixture.js';
+import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
+import type { TreeFile } from '../finding.js';
+
+const rule = 'xlayer/kong-workload-identity';
+const tree = exampleTree('workload-identity');
+const prod = 'generated/terraform/prod/main.tf.json';
+const roleId = 'kong_workload_identity_kong_prod_pricing_invoker';
+
+type Doc = Record<string, unknown>;
+type Trust = { Statement: { Effect: string; Action: string; Principal: { AWS: string[] } }[] };
+
+const findings = (files: TreeFile[]) => ruleFindings(rule, files);
+
+/** Edits the prod role's trust policy in place. */
+const editTrust = (edit: (trust: Trust) => void) => (tf: unknown) => {
+  const role = at(tf, 'resource', 'aws_iam_role', roleId) as Doc;
+  const trust = JSON.parse(String(role.assume_role_policy)) as Trust;
+  edit(trust);
+  role.assume_role_policy = JSON.stringify(trust);
+  return undefined;
+};
+
+const misses = (network: string) =>
+  `${prod} aws_iam_role.${roleId}: does not trust the Konnect role of konnect_cloud_gateway_network.${network} for sts:AssumeRole, so the data planes of that network cannot assume it`;
+
+describe(rule, () => {
+  it('passes examples/workload-identity (prod trusts both regions)', () => {
+    expect(findings(tree)).toEqual([]);
+  });
+
+  it('ignores roles without the workload identity tag (the cluster and node roles)', () => {
+    const edited = corrupt(tree, prod, 0, (tf) => {
+      delete (at(tf, 'resource', 'aws_iam_role', roleId) as Doc).tags;
+    });
+    expect(findings(edited)).toEqual([]);
+  });
+
+  it.each<[string, (tf: unknown) => undefined, string[]]>([
+    [
+      "a role missing the second region's network",
+      editTrust((t) => {
+        t.Statement[0]?.Principal.AWS.pop();
+      }),
+      [misses('cloud_gateway_network_us_west_2')],
+    ],
+    [
+      'a role trusting a whole account instead',
+      editTrust((t) => {
+        if (t.Statement[0]) t.Statement[0].Principal.AWS = ['arn:aws:iam::111122223333:root'];
+      }),
+      [
+        misses('cloud_gateway_network'),
+        misses('cloud_gateway_network_us_west_2'),
+        `${prod} aws_iam_role.${roleId}: trusts arn:aws:iam::111122223333:root, which is not the Konnect role of a network of this environment (arn:<partition>:iam::\${local.kong_aws_account_id}:role/\${konnect_cloud_gateway_network.<name>.id})`,
+      ],
+    ],
+    [
+      'a trust that denies instead of allowing',
+      editTrust((t) => {
+        if (t.Statement[0]) t.Statement[0].Effect = 'Deny';
+      }),
+      [misses('cloud_gateway_network'), misses('cloud_gateway_network_us_west_2')],
+    ],
+    [
+      'a trust for another action',
+      editTrust((t) => {
+        if (t.Statement[0]) t.Statement[0].Action = 'sts:TagSession';
+      }),
+      [misses('cloud_gateway_network'), misses('cloud_gateway_network_us_west_2')],
+    ],
+    [
+      'a trust policy that is not JSON',
+      (tf) => {
+        (at(tf, 'resource', 'aws_iam_role', roleId) as Doc).assume_role_policy = `\${data.x.json}`;
+        return undefined;
+      },
+      [misses('cloud_gateway_network'), misses('cloud_gateway_network_us_west_2')],
+    ],
+  ])('flags %s', (_name, edit, expected) => {
+    expect(findings(corrupt(tree, prod, 0, edit))).toEqual(expected);
+  });
+});
