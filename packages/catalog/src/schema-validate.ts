@@ -16,14 +16,21 @@ export interface SchemaIssue {
   readonly section: string;
 }
 
-/** Runs the catalog JSON Schema (all errors) and turns each error into a user-facing message. */
-export function schemaIssues(
+/**
+ * Runs the catalog JSON Schema (all errors), turns each error into a user-facing message, and
+ * returns a copy of `data` with every schema default written in. ajv applies the
+ * defaults while it validates (`useDefaults`), so the copy follows the schema exactly, including
+ * nested objects whose parent has a `{}` default; `data` itself stays as written, matching the YAML
+ * document the problem locations come from.
+ */
+export function checkCatalogSchema(
   data: unknown,
   sourceText: (path: KeyPath) => string | undefined,
-): SchemaIssue[] {
-  if (validateCatalog(data)) return [];
+): { readonly issues: SchemaIssue[]; readonly withDefaults: unknown } {
+  const withDefaults = structuredClone(data);
+  if (validateCatalog(withDefaults)) return { issues: [], withDefaults };
   const errors = (validateCatalog.errors ?? []).filter(isReportable);
-  return errors.map((error) => {
+  const issues = errors.map((error) => {
     const issue = toIssue(error, sourceText);
     const params = error.params as { missingProperty?: string };
     const section =
@@ -32,6 +39,7 @@ export function schemaIssues(
         : String(issue.path[0] ?? '');
     return { ...issue, section };
   });
+  return { issues, withDefaults };
 }
 
 /** `if`/`anyOf` wrappers repeat what their branches already said. */
