@@ -2,8 +2,8 @@ import type { CatalogWithDefaults, Environment } from './catalog-with-defaults.g
 import { compareText } from './compare-text.js';
 import type { CustomPluginSource } from './custom-plugin-files.js';
 import type { DataPlaneGroupsModel, EcsFargateModel, GatewayModel, KongModel } from './model.js';
-import { dataPlaneBaseRps, kongUpstreamPort } from './resolve-derived-defaults.js';
 import { resolveDataPlaneGroups, upstreamHost } from './resolve-dedicated-data-plane.js';
+import { dataPlaneBaseRps, kongUpstreamPort } from './resolve-derived-defaults.js';
 import { deckEnvSources, nlbHostSource } from './resolve-pki.js';
 
 /** The Kong model with `kong.customPlugins` and the Lua the loader read for each. */
