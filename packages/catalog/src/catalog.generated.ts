@@ -826,7 +826,7 @@ export interface Plugins {
     hour?: number;
     day?: number;
     /**
-     * Counter storage. Konnect data planes have no database (no `cluster`); `redis` needs a Redis server routeplane does not describe yet. Absent: local on a Dedicated Cloud Gateway, redis where Kong runs on ECS Fargate (which refuses local)
+     * Counter storage on a Dedicated Cloud Gateway, whose data planes have no database (no `cluster`). Absent: local there; redis (the environment's ElastiCache) where Kong runs on ECS Fargate, which refuses local
      */
     policy?: 'local';
     /**

@@ -18,10 +18,11 @@ export interface SchemaIssue {
 
 /**
  * Runs the catalog JSON Schema (all errors), turns each error into a user-facing message, and
- * returns a copy of `data` with every schema default written in. ajv applies the
- * defaults while it validates (`useDefaults`), so the copy follows the schema exactly, including
- * nested objects whose parent has a `{}` default; `data` itself stays as written, matching the YAML
- * document the problem locations come from.
+ * returns a copy of `data` with every schema default written in. ajv applies the defaults while it
+ * validates (`useDefaults`) rather than a walker of our own: it already follows every `$ref`, list
+ * item and nested object the schema describes (a `{}` default fills its object's defaults too), so
+ * no second reading of the schema can drift from the validator. `data` itself stays as written,
+ * matching the YAML document the problem locations come from, and the rules read it.
  */
 export function checkCatalogSchema(
   data: unknown,

@@ -22,6 +22,17 @@ export function awsWithDefaults(aws: RouteCatalog['aws']): CatalogWithDefaults['
   return applied(applyAwsDefaults, aws);
 }
 
+/**
+ * A merged `kong.dataPlane.ecsFargate` with the schema defaults, for rules that read its values (they
+ * check which keys were written on the raw object, since a `{}` default would always be present).
+ */
+export function ecsFargateWithDefaults(
+  ecsFargate: NonNullable<RouteCatalog['kong']['dataPlane']>['ecsFargate'],
+): NonNullable<KongDataPlane['ecsFargate']> {
+  type Applied = { readonly ecsFargate: NonNullable<KongDataPlane['ecsFargate']> };
+  return applied<Applied>(applyDataPlaneDefaults, { ecsFargate: ecsFargate ?? {} }).ecsFargate;
+}
+
 /** An environment's merged `kong.dataPlane` with the schema defaults (an override may add `ecsFargate`). */
 export function dataPlaneWithDefaults(
   dataPlane: NonNullable<RouteCatalog['kong']['dataPlane']>,
