@@ -634,6 +634,9 @@ export interface Service {
       memory: string;
     };
   };
+  /**
+   * Path the readiness probe calls; one of responses[].path, or, without responses, answered with 200 {"status":"healthy"}
+   */
   healthPath: string;
   /**
    * Sample server content (exact paths)

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { RouteCatalog } from './catalog.generated.js';
 import { awsWithDefaults, dataPlaneWithDefaults } from './section-defaults.js';
+import { ecsFargateCatalogPath } from './testing/ecs-fargate-catalogs.js';
 import { fixtureEnvironment } from './testing/fixture-model.js';
 
 type Env = RouteCatalog['environments'][number];
@@ -101,17 +104,14 @@ describe('section defaults after an environment merge', () => {
   });
 
   it('kong.dataPlane: an ecsFargate block an override brings gets every nested default', () => {
+    const example = parse(readFileSync(ecsFargateCatalogPath, 'utf8')) as RouteCatalog;
+    const { vpcCidr, availabilityZoneIds, subnets } = example.kong.dataPlane?.ecsFargate ?? {};
+    if (!vpcCidr || !availabilityZoneIds || !subnets)
+      throw new Error('the example lost ecsFargate');
+    // Only the keys without a default: everything else comes from the schema.
     const merged = dataPlaneWithDefaults({
       kind: 'ecsFargate',
-      ecsFargate: {
-        vpcCidr: '10.40.0.0/20',
-        availabilityZoneIds: ['use1-az1', 'use1-az2'],
-        subnets: {
-          web: ['10.40.0.0/24', '10.40.1.0/24'],
-          app: ['10.40.4.0/23', '10.40.6.0/23'],
-          data: ['10.40.8.0/25', '10.40.8.128/25'],
-        },
-      },
+      ecsFargate: { vpcCidr, availabilityZoneIds, subnets },
     });
     expect(merged.ecsFargate).toMatchObject({
       entry: 'apiGateway',
