@@ -4,7 +4,9 @@ import { readCatalogSchema } from './catalog-schema.js';
 
 /**
  * The ajv options of the catalog validator. `verbose` keeps each error's data and parent schema,
- * which the messages quote (the value given, the allowed keys).
+ * which the messages quote (the value given, the allowed keys). `useDefaults` writes every schema
+ * `default` into the data it validates, so the schema is the one home of defaults: the loader
+ * validates a copy and resolves that copy (see schema-validate.ts).
  */
 export const catalogAjvOptions = {
   allErrors: true,
@@ -12,6 +14,16 @@ export const catalogAjvOptions = {
   strict: true,
   strictTypes: false,
   allowUnionTypes: true,
+  useDefaults: true,
+} as const;
+
+/**
+ * Sections an environment deep-merges its override into: their defaults are applied to the merged
+ * result, so an override that brings a whole object (e.g. `ecsFargate`) gets its defaults too.
+ */
+export const sectionDefaulters = {
+  applyAwsDefaults: '#/properties/aws',
+  applyDataPlaneDefaults: '#/$defs/kongDataPlane',
 } as const;
 
 /**
@@ -20,11 +32,16 @@ export const catalogAjvOptions = {
  */
 export function renderCatalogValidator(): string {
   const ajv = new Ajv2020({ ...catalogAjvOptions, code: { source: true, esm: true } });
-  const validate = ajv.compile(readCatalogSchema());
+  const schema = readCatalogSchema();
+  const id = String(schema.$id);
+  ajv.addSchema(schema);
+  const exports = Object.fromEntries(
+    Object.entries(sectionDefaulters).map(([name, pointer]) => [name, `${id}${pointer}`]),
+  );
   const imports: string[] = [];
   // ajv's ESM output still calls require() for its runtime helpers; turn each into an import.
   const code = standalone
-    .default(ajv, validate)
+    .default(ajv, { validateCatalog: id, ...exports })
     .replace(
       /const (func\d+) = require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default;/g,
       (_match, name: string, module: string) => {
@@ -40,6 +57,7 @@ export function renderCatalogValidator(): string {
     '// @ts-nocheck',
     ...imports,
     code.replace(/^"use strict";/, ''),
+    'export default validateCatalog;',
     '',
   ].join('\n');
 }

@@ -15,6 +15,9 @@ export interface RouteCatalog {
      * Branch or tag Argo CD tracks (never HEAD)
      */
     targetRevision: string;
+    /**
+     * @default "https://kubernetes.default.svc"
+     */
     destinationServer?: string;
   };
   /**
@@ -33,6 +36,8 @@ export interface RouteCatalog {
     kongGateway: string;
     /**
      * cert-manager Helm chart (charts.jetstack.io) that issues and renews the gateway PKI
+     *
+     * @default "v1.21.1"
      */
     certManager?: string;
   };
@@ -56,42 +61,70 @@ export interface RouteCatalog {
      * DNS-1123 label
      */
     tlsSecretName: string;
+    /**
+     * @default 80
+     */
     httpPort?: number;
+    /**
+     * @default 443
+     */
     httpsPort?: number;
+    /**
+     * @default 2
+     */
     replicas?: number;
+    /**
+     * @default {"node-role":"system"}
+     */
     systemNodeSelector?: {
       [k: string]: string | undefined;
     };
     /**
      * The private CA per environment and the certificates cert-manager issues from it
+     *
+     * @default {}
      */
     pki?: {
       /**
        * Namespace of cert-manager, the private CA and Kong's client certificate (never the gateway's: its proxies can read every Secret there)
+       *
+       * @default "cert-manager"
        */
       namespace?: string;
       /**
        * Name of the CA Certificate, its Secret and the ClusterIssuer that signs with it
+       *
+       * @default "routeplane-gateway-ca"
        */
       caName?: string;
       /**
        * Certificate and Secret holding the client certificate Kong presents to the gateway
+       *
+       * @default "kong-gateway-client"
        */
       kongClientSecretName?: string;
       /**
        * Lifetime of the CA certificate
+       *
+       * @default "87600h"
        */
       caDuration?: string;
       /**
        * cert-manager renews the CA certificate (same key) this long before it expires
+       *
+       * @default "8760h"
        */
       caRenewBefore?: string;
       /**
        * Lifetime of the gateway serving certificate and Kong's client certificate
+       *
+       * @default "2160h"
        */
       certificateDuration?: string;
       /**
        * cert-manager renews a leaf certificate this long before it expires
+       *
+       * @default "720h"
        */
       certificateRenewBefore?: string;
     };
@@ -110,7 +143,13 @@ export interface RouteCatalog {
      */
     networkCidr?: string;
     upstream: {
+      /**
+       * @default "https"
+       */
       protocol?: 'https';
+      /**
+       * Port of the gateway's HTTPS listener Kong connects to; absent: gateway.httpsPort (the loader refuses any other value)
+       */
       port?: number;
       /**
        * DECK_* variable with the NLB hostname, used when an environment gives no upstreamHost; not with privateDnsZone
@@ -122,18 +161,26 @@ export interface RouteCatalog {
       privateDnsZone?: string;
       /**
        * DECK_* variable holding the gateway CA certificate (PEM) Kong verifies the gateway with
+       *
+       * @default "DECK_GATEWAY_CA_CERT"
        */
       caCertificateEnv?: string;
       /**
        * DECK_* variable holding the client certificate (PEM) Kong presents to the gateway
+       *
+       * @default "DECK_KONG_CLIENT_CERT"
        */
       clientCertificateEnv?: string;
       /**
        * DECK_* variable holding the private key of Kong's client certificate (PEM)
+       *
+       * @default "DECK_KONG_CLIENT_KEY"
        */
       clientKeyEnv?: string;
       /**
        * Longest chain Kong accepts from the gateway; 1: the serving certificate is signed directly by the CA
+       *
+       * @default 1
        */
       tlsVerifyDepth?: number;
     };
@@ -231,6 +278,9 @@ export interface RouteCatalog {
         minSize: number;
         maxSize: number;
         desiredSize: number;
+        /**
+         * @default 50
+         */
         diskSizeGiB?: number;
       };
       user: {
@@ -241,9 +291,15 @@ export interface RouteCatalog {
         minSize: number;
         maxSize: number;
         desiredSize: number;
+        /**
+         * @default 50
+         */
         diskSizeGiB?: number;
       };
     };
+    /**
+     * @default 64512
+     */
     transitGatewayAsn?: number;
     /**
      * CloudFront + WAF in front of the Dedicated Cloud Gateway (dedicated only)
@@ -251,6 +307,8 @@ export interface RouteCatalog {
     edge?: {
       /**
        * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       *
+       * @default "cloudfront"
        */
       kind?: 'cloudfront' | 'none';
       domainName: string;
@@ -269,6 +327,8 @@ export interface RouteCatalog {
       wafRateLimitPer5Minutes: number;
       /**
        * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
+       *
+       * @default false
        */
       certificatesShared?: boolean;
       /**
@@ -292,6 +352,9 @@ export interface RouteCatalog {
     state: {
       bucket: string;
       region: string;
+      /**
+       * Prefix of the Terraform state key; absent: routeplane/<environment name>, one state per environment
+       */
       keyPrefix?: string;
     };
   };
@@ -302,6 +365,8 @@ export interface RouteCatalog {
   routes: Route[];
   /**
    * Set true to render an empty route set on purpose (decK sync and Argo CD prune then delete every route)
+   *
+   * @default false
    */
   allowEmptyRoutes?: boolean;
   consumers?: Consumer[];
@@ -319,11 +384,13 @@ export interface RouteCatalog {
   }[];
 }
 /**
- * Where Kong's data planes run (per environment through environments[].kong.dataPlane)
+ * @default {}
  */
 export interface KongDataPlane {
   /**
    * dedicated: Kong's Dedicated Cloud Gateway (Kong's AWS account); ecsFargate: Kong data planes in this account on ECS Fargate
+   *
+   * @default "dedicated"
    */
   kind?: 'dedicated' | 'ecsFargate';
   ecsFargate?: EcsFargate;
@@ -377,8 +444,13 @@ export interface EcsFargate {
   };
   /**
    * How clients reach the internal ALB: apiGateway (HTTP API with a VPC link in Kong's subnets) or cloudfront (CloudFront + WAF with a VPC origin)
+   *
+   * @default "apiGateway"
    */
   entry?: 'apiGateway' | 'cloudfront';
+  /**
+   * @default {}
+   */
   apiGateway?: {
     /**
      * Subnets of the VPC link's ENIs; each must be one of subnets.app (Kong's). Default: all of subnets.app
@@ -390,10 +462,14 @@ export interface EcsFargate {
     vpcLinkSubnets?: [string, ...string[]];
     /**
      * Steady-state requests per second of the default stage
+     *
+     * @default 1000
      */
     throttlingRateLimit?: number;
     /**
      * Burst of the default stage
+     *
+     * @default 2000
      */
     throttlingBurstLimit?: number;
     customDomain?: {
@@ -432,35 +508,65 @@ export interface EcsFargate {
      */
     destinationCidrs: [string, ...string[]];
   };
+  /**
+   * @default {}
+   */
   tasks?: {
     /**
      * Fargate CPU units per task
+     *
+     * @default 1024
      */
     cpu?: 512 | 1024 | 2048 | 4096;
     /**
      * MiB per task (a valid Fargate pair with cpu)
+     *
+     * @default 2048
      */
     memory?: number;
+    /**
+     * @default 2
+     */
     minCount?: number;
+    /**
+     * @default 6
+     */
     maxCount?: number;
+    /**
+     * @default 60
+     */
     targetCpuPercent?: number;
     /**
      * ALB requests per target per minute the service scales to
+     *
+     * @default 1000
      */
     targetRequestsPerTarget?: number;
   };
+  /**
+   * @default {}
+   */
   redis?: {
+    /**
+     * @default "cache.t4g.small"
+     */
     nodeType?: string;
     /**
      * Primary plus replicas; 2 or more turns on automatic failover
+     *
+     * @default 2
      */
     numCacheClusters?: number;
     /**
      * DECK_* variable with the replication group's primary endpoint (Terraform output redis_primary_endpoint)
+     *
+     * @default "DECK_REDIS_HOST"
      */
     hostEnv?: string;
     /**
      * DECK_* variable with the Redis AUTH token (the same value as Terraform's redis_auth_token)
+     *
+     * @default "DECK_REDIS_PASSWORD"
      */
     passwordEnv?: string;
   };
@@ -508,6 +614,9 @@ export interface Service {
    * Container port the server listens on
    */
   port: number;
+  /**
+   * @default 2
+   */
   replicas?: number;
   resources: {
     requests: {
@@ -531,13 +640,22 @@ export interface Service {
       memory: string;
     };
   };
+  /**
+   * Path the readiness probe calls; one of responses[].path, or, without responses, answered with 200 {"status":"healthy"}
+   */
   healthPath: string;
   /**
    * Sample server content (exact paths)
    */
   responses?: {
     path: string;
+    /**
+     * @default 200
+     */
     status?: number;
+    /**
+     * @default "application/json"
+     */
     contentType?: string;
     body: string;
   }[];
@@ -556,6 +674,8 @@ export interface Service {
   };
   /**
    * Put an Istio waypoint (L7 proxy) in front of this service: L7 AuthorizationPolicy admitting only the methods and paths of the routes that target it. Costs a proxy hop and two waypoint pods per service.
+   *
+   * @default false
    */
   waypoint?: boolean;
   /**
@@ -697,8 +817,13 @@ export interface Route {
 }
 export interface Plugins {
   jwt?: {
+    /**
+     * @default "iss"
+     */
     keyClaimName?: string;
     /**
+     * @default ["exp"]
+     *
      * @minItems 1
      */
     claimsToVerify?: ['exp' | 'nbf', ...('exp' | 'nbf')[]];
@@ -710,9 +835,12 @@ export interface Plugins {
     hour?: number;
     day?: number;
     /**
-     * Counter storage. Konnect data planes have no database (no `cluster`); `redis` needs a Redis server routeplane does not describe yet
+     * Counter storage on a Dedicated Cloud Gateway, whose data planes have no database (no `cluster`). Absent: local there; redis (the environment's ElastiCache) where Kong runs on ECS Fargate, which refuses local
      */
     policy?: 'local';
+    /**
+     * @default "consumer"
+     */
     limitBy?: 'consumer' | 'ip' | 'credential';
   };
   cors?: {
@@ -723,6 +851,9 @@ export interface Plugins {
     methods?: string[];
     headers?: string[];
     exposedHeaders?: string[];
+    /**
+     * @default false
+     */
     credentials?: boolean;
     maxAge?: number;
   };
@@ -750,6 +881,9 @@ export interface Consumer {
   jwtCredentials?: [
     {
       key: string;
+      /**
+       * @default "HS256"
+       */
       algorithm?: 'HS256' | 'HS384' | 'HS512';
       /**
        * Name of a DECK_* environment variable that holds the value at sync time; never the value itself
@@ -758,6 +892,9 @@ export interface Consumer {
     },
     ...{
       key: string;
+      /**
+       * @default "HS256"
+       */
       algorithm?: 'HS256' | 'HS384' | 'HS512';
       /**
        * Name of a DECK_* environment variable that holds the value at sync time; never the value itself
@@ -779,7 +916,7 @@ export interface Environment {
    */
   upstreamHost?: string;
   /**
-   * Autopilot sizing of the Dedicated Cloud Gateway: requests per second the data planes are sized for before they scale
+   * Autopilot sizing of the Dedicated Cloud Gateway: requests per second the data planes are sized for before they scale. Absent: 100 on a Dedicated Cloud Gateway in autopilot; refused with dataPlaneCustomMode and where Kong runs on ECS Fargate
    */
   dataPlaneBaseRps?: number;
   /**
@@ -796,7 +933,7 @@ export interface Environment {
     requestedInstances: number;
   };
   /**
-   * How Kong's data planes reach the gateway's internal NLB: a Transit Gateway shared through RAM, VPC peering with each Konnect network, or a VPC Lattice resource endpoint for the NLB alone
+   * How Kong's data planes reach the gateway's internal NLB: a Transit Gateway shared through RAM, VPC peering with each Konnect network, or a VPC Lattice resource endpoint for the NLB alone. Absent: transitGateway on a Dedicated Cloud Gateway; refused where Kong runs on ECS Fargate
    */
   connectivity?: 'transitGateway' | 'vpcPeering' | 'privateEndpoint';
   /**
@@ -829,12 +966,16 @@ export interface Environment {
     role: string;
     /**
      * Managed policies attached to the role: what the data planes' plugins may do with it
+     *
+     * @default []
      */
     policyArns?: string[];
   }[];
   gatewayReplicas?: number;
   /**
    * istiod replicas (the chart's autoscaleMin and replicaCount); 2 or more also renders its PodDisruptionBudget. Both Istio validating webhooks fail closed, so one istiod down blocks every Istio and Gateway API write
+   *
+   * @default 2
    */
   istiodReplicas?: number;
   /**
@@ -893,6 +1034,9 @@ export interface Environment {
         minSize?: number;
         maxSize?: number;
         desiredSize?: number;
+        /**
+         * Inherits aws.nodePools.system.diskSizeGiB
+         */
         diskSizeGiB?: number;
       };
       user?: {
@@ -903,9 +1047,15 @@ export interface Environment {
         minSize?: number;
         maxSize?: number;
         desiredSize?: number;
+        /**
+         * Inherits aws.nodePools.user.diskSizeGiB
+         */
         diskSizeGiB?: number;
       };
     };
+    /**
+     * Inherits aws.transitGatewayAsn
+     */
     transitGatewayAsn?: number;
     edge?: {
       /**
@@ -927,7 +1077,7 @@ export interface Environment {
       kongProxyDomain?: string;
       wafRateLimitPer5Minutes?: number;
       /**
-       * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
+       * Inherits aws.edge.certificatesShared. true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        */
       certificatesShared?: boolean;
       /**
@@ -951,6 +1101,9 @@ export interface Environment {
     state?: {
       bucket?: string;
       region?: string;
+      /**
+       * Inherits aws.state.keyPrefix, whose default is routeplane/<environment name>
+       */
       keyPrefix?: string;
     };
   };

@@ -1,4 +1,5 @@
 export type * from './catalog.generated.js';
+export { readCatalogSchema } from './catalog-schema.js';
 export { cidrsOverlap, parseIpv4Cidr } from './cidr.js';
 export { closestMatch } from './did-you-mean.js';
 export { durationMs } from './duration.js';

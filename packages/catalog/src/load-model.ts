@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Model } from '@routeplane/model';
 import type { RouteCatalog } from './catalog.generated.js';
+import type { CatalogWithDefaults } from './catalog-with-defaults.generated.js';
 import { readCustomPlugins } from './custom-plugin-files.js';
 import { formatKeyPath, type KeyPath } from './key-path.js';
 import { parseCatalogYaml } from './parse-yaml.js';
 import { CatalogError, type CatalogProblem, sortProblems } from './problems.js';
 import { resolveCatalog } from './resolve.js';
-import { schemaIssues } from './schema-validate.js';
+import { checkCatalogSchema } from './schema-validate.js';
 import { runSemanticRules } from './semantic-rules.js';
 
 export interface LoadOptions {
@@ -48,7 +49,8 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
     problems.push({ file, line, column, keyPath: formatKeyPath(path), message, rule });
   };
 
-  const issues = schemaIssues(data, sourceText);
+  // Rules read the catalog as written (and problems point into it); resolve reads `withDefaults`.
+  const { issues, withDefaults } = checkCatalogSchema(data, sourceText);
   const brokenSections = new Set<string>();
   for (const issue of issues) {
     add('schema', issue.path, issue.message, issue.atKey);
@@ -71,7 +73,7 @@ export function loadModelFromBytes(bytes: Uint8Array, options: LoadOptions): Mod
   );
   if (problems.length > 0) throw new CatalogError(sortProblems(problems));
 
-  return resolveCatalog(catalog, {
+  return resolveCatalog(withDefaults as CatalogWithDefaults, {
     catalogFile: file,
     warnings: sortProblems(warnings),
     customPlugins,

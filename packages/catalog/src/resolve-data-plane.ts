@@ -2,6 +2,8 @@ import type { EcsFargateModel } from '@routeplane/model';
 import { compareText } from '@routeplane/model';
 import type { Environment, RouteCatalog } from './catalog.generated.js';
 import { effectiveAws, mergeOverride } from './environment-overrides.js';
+import { vpcLinkSubnets } from './resolve-derived-defaults.js';
+import { dataPlaneWithDefaults } from './section-defaults.js';
 
 type DataPlane = NonNullable<RouteCatalog['kong']['dataPlane']>;
 
@@ -10,9 +12,9 @@ export function effectiveDataPlane(catalog: RouteCatalog, env: Environment): Dat
   return mergeOverride<DataPlane>(catalog.kong.dataPlane ?? {}, env.kong?.dataPlane);
 }
 
-/** `dedicated` unless the catalog or the environment says otherwise (schema default). */
+/** The data plane kind one environment uses (the schema's default unless the catalog says). */
 export function dataPlaneKind(catalog: RouteCatalog, env: Environment): 'dedicated' | 'ecsFargate' {
-  return effectiveDataPlane(catalog, env).kind ?? 'dedicated';
+  return dataPlaneWithDefaults(effectiveDataPlane(catalog, env)).kind;
 }
 
 /**
@@ -33,25 +35,23 @@ export function resolveEcsFargate(
   env: Environment,
   clusterName: string,
 ): EcsFargateModel | undefined {
-  const dataPlane = effectiveDataPlane(catalog, env);
+  const dataPlane = dataPlaneWithDefaults(effectiveDataPlane(catalog, env));
   const ecs = dataPlane.ecsFargate;
-  if ((dataPlane.kind ?? 'dedicated') !== 'ecsFargate' || ecs === undefined) return undefined;
-  const api = ecs.apiGateway ?? {};
-  const tasks = ecs.tasks ?? {};
-  const redis = ecs.redis ?? {};
+  if (dataPlane.kind !== 'ecsFargate' || ecs === undefined) return undefined;
+  const { apiGateway: api, tasks, redis } = ecs;
   return {
     name: `${clusterName}-kong`,
     vpcCidr: ecs.vpcCidr,
     availabilityZoneIds: [...ecs.availabilityZoneIds],
     subnets: { web: [...ecs.subnets.web], app: [...ecs.subnets.app], data: [...ecs.subnets.data] },
     entry:
-      (ecs.entry ?? 'apiGateway') === 'cloudfront' && ecs.cloudfront !== undefined
+      ecs.entry === 'cloudfront' && ecs.cloudfront !== undefined
         ? { kind: 'cloudfront', ...ecs.cloudfront }
         : {
             kind: 'apiGateway',
-            vpcLinkSubnets: [...(api.vpcLinkSubnets ?? ecs.subnets.app)],
-            throttlingRateLimit: api.throttlingRateLimit ?? 1000,
-            throttlingBurstLimit: api.throttlingBurstLimit ?? 2000,
+            vpcLinkSubnets: vpcLinkSubnets(api, ecs.subnets.app),
+            throttlingRateLimit: api.throttlingRateLimit,
+            throttlingBurstLimit: api.throttlingBurstLimit,
             ...(api.customDomain === undefined ? {} : { customDomain: { ...api.customDomain } }),
           },
     ...(ecs.transitGatewayHub === undefined
@@ -63,18 +63,18 @@ export function resolveEcsFargate(
           },
         }),
     tasks: {
-      cpu: tasks.cpu ?? 1024,
-      memory: tasks.memory ?? 2048,
-      minCount: tasks.minCount ?? 2,
-      maxCount: tasks.maxCount ?? 6,
-      targetCpuPercent: tasks.targetCpuPercent ?? 60,
-      targetRequestsPerTarget: tasks.targetRequestsPerTarget ?? 1000,
+      cpu: tasks.cpu,
+      memory: tasks.memory,
+      minCount: tasks.minCount,
+      maxCount: tasks.maxCount,
+      targetCpuPercent: tasks.targetCpuPercent,
+      targetRequestsPerTarget: tasks.targetRequestsPerTarget,
     },
     redis: {
-      nodeType: redis.nodeType ?? 'cache.t4g.small',
-      numCacheClusters: redis.numCacheClusters ?? 2,
-      hostEnv: redis.hostEnv ?? 'DECK_REDIS_HOST',
-      passwordEnv: redis.passwordEnv ?? 'DECK_REDIS_PASSWORD',
+      nodeType: redis.nodeType,
+      numCacheClusters: redis.numCacheClusters,
+      hostEnv: redis.hostEnv,
+      passwordEnv: redis.passwordEnv,
       port: 6379,
     },
     proxyPort: 8000,

@@ -1,18 +1,14 @@
-import type {
-  DataPlaneGroupsModel,
-  GatewayModel,
-  HostSource,
-  KongConnectivity,
-} from '@routeplane/model';
+import type { DataPlaneGroupsModel, GatewayModel, HostSource } from '@routeplane/model';
 import type { Environment, RouteCatalog } from './catalog.generated.js';
+import type { Environment as EnvironmentWithDefaults } from './catalog-with-defaults.generated.js';
 import { effectiveAws } from './environment-overrides.js';
-import { environmentDefault } from './schema-defaults.js';
+import { kongConnectivity } from './resolve-derived-defaults.js';
 import { resolveWorkloadIdentityRoles } from './workload-identity.js';
 
 /** Sizing (custom mode wins over autopilot; the loader rejects both) and regions, home first. */
 export function resolveDataPlaneGroups(
   catalog: RouteCatalog,
-  env: Environment,
+  env: EnvironmentWithDefaults,
   /** The environment's autopilot base RPS as `kong.dataPlane` resolved it. */
   baseRps: number,
 ): DataPlaneGroupsModel {
@@ -38,7 +34,7 @@ export function resolveDataPlaneGroups(
     availabilityZoneIds: [...r.availabilityZoneIds],
     home: false,
   }));
-  const connectivity = env.connectivity ?? environmentDefault<KongConnectivity>(['connectivity']);
+  const connectivity = kongConnectivity(env);
   const workloadIdentityRoles = resolveWorkloadIdentityRoles(env);
   return { sizing, connectivity, regions: [home, ...others], workloadIdentityRoles };
 }

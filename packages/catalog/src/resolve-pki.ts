@@ -1,21 +1,18 @@
 import type { CertificateModel, GatewayModel, PkiModel } from '@routeplane/model';
-import type { RouteCatalog } from './catalog.generated.js';
-import { schemaDefault } from './schema-defaults.js';
-
-const pkiDefault = (key: string) => schemaDefault<string>(['gateway', 'pki', key]);
+import type { CatalogWithDefaults } from './catalog-with-defaults.generated.js';
 
 /**
  * The gateway PKI of one environment. The CA and Kong's client certificate live in cert-manager's
  * namespace, never in the gateway's: istiod serves any Secret of the gateway namespace to the gateway
  * proxies over SDS, so a CA key there would be one compromised proxy away from minting clients.
  */
-export function resolvePki(g: RouteCatalog['gateway'], envName: string): PkiModel {
-  const pki = g.pki ?? {};
-  const namespace = pki.namespace ?? pkiDefault('namespace');
-  const caName = pki.caName ?? pkiDefault('caName');
-  const leafDuration = pki.certificateDuration ?? pkiDefault('certificateDuration');
-  const leafRenewBefore = pki.certificateRenewBefore ?? pkiDefault('certificateRenewBefore');
-  const kongClientName = pki.kongClientSecretName ?? pkiDefault('kongClientSecretName');
+export function resolvePki(g: CatalogWithDefaults['gateway'], envName: string): PkiModel {
+  const pki = g.pki;
+  const namespace = pki.namespace;
+  const caName = pki.caName;
+  const leafDuration = pki.certificateDuration;
+  const leafRenewBefore = pki.certificateRenewBefore;
+  const kongClientName = pki.kongClientSecretName;
   const leaf = (
     name: string,
     ns: string,
@@ -37,8 +34,8 @@ export function resolvePki(g: RouteCatalog['gateway'], envName: string): PkiMode
       commonName: commonName(`routeplane ${envName} gateway CA`),
       dnsNames: [],
       usages: ['cert sign', 'crl sign', 'digital signature'],
-      duration: pki.caDuration ?? pkiDefault('caDuration'),
-      renewBefore: pki.caRenewBefore ?? pkiDefault('caRenewBefore'),
+      duration: pki.caDuration,
+      renewBefore: pki.caRenewBefore,
     },
     serving: {
       // SAN only: Kong checks the name against dnsNames, and a hostname may exceed a CN's 64 chars.

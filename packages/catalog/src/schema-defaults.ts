@@ -18,17 +18,3 @@ export function schemaDefault<T extends string | number>(path: readonly string[]
   }
   return value as T;
 }
-
-/** The `default` of an environment key (`$defs.environment`), e.g. `['connectivity']`. */
-export function environmentDefault<T extends string | number>(path: readonly string[]): T {
-  const environment = (schema as { $defs?: Record<string, SchemaNode> }).$defs?.environment;
-  let node: SchemaNode | undefined = environment;
-  for (const key of path) node = node?.properties?.[key];
-  const value = node?.default;
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new Error(
-      `catalog schema has no string or number default at environment.${path.join('.')}`,
-    );
-  }
-  return value as T;
-}

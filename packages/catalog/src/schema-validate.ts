@@ -16,14 +16,22 @@ export interface SchemaIssue {
   readonly section: string;
 }
 
-/** Runs the catalog JSON Schema (all errors) and turns each error into a user-facing message. */
-export function schemaIssues(
+/**
+ * Runs the catalog JSON Schema (all errors), turns each error into a user-facing message, and
+ * returns a copy of `data` with every schema default written in. ajv applies the defaults while it
+ * validates (`useDefaults`) rather than a walker of our own: it already follows every `$ref`, list
+ * item and nested object the schema describes (a `{}` default fills its object's defaults too), so
+ * no second reading of the schema can drift from the validator. `data` itself stays as written,
+ * matching the YAML document the problem locations come from, and the rules read it.
+ */
+export function checkCatalogSchema(
   data: unknown,
   sourceText: (path: KeyPath) => string | undefined,
-): SchemaIssue[] {
-  if (validateCatalog(data)) return [];
+): { readonly issues: SchemaIssue[]; readonly withDefaults: unknown } {
+  const withDefaults = structuredClone(data);
+  if (validateCatalog(withDefaults)) return { issues: [], withDefaults };
   const errors = (validateCatalog.errors ?? []).filter(isReportable);
-  return errors.map((error) => {
+  const issues = errors.map((error) => {
     const issue = toIssue(error, sourceText);
     const params = error.params as { missingProperty?: string };
     const section =
@@ -32,6 +40,7 @@ export function schemaIssues(
         : String(issue.path[0] ?? '');
     return { ...issue, section };
   });
+  return { issues, withDefaults };
 }
 
 /** `if`/`anyOf` wrappers repeat what their branches already said. */

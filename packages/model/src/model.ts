@@ -198,7 +198,7 @@ export interface BackendModel {
   readonly replicas: number;
   readonly resources: ResourceRequirements;
   readonly healthPath: string;
-  /** Content of the sample server, sorted by path. */
+  /** Content of the sample server, sorted by path; always answers `healthPath`. */
   readonly responses: readonly SampleResponse[];
   /** Stable selector labels: app.kubernetes.io/name + app.kubernetes.io/instance. */
   readonly selectorLabels: Readonly<Record<string, string>>;

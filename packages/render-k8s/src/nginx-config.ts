@@ -23,22 +23,11 @@ function location(
 
 /**
  * The server block the unprivileged nginx image loads from /etc/nginx/conf.d: each sample response
- * on its exact path, the health path (answered even if the catalog gave it no body), and a JSON 404
- * for everything else. The image already keeps its pid and temp files under /tmp.
+ * on its exact path (the Model's list, which includes the health path), and a JSON 404 for
+ * everything else. The image already keeps its pid and temp files under /tmp.
  */
 export function nginxServerConfig(backend: BackendModel): string {
-  const responses: Pick<SampleResponse, 'path' | 'status' | 'contentType' | 'body'>[] = [
-    ...backend.responses,
-  ];
-  if (!responses.some((r) => r.path === backend.healthPath)) {
-    responses.push({
-      path: backend.healthPath,
-      status: 200,
-      contentType: 'application/json',
-      body: '{"status":"healthy"}',
-    });
-  }
-  responses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const responses = backend.responses;
   const needsDollar = responses.some((r) => r.body.includes('$') || r.contentType.includes('$'));
   const lines = [
     `# ${backend.name}: sample responses from the catalog`,

@@ -3,6 +3,7 @@ import { cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from '../cidr.js';
 import { awsValuePath, effectiveAws } from '../environment-overrides.js';
 import type { KeyPath } from '../key-path.js';
 import { dataPlaneKind, effectiveDataPlane } from '../resolve-data-plane.js';
+import { ecsFargateWithDefaults } from '../section-defaults.js';
 import type { RuleContext, SemanticRule } from './rule.js';
 
 type Ecs = NonNullable<NonNullable<RouteCatalog['kong']['dataPlane']>['ecsFargate']>;
@@ -205,7 +206,7 @@ function checkEntry(
   report: RuleContext['report'],
 ): void {
   const { inUse, region } = context;
-  const entry: Entry = ecs.entry ?? 'apiGateway';
+  const entry: Entry = ecsFargateWithDefaults(ecs).entry;
   if (entry === 'cloudfront' && ecs.cloudfront === undefined)
     report(
       ecsPath(env, index, ['entry']),
@@ -234,17 +235,13 @@ function checkEcsTasks(
   ecs: Ecs,
   report: RuleContext['report'],
 ): void {
-  const tasks = ecs.tasks ?? {};
-  const cpu = tasks.cpu ?? 1024;
-  const memory = tasks.memory ?? 2048;
+  const { cpu, memory, minCount: min, maxCount: max } = ecsFargateWithDefaults(ecs).tasks;
   const [low, high] = fargateMemory[cpu] ?? [0, 0];
   if (memory < low || memory > high || memory % 1024 !== 0)
     report(
       ecsPath(env, index, ['tasks', 'memory']),
       `Fargate runs ${cpu} CPU units with ${low}-${high} MiB in steps of 1024, but ${memory} was given (environment ${env.name})`,
     );
-  const min = tasks.minCount ?? 2;
-  const max = tasks.maxCount ?? 6;
   if (min > max)
     report(
       ecsPath(env, index, ['tasks']),
@@ -281,7 +278,7 @@ export const dataPlaneRules: readonly SemanticRule[] = [
       const inUse = new Set<Entry>(
         entries(catalog).flatMap(({ env, kind }) =>
           kind === 'ecsFargate'
-            ? [effectiveDataPlane(catalog, env).ecsFargate?.entry ?? 'apiGateway']
+            ? [ecsFargateWithDefaults(effectiveDataPlane(catalog, env).ecsFargate).entry]
             : [],
         ),
       );

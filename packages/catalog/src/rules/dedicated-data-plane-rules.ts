@@ -2,6 +2,7 @@ import { cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from '../cidr.js';
 import { effectiveAws } from '../environment-overrides.js';
 import type { KeyPath } from '../key-path.js';
 import { dataPlaneKind } from '../resolve-data-plane.js';
+import { awsWithDefaults } from '../section-defaults.js';
 import type { SemanticRule } from './rule.js';
 
 interface NamedCidr {
@@ -82,12 +83,15 @@ export const dedicatedDataPlaneRules: readonly SemanticRule[] = [
             `privateEndpoint shares one VPC Lattice resource configuration in ${aws.region} and serves only that region's data planes, so dataPlaneRegions must be empty, but ${env.dataPlaneRegions?.length} region(s) were given (environment ${env.name}); use transitGateway or vpcPeering for several regions`,
           );
         }
-        checkAsns(env.dataPlaneRegions?.length ?? 0, aws.transitGatewayAsn, (message) =>
-          report(
-            ['environments', i, 'dataPlaneRegions'],
-            `${message} (environment ${env.name})`,
-            true,
-          ),
+        checkAsns(
+          env.dataPlaneRegions?.length ?? 0,
+          awsWithDefaults(aws).transitGatewayAsn,
+          (message) =>
+            report(
+              ['environments', i, 'dataPlaneRegions'],
+              `${message} (environment ${env.name})`,
+              true,
+            ),
         );
       });
     },
@@ -104,9 +108,8 @@ const privateAsnRanges: readonly (readonly [number, number])[] = [
  * Each extra region's Transit Gateway takes the next ASN after aws.transitGatewayAsn (peered
  * Transit Gateways should not share one), so they must all stay in the home ASN's private range.
  */
-function checkAsns(extra: number, homeAsn: number | undefined, fail: (message: string) => void) {
+function checkAsns(extra: number, home: number, fail: (message: string) => void) {
   if (extra === 0) return;
-  const home = homeAsn ?? 64512;
   const range = privateAsnRanges.find(([low, high]) => low <= home && home <= high);
   const last = home + extra;
   if (range && last > range[1]) {

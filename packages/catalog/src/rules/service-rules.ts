@@ -1,4 +1,6 @@
 import { didYouMean } from '../did-you-mean.js';
+import { kongUpstreamPort } from '../resolve-derived-defaults.js';
+import { schemaDefault } from '../schema-defaults.js';
 import type { SemanticRule } from './rule.js';
 
 /** Ports ztunnel and Istio own inside every ambient pod's network namespace. */
@@ -38,12 +40,13 @@ export const serviceRules: readonly SemanticRule[] = [
     id: 'gateway-ports',
     needs: ['gateway', 'kong'],
     check({ catalog, report }) {
-      const http = catalog.gateway.httpPort ?? 80;
-      const https = catalog.gateway.httpsPort ?? 443;
+      // Rules read the catalog as written, so absent ports take the schema's defaults here.
+      const http = catalog.gateway.httpPort ?? schemaDefault<number>(['gateway', 'httpPort']);
+      const https = catalog.gateway.httpsPort ?? schemaDefault<number>(['gateway', 'httpsPort']);
       if (http === https) {
         report(['gateway', 'httpsPort'], `must differ from httpPort, but both are ${https}`);
       }
-      const upstream = catalog.kong.upstream.port ?? 443;
+      const upstream = kongUpstreamPort(catalog.kong.upstream, https);
       if (upstream !== https) {
         report(
           ['kong', 'upstream', 'port'],
