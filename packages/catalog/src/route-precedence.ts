@@ -61,3 +61,32 @@ export function precedenceConflicts(routes: readonly RouteMatchCriteria[]): Prec
   }
   return conflicts;
 }
+
+/**
+ * The HTTPRoutes carry no hostnames (client hosts are Kong's to match), so at the gateway a longer
+ * prefix with hosts takes its path whatever the Host, while Kong sends a Host it does not list to
+ * a shorter prefix: the request would reach the longer route's backend through the shorter
+ * route's Kong plugins. Such pairs are returned, unless every host of the shorter route is one of
+ * the longer route's (then a Host the longer one refuses, Kong refuses on both).
+ */
+export function hostShadowConflicts(routes: readonly RouteMatchCriteria[]): PrecedenceConflict[] {
+  const byPath = new Map<string, RouteMatchCriteria[]>();
+  for (const route of routes) {
+    for (const path of route.paths) byPath.set(path, [...(byPath.get(path) ?? []), route]);
+  }
+  const conflicts: PrecedenceConflict[] = [];
+  for (const narrow of routes.filter((r) => r.hosts.length > 0)) {
+    for (const path of narrow.paths) {
+      for (const prefix of ancestors(path)) {
+        for (const broad of byPath.get(prefix) ?? []) {
+          const covered =
+            broad.hosts.length > 0 && broad.hosts.every((h) => narrow.hosts.includes(h));
+          if (broad !== narrow && !covered && intersects(broad.methods, narrow.methods)) {
+            conflicts.push({ broad: broad.name, narrow: narrow.name, path });
+          }
+        }
+      }
+    }
+  }
+  return conflicts;
+}
