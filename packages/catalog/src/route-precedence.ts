@@ -26,6 +26,15 @@ function ancestors(path: string): string[] {
   return out;
 }
 
+/** Each normalised path with the routes that list it. */
+function routesByPath(routes: readonly RouteMatchCriteria[]): Map<string, RouteMatchCriteria[]> {
+  const byPath = new Map<string, RouteMatchCriteria[]>();
+  for (const route of routes) {
+    for (const path of route.paths) byPath.set(path, [...(byPath.get(path) ?? []), route]);
+  }
+  return byPath;
+}
+
 function intersects(a: readonly string[], b: readonly string[]): boolean {
   return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
@@ -42,10 +51,7 @@ function kongWeight(route: RouteMatchCriteria): number {
  * in the number of paths times their depth (an index of routes by path replaces a pairwise scan).
  */
 export function precedenceConflicts(routes: readonly RouteMatchCriteria[]): PrecedenceConflict[] {
-  const byPath = new Map<string, RouteMatchCriteria[]>();
-  for (const route of routes) {
-    for (const path of route.paths) byPath.set(path, [...(byPath.get(path) ?? []), route]);
-  }
+  const byPath = routesByPath(routes);
   const conflicts: PrecedenceConflict[] = [];
   for (const narrow of routes) {
     for (const path of narrow.paths) {
@@ -70,10 +76,7 @@ export function precedenceConflicts(routes: readonly RouteMatchCriteria[]): Prec
  * the longer route's (then a Host the longer one refuses, Kong refuses on both).
  */
 export function hostShadowConflicts(routes: readonly RouteMatchCriteria[]): PrecedenceConflict[] {
-  const byPath = new Map<string, RouteMatchCriteria[]>();
-  for (const route of routes) {
-    for (const path of route.paths) byPath.set(path, [...(byPath.get(path) ?? []), route]);
-  }
+  const byPath = routesByPath(routes);
   const conflicts: PrecedenceConflict[] = [];
   for (const narrow of routes.filter((r) => r.hosts.length > 0)) {
     for (const path of narrow.paths) {
