@@ -1,2 +1,7 @@
-// The shared configuration; see vitest.shared.ts at the repository root.
-export { default } from '../../vitest.shared.js';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
+
+export default mergeConfig(
+  shared,
+  defineConfig({ test: { globalSetup: ['./src/clean-tree.global-setup.ts'] } }),
+);

@@ -36,7 +36,8 @@ function sourceDirs() {
   ];
 }
 
-function bundleIsFresh(bundle) {
+/** True when `bundle` exists and no workspace source is newer (also used by the tests' global setup). */
+export function bundleIsFresh(bundle) {
   let built;
   try {
     built = statSync(bundle).mtimeMs;

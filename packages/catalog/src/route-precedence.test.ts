@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { precedenceConflicts } from './route-precedence.js';
+import { hostShadowConflicts, precedenceConflicts } from './route-precedence.js';
 
 const route = (name: string, paths: string[], methods: string[] = [], hosts: string[] = []) => ({
   name,
@@ -31,5 +31,42 @@ describe('precedenceConflicts', () => {
     ['longer route has more criteria', [route('a', ['/api']), route('b', ['/api/users'], ['GET'])]],
   ])('accepts %s', (_name, routes) => {
     expect(precedenceConflicts(routes)).toEqual([]);
+  });
+});
+
+describe('hostShadowConflicts', () => {
+  it('finds a longer prefix with hosts under a shorter one that takes other hosts', () => {
+    expect(
+      hostShadowConflicts([
+        route('app', ['/app']),
+        route('admin', ['/app/admin'], [], ['admin.example.com']),
+      ]),
+    ).toEqual([{ broad: 'app', narrow: 'admin', path: '/app/admin' }]);
+  });
+
+  it.each([
+    [
+      'a wildcard over an exact host',
+      [route('a', ['/'], [], ['*.example.com']), route('b', ['/b'], [], ['b.example.com'])],
+      1,
+    ],
+    [
+      'the same hosts',
+      [route('a', ['/'], [], ['x.example.com']), route('b', ['/b'], [], ['x.example.com'])],
+      0,
+    ],
+    [
+      'no hosts on the longer prefix',
+      [route('a', ['/'], [], ['x.example.com']), route('b', ['/b'])],
+      0,
+    ],
+    [
+      'disjoint methods',
+      [route('a', ['/'], ['GET']), route('b', ['/b'], ['POST'], ['x.example.com'])],
+      0,
+    ],
+    ['no segment prefix', [route('a', ['/app']), route('b', ['/app1'], [], ['x.example.com'])], 0],
+  ])('%s: %i conflict(s)', (_, routes, count) => {
+    expect(hostShadowConflicts(routes)).toHaveLength(count);
   });
 });

@@ -26,6 +26,15 @@ function ancestors(path: string): string[] {
   return out;
 }
 
+/** Each normalised path with the routes that list it. */
+function routesByPath(routes: readonly RouteMatchCriteria[]): Map<string, RouteMatchCriteria[]> {
+  const byPath = new Map<string, RouteMatchCriteria[]>();
+  for (const route of routes) {
+    for (const path of route.paths) byPath.set(path, [...(byPath.get(path) ?? []), route]);
+  }
+  return byPath;
+}
+
 function intersects(a: readonly string[], b: readonly string[]): boolean {
   return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
@@ -42,10 +51,7 @@ function kongWeight(route: RouteMatchCriteria): number {
  * in the number of paths times their depth (an index of routes by path replaces a pairwise scan).
  */
 export function precedenceConflicts(routes: readonly RouteMatchCriteria[]): PrecedenceConflict[] {
-  const byPath = new Map<string, RouteMatchCriteria[]>();
-  for (const route of routes) {
-    for (const path of route.paths) byPath.set(path, [...(byPath.get(path) ?? []), route]);
-  }
+  const byPath = routesByPath(routes);
   const conflicts: PrecedenceConflict[] = [];
   for (const narrow of routes) {
     for (const path of narrow.paths) {
@@ -53,6 +59,32 @@ export function precedenceConflicts(routes: readonly RouteMatchCriteria[]): Prec
         for (const broad of byPath.get(prefix) ?? []) {
           if (broad === narrow || kongWeight(broad) <= kongWeight(narrow)) continue;
           if (intersects(broad.methods, narrow.methods) && intersects(broad.hosts, narrow.hosts)) {
+            conflicts.push({ broad: broad.name, narrow: narrow.name, path });
+          }
+        }
+      }
+    }
+  }
+  return conflicts;
+}
+
+/**
+ * The HTTPRoutes carry no hostnames (client hosts are Kong's to match), so at the gateway a longer
+ * prefix with hosts takes its path whatever the Host, while Kong sends a Host it does not list to
+ * a shorter prefix: the request would reach the longer route's backend through the shorter
+ * route's Kong plugins. Such pairs are returned, unless every host of the shorter route is one of
+ * the longer route's (then a Host the longer one refuses, Kong refuses on both).
+ */
+export function hostShadowConflicts(routes: readonly RouteMatchCriteria[]): PrecedenceConflict[] {
+  const byPath = routesByPath(routes);
+  const conflicts: PrecedenceConflict[] = [];
+  for (const narrow of routes.filter((r) => r.hosts.length > 0)) {
+    for (const path of narrow.paths) {
+      for (const prefix of ancestors(path)) {
+        for (const broad of byPath.get(prefix) ?? []) {
+          const covered =
+            broad.hosts.length > 0 && broad.hosts.every((h) => narrow.hosts.includes(h));
+          if (broad !== narrow && !covered && intersects(broad.methods, narrow.methods)) {
             conflicts.push({ broad: broad.name, narrow: narrow.name, path });
           }
         }

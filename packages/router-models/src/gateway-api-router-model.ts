@@ -6,6 +6,10 @@
  *   `/abc/def` but not `/abcd`;
  * - precedence across all matches of all routes: the longest PathPrefix (characters) first, then a
  *   method match over none, then (ties) the oldest route / alphabetical — the catalog refuses those.
+ * - hostnames (HTTPRouteSpec.Hostnames): a request's Host (port dropped, any case) must match one of
+ *   them; `*.example.com` "would match both `test.example.com`, and `foo.test.example.com`, but not
+ *   `example.com`"; a route without hostnames takes every Host its listener accepts, and a
+ *   listener's `hostname` matches the same way (apis/v1/shared_types.go Hostname).
  * The path is the one Kong forwards: the Istio gateway only sees requests Kong proxied.
  */
 export interface GatewayRoute {
@@ -17,6 +21,26 @@ export interface GatewayRoute {
   readonly prefixes: readonly string[];
   /** Empty: any method. */
   readonly methods: readonly string[];
+  /** HTTPRoute `spec.hostnames`. @default none: the listener's hostname decides */
+  readonly hostnames?: readonly string[];
+}
+
+/** Gateway API hostname matching: exact, or `*.` as a suffix of one or more labels. */
+export function gatewayHostnameMatches(pattern: string, host: string): boolean {
+  const want = pattern.toLowerCase();
+  const have = host.toLowerCase().replace(/:\d+$/, '');
+  return want.startsWith('*.')
+    ? have.endsWith(want.slice(1)) && have.length > want.length - 1
+    : have === want;
+}
+
+function hostAccepted(route: GatewayRoute, host: string | undefined): boolean {
+  const hostnames = route.hostnames ?? [];
+  return (
+    host === undefined ||
+    hostnames.length === 0 ||
+    hostnames.some((h) => gatewayHostnameMatches(h, host))
+  );
 }
 
 /** Element-by-element prefix match; `/` matches every path. */
@@ -31,13 +55,15 @@ export function pathPrefixMatches(prefix: string, path: string): boolean {
 
 export type GatewayPick = { readonly backend: string } | 'none' | 'ambiguous';
 
+/** The backend for `method path`; with `host`, routes whose hostnames exclude it do not match. */
 export function gatewaySelect(
   routes: readonly GatewayRoute[],
   method: string,
   path: string,
+  host?: string,
 ): GatewayPick {
   const matches = routes.flatMap((route) =>
-    route.prefixes
+    (hostAccepted(route, host) ? route.prefixes : [])
       .filter((p) => pathPrefixMatches(p, path))
       .filter(() => route.methods.length === 0 || route.methods.includes(method))
       .map((p) => ({
@@ -64,15 +90,24 @@ export interface GatewayVerdict {
   readonly reason: string;
 }
 
-/** Each route's verdict for `method path`, the selected one first. */
+/** Each route's verdict for `method path` (and `host`, as in gatewaySelect), the selected one first. */
 export function gatewayExplain(
   routes: readonly GatewayRoute[],
   method: string,
   path: string,
+  host?: string,
 ): { readonly pick: GatewayPick; readonly verdicts: readonly GatewayVerdict[] } {
-  const pick = gatewaySelect(routes, method, path);
+  const pick = gatewaySelect(routes, method, path, host);
   const verdicts = routes.map((route): GatewayVerdict => {
     const name = route.name ?? route.backend;
+    if (!hostAccepted(route, host)) {
+      return {
+        name,
+        backend: route.backend,
+        outcome: 'no-match',
+        reason: `host ${host} is not one of the hostnames ${(route.hostnames ?? []).join(', ')}`,
+      };
+    }
     const prefixes = route.prefixes.filter((p) => pathPrefixMatches(p, path));
     if (prefixes.length === 0) {
       return {

@@ -3,6 +3,7 @@ export {
   type GatewayRoute,
   type GatewayVerdict,
   gatewayExplain,
+  gatewayHostnameMatches,
   gatewaySelect,
   pathPrefixMatches,
 } from './gateway-api-router-model.js';

@@ -2,22 +2,37 @@ import type { TreeFile } from './finding.js';
 
 type Doc = Record<string, unknown>;
 
+/** A document of a file: its index, or `Kind` / `Kind/name` (the first such document). */
+export type DocumentSelector = number | string;
+
+function indexOf(documents: readonly unknown[], path: string, selector: DocumentSelector): number {
+  if (typeof selector === 'number') return selector;
+  const [kind, name] = selector.split('/');
+  const index = documents.findIndex((d) => {
+    const doc = d as { kind?: unknown; metadata?: { name?: unknown } };
+    return doc.kind === kind && (name === undefined || doc.metadata?.name === name);
+  });
+  if (index === -1) throw new Error(`fixture ${path} has no document ${selector}`);
+  return index;
+}
+
 /**
- * A deep copy of the tree with one document changed: `edit` receives the document at `index` of
+ * A deep copy of the tree with one document changed: `edit` receives the selected document of
  * `path` (untyped, as parsed YAML) and may mutate it or return a replacement (`null` drops it).
  */
 export function corrupt(
   files: readonly TreeFile[],
   path: string,
-  index: number,
+  selector: DocumentSelector,
   edit: (doc: Doc) => Doc | null | undefined,
 ): TreeFile[] {
   const copy = structuredClone(files) as TreeFile[];
   const file = copy.find((f) => f.path === path);
   if (!file) throw new Error(`fixture has no file ${path}`);
   const docs = [...file.documents];
+  const index = indexOf(docs, path, selector);
   const doc = docs[index] as Doc | undefined;
-  if (!doc) throw new Error(`fixture ${path} has no document ${index}`);
+  if (!doc) throw new Error(`fixture ${path} has no document ${selector}`);
   const result = edit(doc);
   if (result === null) docs.splice(index, 1);
   else if (result !== undefined) docs[index] = result;

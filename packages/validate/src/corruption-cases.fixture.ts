@@ -6,15 +6,18 @@ const k8s = 'generated/k8s/dev';
 const grant = `${k8s}/routes/referencegrant-sample-apps.yaml`;
 const route = `${k8s}/routes/httproute-app1.yaml`;
 const gateway = `${k8s}/gateway/gateway.yaml`;
-const namespace = `${k8s}/namespaces/namespace-sample-apps.yaml`;
+const namespace = `${k8s}/namespaces/sample-apps.yaml`;
 const backend = `${k8s}/backends/sample-apps/sample-app-1.yaml`;
-const policies = `${k8s}/backends/sample-apps/policies.yaml`;
+const namespacePolicies = `${k8s}/backends/sample-apps/_namespace-policies.yaml`;
 const kong = 'deck/dev/kong.yaml';
 const container = (d: unknown) => at(d, 'spec', 'template', 'spec', 'containers', 0);
 const kongService = (d: unknown) => at(d, 'services', 0);
-const pkiCerts = `${k8s}/pki/certificates.yaml`;
+const servingCert = `${k8s}/pki/certificate-gateway.yaml`;
+const kongClientCert = `${k8s}/pki/certificate-kong-client.yaml`;
 const gatewayObject = 'Gateway/istio-ingress/kong-cloud-gw-gateway';
-const kongServiceObject = 'KongService/sample-apps-sample-app-1';
+/** The Gateway's listeners: `http` (only the HTTPS redirect) first, then `https`. */
+const httpsListener = 1;
+const kongServiceObject = 'KongService/sample-apps.sample-app-1';
 
 /** One corruption of the clean tree and the findings it must cause. */
 export interface CorruptionCase {
@@ -54,7 +57,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
     }),
     rule: 'xlayer/grant-unused',
     also: [['xlayer/grant-missing', 'HTTPRoute/istio-ingress/app1']],
-    object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
+    object: 'ReferenceGrant/sample-apps/httproutes-from-istio-ingress',
     message: "from.namespace sample-apps is the grant's own namespace",
   },
   {
@@ -63,7 +66,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
       list(d, 'spec', 'to').push({ group: '', kind: 'Service', name: 'other' });
     }),
     rule: 'xlayer/grant-unused',
-    object: 'ReferenceGrant/sample-apps/allow-istio-ingress-routes',
+    object: 'ReferenceGrant/sample-apps/httproutes-from-istio-ingress',
     message: 'to {kind: "Service", name: other} is used by no reference',
   },
   {
@@ -85,14 +88,14 @@ export const corruptionCases: readonly CorruptionCase[] = [
     also: [
       ['xlayer/kong-route-backend', 'KongRoute/app1'],
       ['xlayer/grant-missing', 'HTTPRoute/istio-ingress/app1'],
-      ['xlayer/grant-unused', 'ReferenceGrant/sample-apps/allow-istio-ingress-routes'],
+      ['xlayer/grant-unused', 'ReferenceGrant/sample-apps/httproutes-from-istio-ingress'],
     ],
     object: 'HTTPRoute/istio-ingress/app1',
     message: 'backendRef Service sample-apps/nope does not exist in the rendered tree',
   },
   {
     name: 'mismatch a targetPort',
-    files: corrupt(tree, backend, 2, (d) => {
+    files: corrupt(tree, backend, 'Service', (d) => {
       at(d, 'spec', 'ports', 0).targetPort = 9090;
     }),
     rule: 'xlayer/target-port',
@@ -102,7 +105,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'break a Service selector',
-    files: corrupt(tree, backend, 2, (d) => {
+    files: corrupt(tree, backend, 'Service', (d) => {
       at(d, 'spec', 'selector')['app.kubernetes.io/name'] = 'typo';
     }),
     rule: 'xlayer/service-selector',
@@ -111,8 +114,8 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'widen a listener',
-    files: corrupt(tree, gateway, 0, (d) => {
-      at(d, 'spec', 'listeners', 0, 'allowedRoutes', 'namespaces').from = 'All';
+    files: corrupt(tree, gateway, 'Gateway', (d) => {
+      at(d, 'spec', 'listeners', httpsListener, 'allowedRoutes', 'namespaces').from = 'All';
     }),
     rule: 'policy/listener-scope',
     object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
@@ -122,12 +125,12 @@ export const corruptionCases: readonly CorruptionCase[] = [
   {
     name: 'attach a route to a missing listener',
     files: corrupt(tree, route, 0, (d) => {
-      at(d, 'spec', 'parentRefs', 0).sectionName = 'http';
+      at(d, 'spec', 'parentRefs', 0).sectionName = 'h2c';
     }),
     rule: 'xlayer/route-parent',
     object: 'HTTPRoute/istio-ingress/app1',
     message:
-      'parentRef sectionName "http" is not a listener of Gateway istio-ingress/kong-cloud-gw-gateway',
+      'parentRef sectionName "h2c" is not a listener of Gateway istio-ingress/kong-cloud-gw-gateway',
   },
   {
     name: 'remove the ambient label',
@@ -207,7 +210,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'inline an AWS access key',
-    files: corrupt(tree, gateway, 1, (d) => {
+    files: corrupt(tree, gateway, 'ConfigMap', (d) => {
       at(d, 'data').service = `metadata:\n  annotations:\n    key: ${fakeAwsKeyId}\n`;
     }),
     rule: 'policy/secret-literal',
@@ -216,7 +219,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'inline a PEM private key',
-    files: corrupt(tree, gateway, 1, (d) => {
+    files: corrupt(tree, gateway, 'ConfigMap', (d) => {
       at(d, 'data').service = `${pemLine('BEGIN', 'RSA ')}\nMIIE\n${pemLine('END', 'RSA ')}\n`;
     }),
     rule: 'policy/secret-literal',
@@ -247,14 +250,11 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'break a schema field (type)',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       at(d, 'spec').replicas = 'two';
     }),
     rule: 'schema/valid',
-    also: [
-      ['policy/pdb', 'Deployment/sample-apps/sample-app-1'],
-      ['policy/replicas', 'Deployment/sample-apps/sample-app-1'],
-    ],
+    also: [['policy/replicas', 'Deployment/sample-apps/sample-app-1']],
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'spec.replicas must be integer {"type":"integer"}',
   },
@@ -269,7 +269,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'break a schema field (enum in a PeerAuthentication)',
-    files: corrupt(tree, policies, 1, (d) => {
+    files: corrupt(tree, namespacePolicies, 'PeerAuthentication', (d) => {
       at(d, 'spec', 'mtls').mode = 'STRICTER';
     }),
     rule: 'schema/valid',
@@ -279,7 +279,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'break a schema field (unknown metadata field)',
-    files: corrupt(tree, backend, 2, (d) => {
+    files: corrupt(tree, backend, 'Service', (d) => {
       at(d, 'metadata').label = {};
     }),
     rule: 'schema/strict',
@@ -288,7 +288,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'emit an unknown kind',
-    files: corrupt(tree, backend, 0, (d) => {
+    files: corrupt(tree, backend, 'ServiceAccount', (d) => {
       d.apiVersion = 'v2';
     }),
     rule: 'schema/valid',
@@ -303,7 +303,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
     rule: 'policy/kong-tls-verify',
     object: '-',
     message:
-      'tls_verify must be true with ca_certificates on every service (the gateway CA, gateway.pki), but ["sample-apps-sample-app-1"] do not verify the Gateway certificate',
+      'tls_verify must be true with ca_certificates on every service (the gateway CA, gateway.pki), but ["sample-apps.sample-app-1"] do not verify the Gateway certificate',
   },
   {
     name: 'use a plain string prefix in Kong',
@@ -318,12 +318,12 @@ export const corruptionCases: readonly CorruptionCase[] = [
   {
     name: 'point a Kong route at another backend',
     files: corrupt(tree, kong, 0, (d) => {
-      kongService(d).name = 'sample-apps-sample-app-2';
+      kongService(d).name = 'sample-apps.sample-app-2';
     }),
     rule: 'xlayer/kong-route-backend',
     object: 'KongRoute/app1',
     message:
-      'must identify backend sample-apps/sample-app-1 of HTTPRoute/istio-ingress/app1 by name sample-apps-sample-app-1 or tag',
+      'must identify backend sample-apps/sample-app-1 of HTTPRoute/istio-ingress/app1 by name sample-apps.sample-app-1 or tag',
   },
   {
     name: 'rename a Kong route',
@@ -341,13 +341,13 @@ export const corruptionCases: readonly CorruptionCase[] = [
       Object.assign(kongService(d), { protocol: 'http', port: 80 });
     }),
     rule: 'xlayer/kong-upstream',
-    also: [['xlayer/kong-upstream', 'KongService/sample-apps-sample-app-1']],
-    object: 'KongService/sample-apps-sample-app-1',
+    also: [['xlayer/kong-upstream', 'KongService/sample-apps.sample-app-1']],
+    object: 'KongService/sample-apps.sample-app-1',
     message: 'protocol must be https (TLS to the Gateway), but "http" was given',
   },
   {
     name: 'drop the gateway AuthorizationPolicy',
-    files: corrupt(tree, policies, 2, () => null),
+    files: corrupt(tree, backend, 'AuthorizationPolicy', () => null),
     rule: 'xlayer/authz-gateway',
     object: 'Deployment/sample-apps/sample-app-1',
     message:
@@ -355,17 +355,19 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'put an L7 field in a ztunnel policy',
-    files: corrupt(tree, policies, 2, (d) => {
+    files: corrupt(tree, backend, 'AuthorizationPolicy', (d) => {
       at(d, 'spec', 'rules', 0, 'to', 0, 'operation').methods = ['GET'];
     }),
     rule: 'policy/ztunnel-l4-only',
-    object: 'AuthorizationPolicy/sample-apps/allow-gateway',
+    object: 'AuthorizationPolicy/sample-apps/sample-app-1',
     message: 'rules[0].to.operation.methods is L7',
   },
   {
     name: 'run as root',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
+      // the renderer sets it on the pod and on the container: either one is enough
       delete at(d, 'spec', 'template', 'spec', 'securityContext').runAsNonRoot;
+      delete at(container(d), 'securityContext').runAsNonRoot;
     }),
     rule: 'policy/run-as-non-root',
     object: 'Deployment/sample-apps/sample-app-1',
@@ -373,7 +375,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'run without a seccomp profile',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       delete at(d, 'spec', 'template', 'spec', 'securityContext').seccompProfile;
       delete at(container(d), 'securityContext').seccompProfile;
     }),
@@ -383,7 +385,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'make the root filesystem writable',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       at(container(d), 'securityContext').readOnlyRootFilesystem = false;
     }),
     rule: 'policy/read-only-root',
@@ -393,7 +395,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'mount the service account token',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       delete at(d, 'spec', 'template', 'spec').automountServiceAccountToken;
     }),
     rule: 'policy/automount-token',
@@ -402,7 +404,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'allow privilege escalation',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       at(container(d), 'securityContext').allowPrivilegeEscalation = true;
     }),
     rule: 'policy/privilege-escalation',
@@ -412,7 +414,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'keep capabilities',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       at(container(d), 'securityContext').capabilities = { drop: ['NET_RAW'] };
     }),
     rule: 'policy/capabilities',
@@ -422,7 +424,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'use the latest image',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       container(d).image = 'docker.io/nginxinc/nginx-unprivileged:latest';
     }),
     rule: 'policy/image-tag',
@@ -432,7 +434,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'drop the limits',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       delete at(container(d), 'resources').limits;
     }),
     rule: 'policy/resources',
@@ -442,7 +444,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'use the same probe twice',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       container(d).livenessProbe = container(d).readinessProbe;
     }),
     rule: 'policy/probes',
@@ -451,31 +453,41 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'run one replica',
-    files: corrupt(tree, backend, 1, (d) => {
+    files: corrupt(tree, backend, 'Deployment', (d) => {
       at(d, 'spec').replicas = 1;
     }),
     rule: 'policy/replicas',
-    also: [['policy/pdb', 'Deployment/sample-apps/sample-app-1']],
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'spec.replicas must be >= 2, but 1 was given',
   },
   {
     name: 'drop the PodDisruptionBudget',
-    files: corrupt(tree, backend, 3, () => null),
+    files: corrupt(tree, backend, 'PodDisruptionBudget', () => null),
     rule: 'policy/pdb',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'no PodDisruptionBudget in namespace sample-apps selects the pod labels',
   },
   {
     name: 'drop the NetworkPolicy',
-    files: corrupt(tree, policies, 0, () => null),
+    // the backend's own policy and the namespace's default-deny and DNS-egress policies
+    files: corrupt(
+      corrupt(
+        corrupt(tree, backend, 'NetworkPolicy', () => null),
+        namespacePolicies,
+        'NetworkPolicy',
+        () => null,
+      ),
+      namespacePolicies,
+      'NetworkPolicy',
+      () => null,
+    ),
     rule: 'policy/network-policy',
     object: 'Deployment/sample-apps/sample-app-1',
     message: 'no NetworkPolicy in namespace sample-apps selects the pod labels',
   },
   {
     name: 'forget the HBONE port in the NetworkPolicy',
-    files: corrupt(tree, policies, 0, (d) => {
+    files: corrupt(tree, backend, 'NetworkPolicy', (d) => {
       list(d, 'spec', 'ingress', 0, 'ports').pop();
     }),
     rule: 'policy/network-policy',
@@ -484,7 +496,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'drop the Gateway parametersRef',
-    files: corrupt(tree, gateway, 0, (d) => {
+    files: corrupt(tree, gateway, 'Gateway', (d) => {
       delete at(d, 'spec', 'infrastructure').parametersRef;
     }),
     rule: 'xlayer/gateway-parameters',
@@ -494,7 +506,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'pin the gateway with labels only',
-    files: corrupt(tree, gateway, 1, (d) => {
+    files: corrupt(tree, gateway, 'ConfigMap', (d) => {
       at(d, 'data').deployment = 'metadata:\n  labels:\n    node-role: system\n';
     }),
     rule: 'xlayer/gateway-parameters',
@@ -504,8 +516,8 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'drop the TLS certificateRef',
-    files: corrupt(tree, gateway, 0, (d) => {
-      delete at(d, 'spec', 'listeners', 0).tls;
+    files: corrupt(tree, gateway, 'Gateway', (d) => {
+      delete at(d, 'spec', 'listeners', httpsListener).tls;
     }),
     rule: 'xlayer/gateway-tls',
     object: 'Gateway/istio-ingress/kong-cloud-gw-gateway',
@@ -532,7 +544,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'drop the serving Certificate (the seed made the Secret with a script)',
-    files: corrupt(tree, pkiCerts, 0, () => null),
+    files: corrupt(tree, servingCert, 0, () => null),
     rule: 'xlayer/gateway-certificate-source',
     also: [['xlayer/gateway-certificate-source', 'Gateway/istio-ingress/kong-cloud-gw-gateway']],
     object: gatewayObject,
@@ -552,14 +564,14 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'issue the serving certificate from another CA than the one Kong trusts',
-    files: corrupt(tree, pkiCerts, 0, (d) => {
+    files: corrupt(tree, servingCert, 0, (d) => {
       at(d, 'spec', 'issuerRef').name = 'other-ca';
     }),
     rule: 'xlayer/kong-trusts-gateway-ca',
-    also: [['xlayer/kong-client-certificate', 'KongService/sample-apps-sample-app-1']],
+    also: [['xlayer/kong-client-certificate', 'KongService/sample-apps.sample-app-1']],
     object: kongServiceObject,
     message:
-      'Kong trusts DECK_GATEWAY_CA_CERT (ca.crt of Certificate/cert-manager/kong-gateway-client, issuer ClusterIssuer/gateway-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" serves Certificate/istio-ingress/kong-cloud-gw-gateway-tls, issued by ClusterIssuer/other-ca',
+      'Kong trusts DECK_GATEWAY_CA_CERT (ca.crt of Certificate/cert-manager/kong-gateway-client, issuer ClusterIssuer/routeplane-gateway-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" serves Certificate/istio-ingress/kong-cloud-gw-gateway-tls, issued by ClusterIssuer/other-ca',
   },
   {
     name: 'paste a CA into kong.yaml (a second source of truth)',
@@ -582,13 +594,13 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'trust ca.crt of a certificate issued by the self-signed bootstrap issuer',
-    files: corrupt(tree, pkiCerts, 1, (d) => {
-      at(d, 'spec', 'issuerRef').name = 'gateway-ca-selfsigned';
+    files: corrupt(tree, kongClientCert, 0, (d) => {
+      at(d, 'spec', 'issuerRef').name = 'routeplane-gateway-ca-selfsigned';
     }),
     rule: 'xlayer/kong-trusts-gateway-ca',
     also: [
-      ['xlayer/kong-client-certificate', 'KongService/sample-apps-sample-app-1'],
-      ['xlayer/kong-trusts-gateway-ca', 'KongService/sample-apps-sample-app-1'],
+      ['xlayer/kong-client-certificate', 'KongService/sample-apps.sample-app-1'],
+      ['xlayer/kong-trusts-gateway-ca', 'KongService/sample-apps.sample-app-1'],
     ],
     object: kongServiceObject,
     message: 'which is SelfSigned: ca.crt would be that certificate itself, not a CA',
@@ -605,14 +617,14 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: "issue Kong's client certificate from a CA the listener does not trust",
-    files: corrupt(tree, pkiCerts, 1, (d) => {
+    files: corrupt(tree, kongClientCert, 0, (d) => {
       at(d, 'spec', 'issuerRef').name = 'other-ca';
     }),
     rule: 'xlayer/kong-client-certificate',
-    also: [['xlayer/kong-trusts-gateway-ca', 'KongService/sample-apps-sample-app-1']],
+    also: [['xlayer/kong-trusts-gateway-ca', 'KongService/sample-apps.sample-app-1']],
     object: kongServiceObject,
     message:
-      'presents Certificate/cert-manager/kong-gateway-client (issuer ClusterIssuer/other-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" on port 443 trusts ca.crt of Certificate/istio-ingress/kong-cloud-gw-gateway-tls (issuer ClusterIssuer/gateway-ca)',
+      'presents Certificate/cert-manager/kong-gateway-client (issuer ClusterIssuer/other-ca), but Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" on port 443 trusts ca.crt of Certificate/istio-ingress/kong-cloud-gw-gateway-tls (issuer ClusterIssuer/routeplane-gateway-ca)',
   },
   {
     name: 'give the client key as a literal',
@@ -620,13 +632,13 @@ export const corruptionCases: readonly CorruptionCase[] = [
       at(d, 'certificates', 0).key = 'not-a-reference';
     }),
     rule: 'policy/no-private-key',
-    also: [['xlayer/kong-client-certificate', 'KongService/sample-apps-sample-app-1']],
+    also: [['xlayer/kong-client-certificate', 'KongService/sample-apps.sample-app-1']],
     object: 'certificates[0]',
     message: `key must be a ${deckEnv('DECK_...')} reference, but a literal was given`,
   },
   {
     name: 'hide a base64 PEM key in a ConfigMap',
-    files: corrupt(tree, gateway, 1, (d) => {
+    files: corrupt(tree, gateway, 'ConfigMap', (d) => {
       at(d, 'data').extra = Buffer.from(
         `${pemLine('BEGIN', 'EC ')}\nMHcCAQEEIB\n${pemLine('END', 'EC ')}\n`,
       ).toString('base64');
@@ -638,7 +650,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'render the serving Secret itself',
-    files: corrupt(tree, pkiCerts, 0, () => ({
+    files: corrupt(tree, servingCert, 0, () => ({
       apiVersion: 'v1',
       kind: 'Secret',
       type: 'kubernetes.io/tls',
@@ -657,20 +669,22 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'stop demanding client certificates (any VPC caller reaches the backends)',
-    files: corrupt(tree, gateway, 0, (d) => {
+    files: corrupt(tree, gateway, 'Gateway', (d) => {
       delete at(d, 'spec').tls;
     }),
     rule: 'policy/gateway-client-auth',
+    also: [['policy/gateway-client-auth', gatewayObject]],
     object: gatewayObject,
     message:
       'a caller at 10.0.0.0 without a client certificate reaches Service/sample-apps/sample-app-1 Gateway/istio-ingress/kong-cloud-gw-gateway listener "https" (port 443) -> HTTPRoute/istio-ingress/app1',
   },
   {
     name: 'let clients without a certificate fall back',
-    files: corrupt(tree, gateway, 0, (d) => {
+    files: corrupt(tree, gateway, 'Gateway', (d) => {
       at(d, 'spec', 'tls', 'frontend', 'default', 'validation').mode = 'AllowInsecureFallback';
     }),
     rule: 'policy/gateway-client-auth',
+    also: [['policy/gateway-client-auth', gatewayObject]],
     object: gatewayObject,
     message:
       'a caller at 10.0.0.0 without a client certificate reaches Service/sample-apps/sample-app-1',
@@ -684,7 +698,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
   },
   {
     name: 'give the Gateway nine infrastructure labels',
-    files: corrupt(tree, gateway, 0, (d) => {
+    files: corrupt(tree, gateway, 'Gateway', (d) => {
       at(d, 'spec').infrastructure = {
         labels: Object.fromEntries([...'abcdefghi'].map((k) => [k, 'x'])),
       };
@@ -740,6 +754,6 @@ export const corruptionCases: readonly CorruptionCase[] = [
     rule: 'xlayer/kong-backend-secret',
     also: [['xlayer/kong-route-match', 'KongRoute/second-route']],
     object: 'route app1',
-    message: `service sample-apps-sample-app-1 sends its backend X-Backend-Secret:${deckEnv('DECK_BACKEND_SECRET')} through its other routes, but this route does not`,
+    message: `service sample-apps.sample-app-1 sends its backend X-Backend-Secret:${deckEnv('DECK_BACKEND_SECRET')} through its other routes, but this route does not`,
   },
 ];

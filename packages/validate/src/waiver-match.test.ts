@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cleanTree } from './clean-tree.fixture.js';
+import { cleanTree, type FixtureEnvironment } from './clean-tree.fixture.js';
 import { corrupt } from './corrupt.fixture.js';
 import type { ExternalToolResult } from './external-tools.js';
 import type { Waiver } from './finding.js';
@@ -11,8 +11,8 @@ import { unusedWaivers, waiverToPaste } from './waiver-match.js';
 
 const reason = 'accepted on purpose for this test';
 const deployment = 'generated/k8s/dev/backends/sample-apps/sample-app-1.yaml';
-const singleReplica = (env: string) =>
-  corrupt(cleanTree(env), deployment.replace('/dev/', `/${env}/`), 1, (d) => {
+const singleReplica = (env: FixtureEnvironment) =>
+  corrupt(cleanTree(env), deployment.replace('/dev/', `/${env}/`), 'Deployment', (d) => {
     (d.spec as Record<string, unknown>).replicas = 1;
   });
 const oneReplica = singleReplica('dev');

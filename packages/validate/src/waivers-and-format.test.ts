@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTree } from './clean-tree.fixture.js';
-import { corrupt } from './corrupt.fixture.js';
+import { at, corrupt } from './corrupt.fixture.js';
 import { hasBlockingFindings, type Waiver } from './finding.js';
 import { formatFindingsHuman, formatFindingsJson } from './format.js';
 import { validateTree } from './validate-tree.js';
@@ -8,7 +8,7 @@ import { validateTree } from './validate-tree.js';
 const oneReplica = corrupt(
   cleanTree(),
   'generated/k8s/dev/backends/sample-apps/sample-app-1.yaml',
-  1,
+  'Deployment',
   (d) => {
     (d.spec as Record<string, unknown>).replicas = 1;
   },
@@ -67,13 +67,19 @@ describe('waivers', () => {
 });
 
 describe('formatting', () => {
+  // two findings on one object: one replica (an error) and the latest image (waived)
+  const deployment = 'generated/k8s/dev/backends/sample-apps/sample-app-1.yaml';
+  const latest = corrupt(oneReplica, deployment, 'Deployment', (d) => {
+    at(d, 'spec', 'template', 'spec', 'containers', 0).image =
+      'docker.io/nginxinc/nginx-unprivileged:latest';
+  });
   const findings = validateTree({
-    files: oneReplica,
+    files: latest,
     waivers: [
       {
-        rule: 'policy/pdb',
+        rule: 'policy/image-tag',
         object: 'sample-apps/Deployment/sample-app-1',
-        reason: 'single replica in dev',
+        reason: 'latest while we try it in dev',
       },
     ],
   });
@@ -82,7 +88,7 @@ describe('formatting', () => {
     expect(formatFindingsHuman(findings)).toMatchInlineSnapshot(`
       "generated/k8s/dev/backends/sample-apps/sample-app-1.yaml
         Deployment/sample-apps/sample-app-1
-          waived policy/pdb: PodDisruptionBudget/sample-apps/sample-app-1 minAvailable 1 must be < replicas 1, or no pod can ever be evicted (waived: single replica in dev)
+          waived policy/image-tag: container server: image must be pinned to a tag other than latest or a digest, but "docker.io/nginxinc/nginx-unprivileged:latest" was given (waived: latest while we try it in dev)
           error  policy/replicas: spec.replicas must be >= 2, but 1 was given
                  to accept it, add to waivers: - { rule: policy/replicas, object: sample-apps/Deployment/sample-app-1, reason: "<why this is acceptable, 10+ characters>" }
 

@@ -1,7 +1,7 @@
 import { didYouMean } from '../did-you-mean.js';
 import type { KeyPath } from '../key-path.js';
 import { normalizePathPrefix, pathProblem } from '../route-paths.js';
-import { precedenceConflicts } from '../route-precedence.js';
+import { hostShadowConflicts, precedenceConflicts } from '../route-precedence.js';
 import { reportDuplicates, type SemanticRule } from './rule.js';
 
 /** Routes: targets, paths, hosts, plugins, and precedence Kong and Gateway API must agree on. */
@@ -125,6 +125,13 @@ export const routeRules: readonly SemanticRule[] = [
         report(
           ['routes', index, 'name'],
           `route "${conflict.broad}" sets methods or hosts on a shorter prefix than "${conflict.path}" of route "${conflict.narrow}": Kong would send those requests to "${conflict.broad}" while the HTTPRoutes send them to "${conflict.narrow}"; give "${conflict.narrow}" the same methods/hosts or drop them from "${conflict.broad}"`,
+        );
+      }
+      for (const conflict of hostShadowConflicts(criteria)) {
+        const index = catalog.routes.findIndex((r) => r.name === conflict.narrow);
+        report(
+          ['routes', index, 'hosts'],
+          `route "${conflict.narrow}" limits "${conflict.path}" to its hosts, but route "${conflict.broad}" has a shorter prefix without those hosts: Kong would send "${conflict.path}" from any other Host to "${conflict.broad}", and the gateway (whose HTTPRoutes see no client Host) would hand it to "${conflict.narrow}"'s backend; give "${conflict.broad}" only hosts of "${conflict.narrow}", or move "${conflict.path}" out from under it`,
         );
       }
     },

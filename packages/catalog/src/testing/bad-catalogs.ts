@@ -467,6 +467,11 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'route "healthz" sets methods or hosts on a shorter prefix than "/app1/v2" of route "app1"',
   ],
   [
+    'a longer prefix limited to hosts under a shorter one without them',
+    shipped(['routes.1.paths', ['/app2/admin']], ['routes.1.hosts', ['admin.example.com']]),
+    'route "app1" limits "/app2/admin" to its hosts, but route "app2" has a shorter prefix without those hosts',
+  ],
+  [
     'a CA variable that decK would not substitute',
     shipped(['kong.upstream.caCertificateEnv', 'GATEWAY_CA']),
     'kong.upstream.caCertificateEnv',

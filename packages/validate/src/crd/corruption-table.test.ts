@@ -12,7 +12,8 @@ type Doc = Record<string, unknown>;
 const k8s = 'generated/k8s/dev';
 const gateway = `${k8s}/gateway/gateway.yaml`;
 const route = `${k8s}/routes/httproute-app1.yaml`;
-const policies = `${k8s}/backends/sample-apps/policies.yaml`;
+const backend = `${k8s}/backends/sample-apps/sample-app-1.yaml`;
+const namespacePolicies = `${k8s}/backends/sample-apps/_namespace-policies.yaml`;
 const tree = cleanTree();
 
 interface Case {
@@ -23,12 +24,17 @@ interface Case {
   readonly message: string;
 }
 
-const docIndex = { Gateway: 0, HTTPRoute: 0, AuthorizationPolicy: 2, PeerAuthentication: 1 };
+const docIndex = {
+  Gateway: 'Gateway',
+  HTTPRoute: 'HTTPRoute',
+  AuthorizationPolicy: 'AuthorizationPolicy',
+  PeerAuthentication: 'PeerAuthentication',
+};
 const fileOf = {
   Gateway: gateway,
   HTTPRoute: route,
-  AuthorizationPolicy: policies,
-  PeerAuthentication: policies,
+  AuthorizationPolicy: backend,
+  PeerAuthentication: namespacePolicies,
 };
 
 function make(

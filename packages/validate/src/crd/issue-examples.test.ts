@@ -7,7 +7,8 @@ import { crdFindings } from './api-server.fixture.js';
 const k8s = 'generated/k8s/dev';
 const gateway = `${k8s}/gateway/gateway.yaml`;
 const route = `${k8s}/routes/httproute-app1.yaml`;
-const policies = `${k8s}/backends/sample-apps/policies.yaml`;
+const backend = `${k8s}/backends/sample-apps/sample-app-1.yaml`;
+const namespacePolicies = `${k8s}/backends/sample-apps/_namespace-policies.yaml`;
 const tree = cleanTree();
 
 describe.runIf(haveSharedCrds())(
@@ -20,19 +21,19 @@ describe.runIf(haveSharedCrds())(
     it.each([
       {
         name: 'a Gateway with two listeners of the same name',
-        files: corrupt(tree, gateway, 0, (d) => {
+        files: corrupt(tree, gateway, 'Gateway', (d) => {
           const listeners = list(d, 'spec', 'listeners');
-          listeners.push({ ...(listeners[0] as object), port: 8443 });
+          listeners.push({ ...(listeners[1] as object), port: 8443 });
         }),
         expected: [
           'crd/cel Gateway/istio-ingress/kong-cloud-gw-gateway: spec.listeners: Invalid value: "array": Listener name must be unique within the Gateway (FieldValueInvalid; rule: self.all(l1, self.exists_one(l2, l1.name == l2.name)))',
-          'crd/schema Gateway/istio-ingress/kong-cloud-gw-gateway: spec.listeners[1]: Duplicate value: {"name":"https"}',
+          'crd/schema Gateway/istio-ingress/kong-cloud-gw-gateway: spec.listeners[2]: Duplicate value: {"name":"https"}',
         ],
       },
       {
         name: 'an HTTP listener carrying tls',
-        files: corrupt(tree, gateway, 0, (d) => {
-          Object.assign(at(d, 'spec', 'listeners', 0), { protocol: 'HTTP', port: 80 });
+        files: corrupt(tree, gateway, 'Gateway', (d) => {
+          Object.assign(at(d, 'spec', 'listeners', 1), { protocol: 'HTTP' });
         }),
         expected: [
           `crd/cel Gateway/istio-ingress/kong-cloud-gw-gateway: spec.listeners: Invalid value: "array": tls must not be specified for protocols ['HTTP', 'TCP', 'UDP'] (FieldValueInvalid; rule: self.all(l, l.protocol in ['HTTP', 'TCP', 'UDP'] ? !has(l.tls) : true))`,
@@ -51,19 +52,19 @@ describe.runIf(haveSharedCrds())(
       },
       {
         name: 'an AuthorizationPolicy with targetRefs and selector',
-        files: corrupt(tree, policies, 2, (d) => {
+        files: corrupt(tree, backend, 'AuthorizationPolicy', (d) => {
           Object.assign(at(d, 'spec'), {
             selector: { matchLabels: { app: 'sample-app-1' } },
             targetRefs: [{ kind: 'Service', group: '', name: 'sample-app-1' }],
           });
         }),
         expected: [
-          'crd/cel AuthorizationPolicy/sample-apps/allow-gateway: spec: Invalid value: "object": only one of targetRefs or selector can be set (FieldValueInvalid; rule: (has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1)',
+          'crd/cel AuthorizationPolicy/sample-apps/sample-app-1: spec: Invalid value: "object": only one of targetRefs or selector can be set (FieldValueInvalid; rule: (has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1)',
         ],
       },
       {
         name: 'a PeerAuthentication with portLevelMtls and no selector',
-        files: corrupt(tree, policies, 1, (d) => {
+        files: corrupt(tree, namespacePolicies, 'PeerAuthentication', (d) => {
           at(d, 'spec').portLevelMtls = { '8080': { mode: 'PERMISSIVE' } };
         }),
         expected: [
@@ -72,7 +73,7 @@ describe.runIf(haveSharedCrds())(
       },
       {
         name: 'a wildcard label value in a PeerAuthentication selector',
-        files: corrupt(tree, policies, 1, (d) => {
+        files: corrupt(tree, namespacePolicies, 'PeerAuthentication', (d) => {
           at(d, 'spec').selector = { matchLabels: { app: 'sample-*' } };
         }),
         expected: [

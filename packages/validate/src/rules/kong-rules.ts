@@ -74,7 +74,7 @@ export const kongRules: readonly Rule[] = [
               r.at(
                 deck.file,
                 object,
-                `Kong service ${show(str(route.service, 'name'))} (tags ${show(arr(route.service, 'tags'))}) must identify backend ${ref.namespace}/${ref.name} of ${ref.route.id} by name ${ref.namespace}-${ref.name} or tag`,
+                `Kong service ${show(str(route.service, 'name'))} (tags ${show(arr(route.service, 'tags'))}) must identify backend ${ref.namespace}/${ref.name} of ${ref.route.id} by name ${ref.namespace}.${ref.name} or tag`,
               );
             }
           }
