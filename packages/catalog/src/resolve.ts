@@ -19,6 +19,13 @@ import type { CatalogProblem } from './problems.js';
 import { resolveEcsFargate } from './resolve-data-plane.js';
 import { resolveDataPlaneGroups, upstreamHost } from './resolve-dedicated-data-plane.js';
 import { deckEnvSources, nlbHostSource, resolvePki } from './resolve-pki.js';
+import {
+  effectiveManagedCache,
+  resolveManagedCache,
+  resolveRateLimiting,
+  type SharedCounterStore,
+  usesSharedCounters,
+} from './resolve-rate-limits.js';
 import { resolveTimeouts, withWaypoint } from './resolve-waypoint.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
 import { schemaDefault } from './schema-defaults.js';
@@ -71,7 +78,7 @@ function resolveEnvironment(
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
   const ecsFargate = resolveEcsFargate(catalog, env, aws.cluster.name);
   const routes = [...catalog.routes]
-    .map((r) => resolveRoute(r, env, gateway, backends, ecsFargate !== undefined))
+    .map((r) => resolveRoute(r, env, gateway, backends, counterStore(catalog, env, ecsFargate)))
     .sort(byName);
   const services = backends.map((b) => withWaypoint(b, catalog, routes));
   const kong = withCustomPlugins(
@@ -288,7 +295,7 @@ function resolveRoute(
   env: Environment,
   gateway: GatewayModel,
   services: readonly BackendModel[],
-  sharedCounters: boolean,
+  store: SharedCounterStore,
 ): RouteModel {
   const backend = services.find((s) => s.name === route.service);
   if (!backend)
@@ -302,19 +309,29 @@ function resolveRoute(
     methods: [...new Set(route.methods ?? [])].sort(compareText),
     backend: { name: backend.name, namespace: backend.namespace, port: backend.servicePort },
     kongPaths: paths.flatMap(kongPathsForPrefix),
-    plugins: resolvePlugins(route, env, sharedCounters),
+    plugins: resolvePlugins(route, env, store),
     ...(route.timeouts === undefined ? {} : { timeouts: resolveTimeouts(route.timeouts) }),
   };
 }
 
 /**
- * `sharedCounters`: autoscaled self-hosted data planes count in Redis; `local` would count per
- * task and multiply the limit (kong/plugins/rate-limiting/policies/init.lua).
+ * Autoscaled data planes count in a shared store (ecsFargate: its Redis; dedicated: the managed
+ * cache); `local` would count per node and multiply the limit
+ * (kong/plugins/rate-limiting/policies/init.lua).
  */
+function counterStore(
+  catalog: RouteCatalog,
+  env: Environment,
+  ecsFargate: EcsFargateModel | undefined,
+): SharedCounterStore {
+  if (ecsFargate) return 'redis';
+  return effectiveManagedCache(catalog, env) ? 'managedCache' : undefined;
+}
+
 function resolvePlugins(
   route: Route,
   env: Environment,
-  sharedCounters: boolean,
+  store: SharedCounterStore,
 ): RoutePluginsModel {
   const p = route.plugins ?? {};
   const plugins: {
@@ -329,18 +346,8 @@ function resolvePlugins(
         : { maximumExpiration: p.jwt.maximumExpiration }),
     };
   }
-  if (p.rateLimiting) {
-    const override = env.rateLimits?.[route.name];
-    const limits = override ?? p.rateLimiting;
-    plugins.rateLimiting = {
-      ...(limits.second === undefined ? {} : { second: limits.second }),
-      ...(limits.minute === undefined ? {} : { minute: limits.minute }),
-      ...(limits.hour === undefined ? {} : { hour: limits.hour }),
-      ...(limits.day === undefined ? {} : { day: limits.day }),
-      policy: sharedCounters ? 'redis' : (p.rateLimiting.policy ?? 'local'),
-      limitBy: p.rateLimiting.limitBy ?? 'consumer',
-    };
-  }
+  const rateLimiting = resolveRateLimiting(route, env, store);
+  if (rateLimiting) plugins.rateLimiting = rateLimiting;
   if (p.cors) {
     plugins.cors = {
       origins: [...p.cors.origins].sort(compareText),
@@ -461,6 +468,12 @@ function resolveKong(
       'the Redis AUTH token (the Terraform variable redis_auth_token, from the CI secret store)',
     );
   }
+  const managedCache = resolveManagedCache(catalog, env);
+  if (managedCache && catalog.routes.some((r) => usesSharedCounters(r)))
+    sources.set(
+      managedCache.partialIdEnv,
+      `the id of the Redis partial Konnect created for add-on ${managedCache.addOnName} (Terraform output managed_cache_partial_id, once the add-on is ready)`,
+    );
   const requiredEnv = new Set(sources.keys());
   const networkCidr = ecsFargate?.vpcCidr ?? k.networkCidr ?? '';
   const baseRps = env.dataPlaneBaseRps ?? 100;
@@ -499,6 +512,7 @@ function resolveKong(
     },
     ...(ecsFargate ? { ecsFargate } : {}),
     ...(dataPlaneGroups ? { dataPlaneGroups } : {}),
+    ...(managedCache ? { managedCache } : {}),
     requiredEnv: [...requiredEnv].sort(compareText),
     envSources: Object.fromEntries([...sources].sort(([a], [b]) => compareText(a, b))),
   };

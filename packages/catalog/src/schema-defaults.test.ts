@@ -86,8 +86,6 @@ const shippedDisagreements: Readonly<Record<string, string>> = {
 const ecsDisagreements: Readonly<Record<string, string>> = {
   'aws.state.keyPrefix': keyPrefix,
   'environments[].aws.state.keyPrefix': keyPrefix,
-  'routes[].plugins.rateLimiting.policy':
-    'derived: redis where Kong runs on ECS Fargate, where the written default "local" is refused',
   'environments[].dataPlaneBaseRps':
     'a dedicated-only option: on ECS Fargate the written default is refused',
   'environments[].connectivity':
