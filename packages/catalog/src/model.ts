@@ -1,3 +1,4 @@
+import type { ManagedCache } from './catalog.generated.js';
 import type { EcsFargateModel } from './model-ecs-fargate.js';
 import type { CatalogProblem } from './problems.js';
 
@@ -428,7 +429,7 @@ export interface KongModel {
 export interface ManagedCacheModel {
   /** `konnect_cloud_gateway_addon` name: unique in the Konnect organisation. */
   readonly addOnName: string;
-  readonly tier: string;
+  readonly tier: NonNullable<ManagedCache['tier']>;
   /** DECK_* variable with the id of the Redis partial Konnect creates for the add-on. */
   readonly partialIdEnv: string;
 }

@@ -7,7 +7,10 @@ import { dataPlaneKind } from './resolve-data-plane.js';
 /** Where an environment's shared rate-limit counters live: none, the ECS Redis or the add-on. */
 export type SharedCounterStore = 'redis' | 'managedCache' | undefined;
 
-type Defs = { $defs: { managedCache: { properties: Record<string, { default: string }> } } };
+type Tier = NonNullable<ManagedCache['tier']>;
+type Defaults = { tier: { default: Tier }; partialIdEnv: { default: string } };
+type Defs = { $defs: { managedCache: { properties: Defaults } } };
+/** Read from the schema, the one home of defaults (`$defs.managedCache`). */
 const managedCacheDefaults = (readCatalogSchema() as Defs).$defs.managedCache.properties;
 
 /**
@@ -34,8 +37,8 @@ export function resolveManagedCache(
   if (cache === undefined) return undefined;
   return {
     addOnName: managedCacheAddOnName(env.controlPlaneName),
-    tier: cache.tier ?? String(managedCacheDefaults.tier?.default),
-    partialIdEnv: cache.partialIdEnv ?? String(managedCacheDefaults.partialIdEnv?.default),
+    tier: cache.tier ?? managedCacheDefaults.tier.default,
+    partialIdEnv: cache.partialIdEnv ?? managedCacheDefaults.partialIdEnv.default,
   };
 }
 

@@ -272,6 +272,64 @@ export class KonnectGatewayCustomPluginStreaming extends TypedResource<KonnectGa
   }
 }
 
+/** Managed cache capacity tiers (docs/resources/cloud_gateway_addon.md at v3.19.0). */
+export type KonnectManagedCacheTier =
+  | 'micro'
+  | 'small'
+  | 'medium'
+  | 'large'
+  | 'xlarge'
+  | '2xlarge'
+  | '4xlarge'
+  | '8xlarge'
+  | '12xlarge'
+  | '16xlarge'
+  | '24xlarge';
+
+export interface KonnectCloudGatewayAddonArgs {
+  /** Unique in the organisation; requires replacement if changed. */
+  readonly name: string;
+  /** The control-plane owner variant (a control plane group is the other). */
+  readonly owner: {
+    readonly control_plane: {
+      readonly control_plane_id: string;
+      readonly control_plane_geo: string;
+    };
+  };
+  readonly config: {
+    readonly managed_cache: {
+      readonly capacity_config: { readonly tiered: { readonly tier: KonnectManagedCacheTier } };
+    };
+  };
+}
+
+/**
+ * `resource "konnect_cloud_gateway_addon"` (docs/resources/cloud_gateway_addon.md at v3.19.0:
+ * `name`, `owner`, `config` required; `config.managed_cache.capacity_config.tiered.tier`): a
+ * Konnect-managed Redis for the owner's Dedicated Cloud Gateway data planes. Create returns without
+ * waiting for `state` ready (internal/provider/cloudgatewayaddon_resource.go).
+ */
+export class KonnectCloudGatewayAddon extends TypedResource<KonnectCloudGatewayAddonArgs> {
+  constructor(
+    scope: Construct,
+    id: string,
+    args: KonnectCloudGatewayAddonArgs,
+    meta?: TerraformMetaArguments,
+  ) {
+    super(scope, id, 'konnect_cloud_gateway_addon', konnect, args, meta);
+  }
+
+  /**
+   * Id of the `redis-ee` partial Konnect creates for the add-on once it is ready (read-only
+   * `config.managed_cache_add_on_config_response.state_metadata.cache_config_id`; empty before).
+   */
+  get partialId(): string {
+    return this.getStringAttribute(
+      'config.managed_cache_add_on_config_response.state_metadata.cache_config_id',
+    );
+  }
+}
+
 /** `data "konnect_cloud_gateway_provider_account_list"`: Kong's cloud accounts (no arguments). */
 export class DataKonnectCloudGatewayProviderAccountList extends TypedDataSource<
   Record<string, never>
