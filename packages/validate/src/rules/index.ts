@@ -11,6 +11,7 @@ import { kongRules } from './kong-rules.js';
 import { meshRules } from './mesh-rules.js';
 import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
+import { managedCacheRules, rateLimitRules } from './rate-limit-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
 import { sharedSecretRules } from './shared-secret-rules.js';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   ...waypointRules,
   ...argocdRules,
   ...kongRules,
+  ...rateLimitRules,
   ...timeoutRules,
   ...tlsChainRules,
   ...podSecurityRules,
@@ -44,4 +46,5 @@ export const rules: readonly Rule[] = [
   ...viewerHostRules,
   ...customPluginRules,
   ...sharedSecretRules,
+  ...managedCacheRules,
 ];
