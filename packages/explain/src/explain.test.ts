@@ -1,4 +1,4 @@
-import { repoRoot } from '@routeplane/test-support';
+import { editFirstDocument, repoRoot } from '@routeplane/test-support';
 import { readTree } from '@routeplane/validate';
 import { describe, expect, it } from 'vitest';
 import { explainRequest, formatExplanation } from './explain.js';
@@ -77,20 +77,11 @@ describe('explain on the shipped catalog', () => {
 
   it('says a local rate limit counts on each data-plane node', () => {
     const local = { name: 'rate-limiting', config: { minute: 5, policy: 'local', limit_by: 'ip' } };
-    const files = shipped.map((f) =>
-      f.path === 'deck/dev/kong.yaml'
-        ? {
-            path: f.path,
-            documents: [
-              JSON.parse(
-                JSON.stringify(f.documents[0]).replace(
-                  /\{"name":"rate-limiting-advanced".*?"tags":\["routeplane"\]\}/,
-                  JSON.stringify(local),
-                ),
-              ),
-            ],
-          }
-        : f,
+    const files = editFirstDocument(shipped, 'deck/dev/kong.yaml', (json) =>
+      json.replace(
+        /\{"name":"rate-limiting-advanced".*?"tags":\["routeplane"\]\}/,
+        JSON.stringify(local),
+      ),
     );
     expect(hop(explain('POST', '/api/users', 'dev', files), 3)?.lines[3]).toBe(
       '4. rate-limiting (route users-api): 5/minute per ip (policy local: counted on each data-plane node), else 429',

@@ -2,6 +2,7 @@
  * The Konnect resources and the one data source routeplane uses (kong/konnect 3.x), with the
  * attribute names of the provider's documentation.
  */
+import type { ManagedCacheModel } from '@routeplane/catalog';
 import type { TerraformMetaArguments } from 'cdktn';
 import type { Construct } from 'constructs';
 import { konnectProvider } from './provider-versions.js';
@@ -272,19 +273,11 @@ export class KonnectGatewayCustomPluginStreaming extends TypedResource<KonnectGa
   }
 }
 
-/** Managed cache capacity tiers (docs/resources/cloud_gateway_addon.md at v3.19.0). */
-export type KonnectManagedCacheTier =
-  | 'micro'
-  | 'small'
-  | 'medium'
-  | 'large'
-  | 'xlarge'
-  | '2xlarge'
-  | '4xlarge'
-  | '8xlarge'
-  | '12xlarge'
-  | '16xlarge'
-  | '24xlarge';
+/**
+ * Managed cache capacity tiers: the provider's `tier` values (docs/resources/cloud_gateway_addon.md
+ * at v3.19.0, micro to 24xlarge) are exactly the catalog schema's `managedCache.tier` enum.
+ */
+export type KonnectManagedCacheTier = ManagedCacheModel['tier'];
 
 export interface KonnectCloudGatewayAddonArgs {
   /** Unique in the organisation; requires replacement if changed. */
