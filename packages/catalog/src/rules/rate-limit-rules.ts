@@ -35,7 +35,7 @@ function checkPolicies({ catalog, report }: RuleContext): void {
     else if (local && limit.acceptPerNodeLimits !== true)
       report(
         [...at, 'policy'],
-        'local counts on each data-plane node, so the effective limit is the limit times the node count and moves as autopilot adds or removes nodes: count in kong.managedCache (remove policy) or set acceptPerNodeLimits: true to keep per-node limits, but "local" was given alone',
+        'local counts on each data-plane node, so the effective limit is the limit times the node count and moves as autopilot adds or removes nodes: count in kong.managedCache (remove policy) or set acceptPerNodeLimits: true to keep per-node limits, but "local" was given without it',
       );
     if (!local && limit.acceptPerNodeLimits !== undefined)
       report(
