@@ -45,7 +45,7 @@ describe('a rate limit counted in the managed cache', () => {
         sync_rate: 0.5,
         namespace: 'routeplane-users-api',
       },
-      partials: [{ id: '${{ env "DECK_MANAGED_CACHE_PARTIAL_ID" }}', path: 'config.redis' }],
+      partials: [{ id: `\${{ env "DECK_MANAGED_CACHE_PARTIAL_ID" }}`, path: 'config.redis' }],
       tags: ['routeplane'],
     });
   });

@@ -59,7 +59,7 @@ describe(rule, () => {
           'managed_cache',
           'owner',
           'control_plane',
-        ).control_plane_id = '${konnect_gateway_control_plane.other.id}';
+        ).control_plane_id = `\${konnect_gateway_control_plane.other.id}`;
       },
       noAddOn,
     ],
