@@ -194,6 +194,25 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
       expect(kong.match(/- name: tenant-header\n/g)).toHaveLength(1);
     }
   },
+  // The rule checks are packages/validate's rate-limit-rules.test.ts; here: add-on, link, DECK_ id.
+  'managed-cache': async (root) => {
+    type AddOnConfig = { managed_cache: { capacity_config: { tiered: { tier: string } } } };
+    const tiers = ['dev', 'prod'].map((env) => {
+      const addOn = readTerraform(root, env).resource.konnect_cloud_gateway_addon?.managed_cache;
+      return (addOn?.config as AddOnConfig | undefined)?.managed_cache.capacity_config.tiered.tier;
+    });
+    expect(tiers).toEqual(['micro', 'medium']);
+    const kong = readFileSync(join(root, 'deck/prod/kong.yaml'), 'utf8');
+    expect(kong).toContain('- name: rate-limiting-advanced\n');
+    expect(kong).toContain(`- id: \${{ env "DECK_MANAGED_CACHE_PARTIAL_ID" }}\n`);
+    expect(kong).toContain('- rate-limit-per-node-accepted\n');
+    const io = captureIo();
+    const catalog = join('examples', 'managed-cache', 'catalog.yaml');
+    expect(await main(['deck-env', '--catalog', catalog, '--env', 'dev'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain(
+      'DECK_MANAGED_CACHE_PARTIAL_ID\tthe id of the Redis partial Konnect created for add-on kong-cloud-gw-dev-managed-cache',
+    );
+  },
   // The request-level proof (CloudFront function + Kong router model) is viewer-hosts-example.test.ts.
   'viewer-hosts': (root) => {
     const dev = readTerraform(root, 'dev');

@@ -133,10 +133,10 @@ describe('routeplane check', () => {
     const dir = scratchRepo();
     await main(['generate'], captureIo(dir));
     const file = join(dir, 'deck/dev/kong.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('minute: 100', 'minute: 5'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sync_rate: 0.5', 'sync_rate: 5'));
     const io = captureIo(dir);
     expect(await main(['check'], io)).toBe(1);
-    expect(io.stdout.join('\n')).toMatch(/^- +minute: 5\n\+ +minute: 100$/m);
+    expect(io.stdout.join('\n')).toMatch(/^- +sync_rate: 5\n\+ +sync_rate: 0\.5$/m);
     expect(io.stderr.join('\n')).toContain('updated deck/dev/kong.yaml');
   }, 60_000);
 });
@@ -185,6 +185,8 @@ describe('routeplane deck-env', () => {
       'DECK_GATEWAY_CA_CERT',
       'DECK_KONG_CLIENT_CERT',
       'DECK_KONG_CLIENT_KEY',
+      // the managed cache's partial (kong.managedCache), from a Terraform output
+      'DECK_MANAGED_CACHE_PARTIAL_ID',
     ]);
     // each line says where to get the value; the certificates come from cert-manager's Secret
     expect(io.stdout.every((line) => /^DECK_[A-Z0-9_]+\t\S/.test(line))).toBe(true);
@@ -212,6 +214,7 @@ describe('routeplane deck-env', () => {
       DECK_GATEWAY_CA_CERT: 'c',
       DECK_KONG_CLIENT_CERT: 'd',
       DECK_KONG_CLIENT_KEY: 'e',
+      DECK_MANAGED_CACHE_PARTIAL_ID: 'f',
     });
     expect(await main(['deck-env', '--env', 'prod', '--check'], io)).toBe(0);
   });

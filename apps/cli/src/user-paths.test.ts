@@ -294,7 +294,7 @@ describe('smaller items (item 6)', () => {
   describe('check --name-only and --stat', () => {
     const drifted = scratchRepo();
     const file = join(drifted, 'deck/dev/kong.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('minute: 100', 'minute: 5'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sync_rate: 0.5', 'sync_rate: 5'));
 
     it.each([
       [['--name-only'], 'deck/dev/kong.yaml\n'],

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explainRequest, type ParsedFile, renderedEnv } from '@routeplane/explain';
-import { repoRoot } from '@routeplane/test-support';
+import { editFirstDocument, repoRoot } from '@routeplane/test-support';
 import { readTree } from '@routeplane/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from './io.js';
@@ -50,20 +50,11 @@ describe('examples/viewer-hosts: client-facing hosts reach Kong behind CloudFron
   });
 
   it('shows why plain `hosts` never matched behind CloudFront (the bug this fixes)', () => {
-    const asHosts = files.map((f) =>
-      f.path === 'deck/dev/kong.yaml'
-        ? {
-            path: f.path,
-            documents: [
-              JSON.parse(
-                JSON.stringify(f.documents[0]).replace(
-                  '"headers":{"X-Viewer-Host":["api.dev.example.com","api.example.com"]}',
-                  '"hosts":["api.dev.example.com","api.example.com"]',
-                ),
-              ),
-            ],
-          }
-        : f,
+    const asHosts = editFirstDocument(files, 'deck/dev/kong.yaml', (json) =>
+      json.replace(
+        '"headers":{"X-Viewer-Host":["api.dev.example.com","api.example.com"]}',
+        '"hosts":["api.dev.example.com","api.example.com"]',
+      ),
     );
     const e = explain('dev', 'api.dev.example.com', asHosts);
     expect(e.outcome).toBe('rejected');

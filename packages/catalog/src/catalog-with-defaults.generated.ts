@@ -205,6 +205,7 @@ export interface CatalogWithDefaults {
      */
     trustedIps?: string[];
     dataPlane: KongDataPlane;
+    managedCache?: ManagedCache;
     /**
      * Custom Lua plugins the control plane streams to its data planes (konnect_gateway_custom_plugin_streaming); routes use them by name in plugins.custom
      *
@@ -572,6 +573,34 @@ export interface EcsFargate {
   };
 }
 /**
+ * Konnect managed cache (Redis) for this Dedicated Cloud Gateway's control plane: rate limits count in it, shared by every data-plane node (dedicated only; needs versions.kongGateway 3.13 or later)
+ */
+export interface ManagedCache {
+  /**
+   * Capacity tier of the Konnect managed cache add-on (konnect_cloud_gateway_addon config.managed_cache.capacity_config.tiered.tier): micro ~0.5 GiB ... 24xlarge ~300 GiB; the tier must be enabled on the Konnect account
+   *
+   * @default "small"
+   */
+  tier:
+    | 'micro'
+    | 'small'
+    | 'medium'
+    | 'large'
+    | 'xlarge'
+    | '2xlarge'
+    | '4xlarge'
+    | '8xlarge'
+    | '12xlarge'
+    | '16xlarge'
+    | '24xlarge';
+  /**
+   * DECK_* variable holding the id of the Redis partial Konnect creates for the add-on (Terraform output managed_cache_partial_id)
+   *
+   * @default "DECK_MANAGED_CACHE_PARTIAL_ID"
+   */
+  partialIdEnv: string;
+}
+/**
  * Who may reach the EKS API server. The Terraform installs Helm releases through it, so the machine running `terraform apply` must be covered by at least one entry. Private endpoint access is always on (nodes and in-VPC clients).
  */
 export interface ApiAccess {
@@ -835,9 +864,15 @@ export interface Plugins {
     hour?: number;
     day?: number;
     /**
-     * Counter storage on a Dedicated Cloud Gateway, whose data planes have no database (no `cluster`). Absent: local there; redis (the environment's ElastiCache) where Kong runs on ECS Fargate, which refuses local
+     * Counter storage. shared: one count for every data-plane node (the environment's kong.managedCache on a Dedicated Cloud Gateway, its ElastiCache Redis on ecsFargate); local: each node counts alone, so the effective limit is the limit times the node count and moves as autopilot scales (needs acceptPerNodeLimits: true)
+     *
+     * @default "shared"
      */
-    policy?: 'local';
+    policy: 'shared' | 'local';
+    /**
+     * Set true to keep policy local knowing each data-plane node counts alone (the effective limit grows with the node count)
+     */
+    acceptPerNodeLimits?: boolean;
     /**
      * @default "consumer"
      */
@@ -1112,6 +1147,7 @@ export interface Environment {
    */
   kong?: {
     dataPlane?: KongDataPlaneOverride;
+    managedCache?: ManagedCacheOverride;
   };
 }
 /**
@@ -1260,4 +1296,28 @@ export interface EcsFargateOverride {
      */
     passwordEnv?: string;
   };
+}
+/**
+ * This environment's kong.managedCache, deep-merged over the top-level one (no defaults of its own, so it never resets a top-level value)
+ */
+export interface ManagedCacheOverride {
+  /**
+   * Capacity tier of the Konnect managed cache add-on (konnect_cloud_gateway_addon config.managed_cache.capacity_config.tiered.tier): micro ~0.5 GiB ... 24xlarge ~300 GiB; the tier must be enabled on the Konnect account. Inherits kong.managedCache.tier (its default applies after merging)
+   */
+  tier?:
+    | 'micro'
+    | 'small'
+    | 'medium'
+    | 'large'
+    | 'xlarge'
+    | '2xlarge'
+    | '4xlarge'
+    | '8xlarge'
+    | '12xlarge'
+    | '16xlarge'
+    | '24xlarge';
+  /**
+   * DECK_* variable holding the id of the Redis partial Konnect creates for the add-on (Terraform output managed_cache_partial_id). Inherits kong.managedCache.partialIdEnv (its default applies after merging)
+   */
+  partialIdEnv?: string;
 }

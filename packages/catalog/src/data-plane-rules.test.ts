@@ -87,22 +87,33 @@ describe('a catalog mixing both kinds', () => {
     ...byNlbName,
   );
 
-  it('loads: dedicated environments keep their edge and local limits, staging counts in Redis', () => {
+  it('loads: dedicated environments keep their edge and count in the managed cache, staging in Redis', () => {
     expect(problemsOf(mixed)).toEqual([]);
     const model = loadModelFromText(mixed);
     const byName = new Map(model.environments.map((e) => [e.name, e]));
     const limit = (env: string) =>
       byName.get(env)?.routes.find((r) => r.name === 'users-api')?.plugins.rateLimiting?.policy;
-    expect([limit('dev'), limit('prod'), limit('staging')]).toEqual(['local', 'local', 'redis']);
+    expect([limit('dev'), limit('prod'), limit('staging')]).toEqual([
+      'managedCache',
+      'managedCache',
+      'redis',
+    ]);
+    expect(byName.get('staging')?.kong.managedCache).toBeUndefined();
     expect(byName.get('staging')?.aws.edge).toBeUndefined();
     expect(byName.get('staging')?.kong.cloudfrontOriginHeader).toBeUndefined();
     expect(byName.get('dev')?.aws.edge?.domainName).toBe('api.dev.example.com');
   });
 
   it('still refuses an explicit local rate limit', () => {
-    expect(problemsOf(shipped(['environments.2', staging], ...byNlbName))).toEqual([
+    const local = shipped(
+      ['environments.2', staging],
+      ['routes.3.plugins.rateLimiting.policy', 'local'],
+      ['routes.3.plugins.rateLimiting.acceptPerNodeLimits', true],
+      ...byNlbName,
+    );
+    expect(problemsOf(local)).toEqual([
       expect.stringContaining(
-        'must be redis (or unset) while environment staging runs Kong on ECS Fargate',
+        'must be shared (or unset) while environment staging runs Kong on ECS Fargate',
       ),
     ]);
   });

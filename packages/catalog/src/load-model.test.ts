@@ -109,8 +109,12 @@ describe('the shipped catalog', () => {
       'DECK_GATEWAY_CA_CERT',
       'DECK_KONG_CLIENT_CERT',
       'DECK_KONG_CLIENT_KEY',
+      'DECK_MANAGED_CACHE_PARTIAL_ID',
     ]);
     expect(prod?.kong.requiredEnv).toEqual(dev?.kong.requiredEnv);
+    expect(dev?.kong.envSources.DECK_MANAGED_CACHE_PARTIAL_ID).toBe(
+      'the id of the Redis partial Konnect created for add-on kong-cloud-gw-dev-managed-cache (Terraform output managed_cache_partial_id, once the add-on is ready)',
+    );
     // Without the private zone: the NLB name from DECK_GATEWAY_UPSTREAM_HOST, or a stable name.
     const stableHost = shipped(
       ['kong.upstream.privateDnsZone', undefined],

@@ -28,18 +28,6 @@ export function kongConnectivity(env: Environment): KongConnectivity {
   return env.connectivity ?? 'transitGateway';
 }
 
-/**
- * Rate-limiting counters: `redis` for autoscaled self-hosted data planes (`sharedCounters`), where
- * `local` would count per task and multiply the limit (kong/plugins/rate-limiting/policies/init.lua);
- * otherwise what the catalog says, `local` when it says nothing.
- */
-export function rateLimitingPolicy(
-  policy: 'local' | undefined,
-  sharedCounters: boolean,
-): 'local' | 'redis' {
-  return sharedCounters ? 'redis' : (policy ?? 'local');
-}
-
 /** The VPC link's subnets: all of Kong's app subnets unless the catalog picks some. */
 export function vpcLinkSubnets(
   apiGateway: { readonly vpcLinkSubnets?: readonly string[] },

@@ -9,6 +9,7 @@ import { stateKeyPrefix } from './resolve-derived-defaults.js';
 import { resolveGateway, resolveNamespaces } from './resolve-gateway.js';
 import { resolveKong, withCustomPlugins } from './resolve-kong.js';
 import { byName } from './resolve-order.js';
+import { counterStore } from './resolve-rate-limits.js';
 import { resolveReferenceGrants, resolveRoute } from './resolve-routes.js';
 import { resolveBackend } from './resolve-services.js';
 import { withWaypoint } from './resolve-waypoint.js';
@@ -27,7 +28,7 @@ export function resolveEnvironment(
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
   const ecsFargate = resolveEcsFargate(catalog, env, aws.cluster.name);
   const routes = [...catalog.routes]
-    .map((r) => resolveRoute(r, env, gateway, backends, ecsFargate !== undefined))
+    .map((r) => resolveRoute(r, env, gateway, backends, counterStore(catalog, env, ecsFargate)))
     .sort(byName);
   const services = backends.map((b) => withWaypoint(b, catalog, routes));
   const kong = withCustomPlugins(

@@ -12,6 +12,7 @@ import { effectiveAws } from './environment-overrides.js';
 import { resolveDataPlaneGroups, upstreamHost } from './resolve-dedicated-data-plane.js';
 import { dataPlaneBaseRps, kongUpstreamPort } from './resolve-derived-defaults.js';
 import { deckEnvSources, nlbHostSource } from './resolve-pki.js';
+import { resolveManagedCache, usesSharedCounters } from './resolve-rate-limits.js';
 
 /** The Kong model with `kong.customPlugins` and the Lua the loader read for each. */
 export function withCustomPlugins(
@@ -93,6 +94,12 @@ export function resolveKong(
       'the Redis AUTH token (the Terraform variable redis_auth_token, from the CI secret store)',
     );
   }
+  const managedCache = resolveManagedCache(catalog, env);
+  if (managedCache && catalog.routes.some((r) => usesSharedCounters(r)))
+    sources.set(
+      managedCache.partialIdEnv,
+      `the id of the Redis partial Konnect created for add-on ${managedCache.addOnName} (Terraform output managed_cache_partial_id, once the add-on is ready)`,
+    );
   const requiredEnv = new Set(sources.keys());
   const networkCidr = ecsFargate?.vpcCidr ?? k.networkCidr ?? '';
   const baseRps = dataPlaneBaseRps(env);
@@ -131,6 +138,7 @@ export function resolveKong(
     },
     ...(ecsFargate ? { ecsFargate } : {}),
     ...(dataPlaneGroups ? { dataPlaneGroups } : {}),
+    ...(managedCache ? { managedCache } : {}),
     requiredEnv: [...requiredEnv].sort(compareText),
     envSources: Object.fromEntries([...sources].sort(([a], [b]) => compareText(a, b))),
   };

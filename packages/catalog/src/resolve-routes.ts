@@ -7,7 +7,7 @@ import type {
 } from '@routeplane/model';
 import { compareText } from '@routeplane/model';
 import type { Environment, Route } from './catalog-with-defaults.generated.js';
-import { rateLimitingPolicy } from './resolve-derived-defaults.js';
+import { resolveRateLimiting, type SharedCounterStore } from './resolve-rate-limits.js';
 import { resolveTimeouts } from './resolve-waypoint.js';
 import { kongPathsForPrefix, normalizePathPrefix } from './route-paths.js';
 
@@ -16,7 +16,7 @@ export function resolveRoute(
   env: Environment,
   gateway: GatewayModel,
   services: readonly BackendModel[],
-  sharedCounters: boolean,
+  store: SharedCounterStore,
 ): RouteModel {
   const backend = services.find((s) => s.name === route.service);
   if (!backend)
@@ -30,16 +30,16 @@ export function resolveRoute(
     methods: [...new Set(route.methods ?? [])].sort(compareText),
     backend: { name: backend.name, namespace: backend.namespace, port: backend.servicePort },
     kongPaths: paths.flatMap(kongPathsForPrefix),
-    plugins: resolvePlugins(route, env, sharedCounters),
+    plugins: resolvePlugins(route, env, store),
     ...(route.timeouts === undefined ? {} : { timeouts: resolveTimeouts(route.timeouts) }),
   };
 }
 
-/** `sharedCounters`: the data planes autoscale in this account and count in Redis. */
+/** `store`: where the environment's shared rate-limit counters live (resolve-rate-limits.ts). */
 function resolvePlugins(
   route: Route,
   env: Environment,
-  sharedCounters: boolean,
+  store: SharedCounterStore,
 ): RoutePluginsModel {
   const p = route.plugins ?? {};
   const plugins: {
@@ -54,18 +54,8 @@ function resolvePlugins(
         : { maximumExpiration: p.jwt.maximumExpiration }),
     };
   }
-  if (p.rateLimiting) {
-    const override = env.rateLimits?.[route.name];
-    const limits = override ?? p.rateLimiting;
-    plugins.rateLimiting = {
-      ...(limits.second === undefined ? {} : { second: limits.second }),
-      ...(limits.minute === undefined ? {} : { minute: limits.minute }),
-      ...(limits.hour === undefined ? {} : { hour: limits.hour }),
-      ...(limits.day === undefined ? {} : { day: limits.day }),
-      policy: rateLimitingPolicy(p.rateLimiting.policy, sharedCounters),
-      limitBy: p.rateLimiting.limitBy,
-    };
-  }
+  const rateLimiting = resolveRateLimiting(route, env, store);
+  if (rateLimiting) plugins.rateLimiting = rateLimiting;
   if (p.cors) {
     plugins.cors = {
       origins: [...p.cors.origins].sort(compareText),

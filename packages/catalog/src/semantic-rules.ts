@@ -10,6 +10,7 @@ import { imageRules } from './rules/image-rules.js';
 import { namingRules } from './rules/naming-rules.js';
 import { networkRules } from './rules/network-rules.js';
 import { privateDnsRules } from './rules/private-dns-rules.js';
+import { rateLimitRules } from './rules/rate-limit-rules.js';
 import { routeRules } from './rules/route-rules.js';
 import type { RuleContext, SemanticRule } from './rules/rule.js';
 import { serviceRules } from './rules/service-rules.js';
@@ -38,6 +39,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...imageRules,
   ...apiAccessRules,
   ...dataPlaneRules,
+  ...rateLimitRules,
 ];
 
 /** Runs every rule whose sections are schema-clean; returns how many ran. */

@@ -18,3 +18,17 @@ describe('route summaries', () => {
     expect(describeRoute(routeRow(route('app1')))).toMatch(/\[tenant-header\]$/);
   });
 });
+
+describe('rate limits in route summaries', () => {
+  const cache = loadModel(join(import.meta.dirname, '../../../examples/managed-cache/catalog.yaml'))
+    .environments[0] as EnvironmentModel;
+  const plugins = (name: string) =>
+    routeRow(cache.routes.find((r) => r.name === name) ?? route(name)).plugins;
+
+  it.each([
+    ['users-api', 'rate-limiting-advanced'],
+    ['app2', 'rate-limiting'],
+  ])('names %s by the Kong plugin its counter store renders: %s', (name, plugin) => {
+    expect(plugins(name)).toContain(plugin);
+  });
+});

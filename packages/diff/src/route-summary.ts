@@ -15,12 +15,19 @@ export interface RouteRow {
   readonly port: number;
 }
 
-/** Kong plugin names of the catalog's plugin keys (the names decK files and Kong use). */
-const pluginNames: Readonly<Record<Exclude<keyof RoutePluginsModel, 'custom'>, string>> = {
-  jwt: 'jwt',
-  rateLimiting: 'rate-limiting',
-  cors: 'cors',
-  requestTransformer: 'request-transformer',
+type PluginKey = Exclude<keyof RoutePluginsModel, 'custom'>;
+
+/**
+ * Kong plugin names of the catalog's plugin keys (the names decK files and Kong use). A limit
+ * counted in the managed cache is rate-limiting-advanced: only it links the cache's redis-ee
+ * partial (render-deck's rate-limit-plugin.ts).
+ */
+const pluginNames: Readonly<Record<PluginKey, (plugins: RoutePluginsModel) => string>> = {
+  jwt: () => 'jwt',
+  rateLimiting: (p) =>
+    p.rateLimiting?.policy === 'managedCache' ? 'rate-limiting-advanced' : 'rate-limiting',
+  cors: () => 'cors',
+  requestTransformer: () => 'request-transformer',
 };
 
 /**
@@ -29,9 +36,9 @@ const pluginNames: Readonly<Record<Exclude<keyof RoutePluginsModel, 'custom'>, s
  */
 export function routePlugins(route: RouteModel): ReadonlyMap<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const key of Object.keys(pluginNames) as (keyof typeof pluginNames)[]) {
+  for (const key of Object.keys(pluginNames) as PluginKey[]) {
     const config = route.plugins[key];
-    if (config !== undefined) out.set(pluginNames[key], config);
+    if (config !== undefined) out.set(pluginNames[key](route.plugins), config);
   }
   for (const name of route.plugins.custom ?? []) out.set(name, {});
   return out;

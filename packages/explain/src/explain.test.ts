@@ -1,4 +1,4 @@
-import { repoRoot } from '@routeplane/test-support';
+import { editFirstDocument, repoRoot } from '@routeplane/test-support';
 import { readTree } from '@routeplane/validate';
 import { describe, expect, it } from 'vitest';
 import { explainRequest, formatExplanation } from './explain.js';
@@ -66,11 +66,26 @@ describe('explain on the shipped catalog', () => {
       '1. pre-function',
       '2. cors',
       '3. jwt',
-      '4. rate-limiting',
+      '4. rate-limiting-advanced',
       '5. request-transformer',
     ]);
-    expect(hop(prod, 3)?.lines[3]).toContain('600/minute per consumer');
-    expect(hop(explain('POST', '/api/users', 'dev'), 3)?.lines[3]).toContain('100/minute');
+    expect(hop(prod, 3)?.lines[3]).toContain(
+      '600/60s per consumer (fixed windows, strategy redis: one count for every data-plane node, synced every 0.5 s), else 429',
+    );
+    expect(hop(explain('POST', '/api/users', 'dev'), 3)?.lines[3]).toContain('100/60s');
+  });
+
+  it('says a local rate limit counts on each data-plane node', () => {
+    const local = { name: 'rate-limiting', config: { minute: 5, policy: 'local', limit_by: 'ip' } };
+    const files = editFirstDocument(shipped, 'deck/dev/kong.yaml', (json) =>
+      json.replace(
+        /\{"name":"rate-limiting-advanced".*?"tags":\["routeplane"\]\}/,
+        JSON.stringify(local),
+      ),
+    );
+    expect(hop(explain('POST', '/api/users', 'dev', files), 3)?.lines[3]).toBe(
+      '4. rate-limiting (route users-api): 5/minute per ip (policy local: counted on each data-plane node), else 429',
+    );
   });
 
   it.each([

@@ -88,7 +88,9 @@ function pluginNote(name: string, config: unknown): string {
         .map((k) => `${String(c[k])}/${k}`)
         .join(
           ', ',
-        )} per ${String(c.limit_by ?? 'consumer')} (policy ${String(c.policy ?? 'local')}), else 429`;
+        )} per ${String(c.limit_by ?? 'consumer')} (policy ${String(c.policy ?? 'local')}${c.policy === 'redis' ? '' : ': counted on each data-plane node'}), else 429`;
+    case 'rate-limiting-advanced':
+      return `: ${advancedWindows(c)} per ${String(c.identifier ?? 'consumer')} (${String(c.window_type ?? 'sliding')} windows, strategy ${String(c.strategy ?? 'local')}${c.strategy === 'redis' ? `: one count for every data-plane node, synced every ${String(c.sync_rate ?? '?')} s` : ''}), else 429`;
     case 'cors':
       return `: origins ${Array.isArray(c.origins) ? c.origins.join(', ') : '*'}`;
     case 'request-transformer':
@@ -96,6 +98,13 @@ function pluginNote(name: string, config: unknown): string {
     default:
       return '';
   }
+}
+
+/** rate-limiting-advanced's paired `limit` / `window_size` lists as `100/60s, 3000/3600s`. */
+function advancedWindows(c: Record<string, unknown>): string {
+  const limits = Array.isArray(c.limit) ? c.limit : [];
+  const sizes = Array.isArray(c.window_size) ? c.window_size : [];
+  return limits.map((limit, i) => `${String(limit)}/${String(sizes[i] ?? '?')}s`).join(', ');
 }
 
 export interface UpstreamOutput {

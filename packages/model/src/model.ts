@@ -268,7 +268,11 @@ export interface RateLimitingPluginModel {
   readonly minute?: number;
   readonly hour?: number;
   readonly day?: number;
-  readonly policy: 'local' | 'redis';
+  /**
+   * `local`: per data-plane node (the catalog accepted that with `acceptPerNodeLimits`); `redis`:
+   * the ecsFargate ElastiCache; `managedCache`: the environment's Konnect managed cache.
+   */
+  readonly policy: 'local' | 'redis' | 'managedCache';
   readonly limitBy: 'consumer' | 'ip' | 'credential';
 }
 
@@ -412,10 +416,35 @@ export interface KongModel {
   readonly dataPlaneGroups?: DataPlaneGroupsModel;
   /** `kong.customPlugins` sorted by name; absent: none. */
   readonly customPlugins?: readonly CustomPluginModel[];
+  /** The Konnect managed cache add-on of a Dedicated Cloud Gateway; absent: none. */
+  readonly managedCache?: ManagedCacheModel;
   /** Every DECK_* variable decK needs for this environment, sorted. */
   readonly requiredEnv: readonly string[];
   /** Where to get each required variable (a command or a place), keyed by variable name. */
   readonly envSources: Readonly<Record<string, string>>;
+}
+
+/** Capacity tiers of `konnect_cloud_gateway_addon` `config.managed_cache.capacity_config.tiered.tier`. */
+export type ManagedCacheTier =
+  | 'micro'
+  | 'small'
+  | 'medium'
+  | 'large'
+  | 'xlarge'
+  | '2xlarge'
+  | '4xlarge'
+  | '8xlarge'
+  | '12xlarge'
+  | '16xlarge'
+  | '24xlarge';
+
+/** `kong.managedCache` merged with the environment's override. */
+export interface ManagedCacheModel {
+  /** `konnect_cloud_gateway_addon` name: unique in the Konnect organisation. */
+  readonly addOnName: string;
+  readonly tier: ManagedCacheTier;
+  /** DECK_* variable with the id of the Redis partial Konnect creates for the add-on. */
+  readonly partialIdEnv: string;
 }
 
 export interface NodePoolModel {

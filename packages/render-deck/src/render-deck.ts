@@ -6,6 +6,7 @@ import { DeckRenderError } from './errors.js';
 import { gatewayCaCertificate, kongClientCertificate } from './gateway-tls.js';
 import { originCheckPlugin } from './origin-check.js';
 import { assertSamePrecedence } from './precedence-guard.js';
+import { konnectManagedPartialTag } from './rate-limit-plugin.js';
 import { kongServices } from './services.js';
 import { gatewayUpstream } from './upstream.js';
 
@@ -18,6 +19,9 @@ function assertRouteBackendsExist(env: EnvironmentModel): void {
     );
   }
 }
+
+const usesManagedCache = (env: EnvironmentModel) =>
+  env.routes.some((r) => r.plugins.rateLimiting?.policy === 'managedCache');
 
 /**
  * The decK state of one environment. Every entity carries the select tags, so `deck gateway sync`
@@ -34,7 +38,13 @@ export function renderKongFile(env: EnvironmentModel): KongFile {
   return {
     _format_version: '3.0',
     _konnect: { control_plane_name: env.kong.controlPlaneName },
-    _info: { select_tags: tags },
+    _info: {
+      select_tags: tags,
+      // The managed cache's partial is Konnect's, tagged konnect-managed: outside the select tags.
+      ...(usesManagedCache(env)
+        ? { default_lookup_tags: { partials: [konnectManagedPartialTag] } }
+        : {}),
+    },
     ca_certificates: [ca],
     certificates: [client],
     upstreams: [gatewayUpstream(env, tags)],

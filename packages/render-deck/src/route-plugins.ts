@@ -4,12 +4,11 @@ import {
   compareText,
   deckEnvRef,
   type JwtPluginModel,
-  type RateLimitingPluginModel,
-  type RedisModel,
   type RequestTransformerPluginModel,
   type RouteModel,
 } from '@routeplane/model';
 import { DeckRenderError } from './errors.js';
+import { type CounterStores, rateLimitPlugin } from './rate-limit-plugin.js';
 
 type Config = Record<string, unknown>;
 
@@ -23,52 +22,6 @@ function jwtConfig(jwt: JwtPluginModel): Config {
     claims_to_verify: [...jwt.claimsToVerify],
     ...(jwt.maximumExpiration === undefined ? {} : { maximum_expiration: jwt.maximumExpiration }),
     run_on_preflight: true,
-  };
-}
-
-/**
- * The `redis` record of rate-limiting (Kong >= 3.8): ElastiCache with TLS and AUTH; host and token
- * come from DECK_* variables at sync time, never from the committed file.
- */
-function redisConfig(redis: RedisModel): Config {
-  const host = deckEnvRef(redis.hostEnv);
-  return {
-    host,
-    port: redis.port,
-    password: deckEnvRef(redis.passwordEnv),
-    ssl: true,
-    ssl_verify: true,
-    server_name: host,
-  };
-}
-
-/**
- * rate-limiting. Konnect data planes have no database: `cluster` is impossible. `redis` needs the
- * server of a self-hosted (ecsFargate) data plane.
- */
-function rateLimitingConfig(
-  route: RouteModel,
-  limits: RateLimitingPluginModel,
-  redis: RedisModel | undefined,
-): Config {
-  if (limits.policy === 'redis' ? redis === undefined : limits.policy !== 'local') {
-    throw new DeckRenderError(
-      `route ${route.name}: plugins.rateLimiting.policy must be local unless Kong runs on ECS Fargate beside its Redis, but ${JSON.stringify(limits.policy)} was given`,
-    );
-  }
-  const windows = (['second', 'minute', 'hour', 'day'] as const).flatMap((unit) =>
-    limits[unit] === undefined ? [] : [[unit, limits[unit]] as const],
-  );
-  if (windows.length === 0) {
-    throw new DeckRenderError(
-      `route ${route.name}: plugins.rateLimiting needs at least one of second, minute, hour, day`,
-    );
-  }
-  return {
-    ...Object.fromEntries(windows),
-    policy: limits.policy,
-    limit_by: limits.limitBy,
-    ...(limits.policy === 'redis' && redis ? { redis: redisConfig(redis) } : {}),
   };
 }
 
@@ -156,7 +109,7 @@ function requestTransformerConfig(route: RouteModel, rt: RequestTransformerPlugi
 export function routePlugins(
   route: RouteModel,
   tags: readonly string[],
-  redis?: RedisModel,
+  stores: CounterStores = {},
   sharedSecret?: SharedSecretHeader,
 ): KongPlugin[] {
   const { plugins } = route;
@@ -164,15 +117,13 @@ export function routePlugins(
   const entries: [string, Config | undefined][] = [
     ['cors', plugins.cors && corsConfig(route, plugins.cors)],
     ['jwt', plugins.jwt && jwtConfig(plugins.jwt)],
-    [
-      'rate-limiting',
-      plugins.rateLimiting && rateLimitingConfig(route, plugins.rateLimiting, redis),
-    ],
     ['request-transformer', transformer && requestTransformerConfig(route, transformer)],
   ];
   const rendered: KongPlugin[] = entries.flatMap(([name, config]) =>
     config === undefined ? [] : [{ name, config, tags: [...tags] }],
   );
+  if (plugins.rateLimiting)
+    rendered.push(rateLimitPlugin(route, plugins.rateLimiting, tags, stores));
   // Custom plugins take the defaults of their schema.lua: Kong fills `config` from it on sync.
   const custom = (plugins.custom ?? []).map((name) => ({ name, tags: [...tags] }));
   return [...rendered, ...custom].sort((a, b) => compareText(a.name, b.name));

@@ -3,11 +3,11 @@ import {
   type BackendModel,
   type EnvironmentModel,
   kongBehindCloudfront,
-  type RedisModel,
   type RouteModel,
   viewerHostHeader,
   viewerHostMatchValues,
 } from '@routeplane/model';
+import type { CounterStores } from './rate-limit-plugin.js';
 import { routePlugins } from './route-plugins.js';
 import { kongServiceTimeoutMs } from './timeouts.js';
 import { upstreamName } from './upstream.js';
@@ -35,10 +35,10 @@ function kongRoute(
   route: RouteModel,
   tags: readonly string[],
   behindCloudfront: boolean,
-  redis: RedisModel | undefined,
+  stores: CounterStores,
   sharedSecret: BackendModel['sharedSecretHeader'],
 ): KongRoute {
-  const plugins = routePlugins(route, tags, redis, sharedSecret);
+  const plugins = routePlugins(route, tags, stores, sharedSecret);
   return {
     name: route.name,
     // `~/p$` + `/p/`: Kong plain paths are string prefixes; these two equal PathPrefix `/p`.
@@ -84,7 +84,7 @@ export function kongServices(
         r,
         tags,
         kongBehindCloudfront(env),
-        env.kong.ecsFargate?.redis,
+        { redis: env.kong.ecsFargate?.redis, managedCache: env.kong.managedCache },
         backend.sharedSecretHeader,
       ),
     );

@@ -17,6 +17,7 @@ export interface TerraformJson {
   readonly variable?: Record<string, Record<string, unknown>>;
   readonly data: Record<string, Record<string, Record<string, unknown>>>;
   readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, Record<string, unknown>>;
 }
 
 /** Terraform JSON of one environment (rendered alone, as `routeplane generate --env` does). */

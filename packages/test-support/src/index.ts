@@ -1,4 +1,5 @@
 export { crdFileValidator } from './crd-bundle.js';
+export { editFirstDocument, type ParsedDocuments } from './edit-document.js';
 export { type FakeCommands, fakeCommands } from './fake-commands.js';
 export {
   type HelmTemplateOptions,

@@ -723,6 +723,32 @@ export const corruptionCases: readonly CorruptionCase[] = [
     message: 'config.policy "cluster" is unsupported in Konnect',
   },
   {
+    name: 'rate-limit-advanced with the cluster strategy Konnect rejects',
+    files: corrupt(tree, kong, 0, (d) => {
+      kongService(d).plugins = [
+        {
+          name: 'rate-limiting-advanced',
+          config: { limit: [5], window_size: [60], strategy: 'cluster' },
+        },
+      ];
+    }),
+    rule: 'policy/kong-plugins',
+    object: 'KongPlugin/rate-limiting-advanced',
+    message: 'config.strategy "cluster" is unsupported in Konnect',
+  },
+  {
+    name: 'count a rate limit per node without the catalog accepting it',
+    files: corrupt(tree, kong, 0, (d) => {
+      kongService(d).plugins = [
+        { name: 'rate-limiting', config: { minute: 5, policy: 'local' }, tags: ['routeplane'] },
+      ];
+    }),
+    rule: 'policy/kong-rate-limit-per-node',
+    object: 'service sample-apps-sample-app-1',
+    message:
+      'rate-limiting counts locally, on each data-plane node: with N nodes clients get N times the limit, and under autopilot N moves with traffic',
+  },
+  {
     name: 'open CORS to any origin with credentials',
     files: corrupt(tree, kong, 0, (d) => {
       kongService(d).plugins = [{ name: 'cors', config: { origins: ['*'], credentials: true } }];

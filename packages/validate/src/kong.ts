@@ -50,3 +50,35 @@ export function kongPathsFor(prefix: string): readonly string[] {
 export function servicePort(service: JsonObject): number | undefined {
   return num(service, 'port');
 }
+
+/** One plugin of a kong.yaml and where it sits: `plugins` (global), `service X` or `route X`. */
+export interface KongPluginAt {
+  readonly name: string;
+  readonly object: string;
+  readonly plugin: JsonObject;
+}
+
+/** Every plugin of a kong.yaml: global, on a service or on a route nested in a service. */
+export function kongPlugins(deck: unknown): KongPluginAt[] {
+  const at = (owner: string) => (plugin: JsonObject) => ({
+    name: str(plugin, 'name') ?? '?',
+    object: owner,
+    plugin,
+  });
+  const services = arr(deck, 'services').filter(isObject);
+  return [
+    ...arr(deck, 'plugins').filter(isObject).map(at('plugins')),
+    ...services.flatMap((s) => [
+      ...arr(s, 'plugins')
+        .filter(isObject)
+        .map(at(`service ${str(s, 'name') ?? '?'}`)),
+      ...arr(s, 'routes')
+        .filter(isObject)
+        .flatMap((r) =>
+          arr(r, 'plugins')
+            .filter(isObject)
+            .map(at(`route ${str(r, 'name') ?? '?'}`)),
+        ),
+    ]),
+  ];
+}

@@ -6,6 +6,7 @@ import { dedicatedGatewayRules } from './rules/dedicated-gateway-rules.js';
 import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
 import { rules } from './rules/index.js';
 import { noEdgeRules } from './rules/no-edge-rules.js';
+import { managedCacheRules } from './rules/rate-limit-rules.js';
 import { terraformRules } from './rules/terraform-rules.js';
 import { upstreamDnsRules } from './rules/upstream-dns-rules.js';
 import { viewerHostRules } from './rules/viewer-host-rules.js';
@@ -16,7 +17,7 @@ import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 /**
  * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
  * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts,
- * viewer-host-rules.test.ts, custom-plugin-rules.test.ts, workload-identity-rules.test.ts, no-edge-rules.test.ts), which
+ * viewer-host-rules.test.ts, custom-plugin-rules.test.ts, workload-identity-rules.test.ts, no-edge-rules.test.ts, rate-limit-rules.test.ts), which
  * corrupt the rendered Terraform of the shipped or an example catalog.
  */
 const terraformTreeRules = new Set(
@@ -29,6 +30,7 @@ const terraformTreeRules = new Set(
     ...customPluginRules,
     ...workloadIdentityRules,
     ...noEdgeRules,
+    ...managedCacheRules,
   ].map((r) => r.id),
 );
 

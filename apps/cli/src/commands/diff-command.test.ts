@@ -143,14 +143,14 @@ describe('routeplane diff over real catalog changes', () => {
         name: 'users-api',
         fields: [
           {
-            field: 'plugin rate-limiting',
-            before: '{"minute":100,"policy":"local","limitBy":"consumer"}',
-            after: '{"minute":200,"policy":"local","limitBy":"consumer"}',
+            field: 'plugin rate-limiting-advanced',
+            before: '{"minute":100,"policy":"managedCache","limitBy":"consumer"}',
+            after: '{"minute":200,"policy":"managedCache","limitBy":"consumer"}',
           },
         ],
       },
     ]);
-    expect(dev.objects.kong.changed).toEqual(['plugin:route:users-api/rate-limiting']);
+    expect(dev.objects.kong.changed).toEqual(['plugin:route:users-api/rate-limiting-advanced']);
     expect(paths(dev)).toEqual(['modified deck/dev/kong.yaml']);
     // prod overrides the limit (rateLimits.users-api: 600/minute): nothing changes there
     expect(env(report, 'prod').status).toBe('unchanged');

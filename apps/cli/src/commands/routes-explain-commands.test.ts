@@ -52,7 +52,7 @@ describe('routeplane routes', () => {
       '/api/users',
       'DELETE,GET,OPTIONS,POST,PUT',
       'any',
-      'jwt,rate-limiting,cors,request-transformer',
+      'jwt,rate-limiting-advanced,cors,request-transformer',
       'users-api',
       'api-services',
       '80',
@@ -119,7 +119,7 @@ describe('routeplane routes', () => {
         delete r.plugins.cors;
       },
       (j) => j.environments[0]?.routes.find((r) => r.name === 'users-api')?.plugins,
-      ['jwt', 'rate-limiting', 'request-transformer'],
+      ['jwt', 'rate-limiting-advanced', 'request-transformer'],
     ],
   ])('%s', async (_what, edit, pick, want) => {
     expect(pick(await routesJson(await edited(edit)))).toEqual(want);
@@ -206,7 +206,7 @@ describe('routeplane explain', () => {
     });
     const result = await run(dir, ['explain', '/api/users', '--env', 'dev']);
     expect(result.stdout).toContain(
-      '4. rate-limiting (route users-api): 200/minute per consumer (policy local), else 429',
+      '4. rate-limiting-advanced (route users-api): 200/60s per consumer (fixed windows, strategy redis: one count for every data-plane node, synced every 0.5 s), else 429',
     );
   });
 

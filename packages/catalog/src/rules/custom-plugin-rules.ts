@@ -2,7 +2,13 @@ import { dataPlaneKind } from '../resolve-data-plane.js';
 import { reportDuplicates, type SemanticRule } from './rule.js';
 
 /** Plugins routeplane renders itself from `routes[].plugins`: a custom plugin must not shadow one. */
-const renderedPlugins = ['cors', 'jwt', 'rate-limiting', 'request-transformer'];
+const renderedPlugins = [
+  'cors',
+  'jwt',
+  'rate-limiting',
+  'rate-limiting-advanced',
+  'request-transformer',
+];
 
 /** `kong.customPlugins` and the routes that enable them by name. */
 export const customPluginRules: readonly SemanticRule[] = [

@@ -254,27 +254,13 @@ function checkEcsTasks(
     );
 }
 
-/** Rate limits counted per task would multiply with autoscaling: ecsFargate counts in Redis. */
-function checkRateLimitPolicy(catalog: RouteCatalog, report: RuleContext['report']): void {
-  const ecs = entries(catalog).filter((e) => e.kind === 'ecsFargate');
-  if (ecs.length === 0) return;
-  catalog.routes.forEach((route, i) => {
-    if (route.plugins?.rateLimiting?.policy === 'local')
-      report(
-        ['routes', i, 'plugins', 'rateLimiting', 'policy'],
-        `must be redis (or unset) while environment ${ecs.map((e) => e.env.name).join(', ')} runs Kong on ECS Fargate: local counts per task, so autoscaling multiplies the limit, but "local" was given`,
-      );
-  });
-}
-
-/** `kong.dataPlane`: the options of each kind, and the ECS Fargate network, tasks and limits. */
+/** `kong.dataPlane`: the options of each kind, and the ECS Fargate network and tasks. */
 export const dataPlaneRules: readonly SemanticRule[] = [
   {
     id: 'data-plane-kind',
-    needs: ['kong', 'aws', 'environments', 'routes'],
+    needs: ['kong', 'aws', 'environments'],
     check({ catalog, report }) {
       checkKindOptions(catalog, report);
-      checkRateLimitPolicy(catalog, report);
       const inUse = new Set<Entry>(
         entries(catalog).flatMap(({ env, kind }) =>
           kind === 'ecsFargate'

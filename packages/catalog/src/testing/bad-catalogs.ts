@@ -450,7 +450,37 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
   [
     'a Redis rate-limit policy',
     shipped(['routes.3.plugins.rateLimiting.policy', 'redis']),
-    'routes[3].plugins.rateLimiting.policy: must be one of "local", but "redis" was given',
+    'routes[3].plugins.rateLimiting.policy: must be one of "shared", "local", but "redis" was given',
+  ],
+  [
+    'a local rate limit without acceptPerNodeLimits',
+    shipped(['routes.3.plugins.rateLimiting.policy', 'local']),
+    'routes[3].plugins.rateLimiting.policy: local counts on each data-plane node, so the effective limit is the limit times the node count and moves as autopilot adds or removes nodes',
+  ],
+  [
+    'acceptPerNodeLimits on a shared rate limit',
+    shipped(['routes.3.plugins.rateLimiting.acceptPerNodeLimits', true]),
+    'routes[3].plugins.rateLimiting.acceptPerNodeLimits: applies only to policy local, but policy is shared (the default): remove it',
+  ],
+  [
+    'a shared rate limit in an environment without a managed cache',
+    shipped(['kong.managedCache', undefined], ['environments.0.kong', { managedCache: {} }]),
+    "environments[1]: needs kong.managedCache (here in kong or at the top level) for environment prod: route users-api counts its rate limit in the shared store, which a Dedicated Cloud Gateway has only through Konnect's managed cache",
+  ],
+  [
+    'a managed cache on Kong Gateway 3.12',
+    shipped(['versions.kongGateway', '3.12']),
+    'versions.kongGateway: must be 3.13 or later for kong.managedCache (Redis cloud authentication, which the managed cache\'s partial uses, is new in 3.13), but "3.12" was given',
+  ],
+  [
+    'a managed cache add-on name longer than Konnect accepts',
+    shipped(['environments.0.controlPlaneName', 'x'.repeat(57)]),
+    `environments[0].controlPlaneName: names the managed cache add-on ${'x'.repeat(57)}-managed-cache, which must be at most 70 characters, but 71 were given`,
+  ],
+  [
+    'a managed cache tier Konnect does not offer',
+    shipped(['kong.managedCache.tier', 'tiny']),
+    'kong.managedCache.tier: must be one of',
   ],
   [
     'a header name that is not an HTTP token',

@@ -193,8 +193,20 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
   [
     'a local rate limit while Kong runs on ECS Fargate',
     ecsExample(['routes.3.plugins.rateLimiting.policy', 'local']),
-    'must be redis (or unset) while environment sandbox, dev, test, prod runs Kong on ECS Fargate',
+    'must be shared (or unset) while environment sandbox, dev, test, prod runs Kong on ECS Fargate',
     'routes[3].plugins.rateLimiting.policy',
+  ],
+  [
+    "Konnect's managed cache on an ECS Fargate environment",
+    ecsExample(['environments.1.kong.managedCache', { tier: 'micro' }]),
+    "is a dedicated-only option (Konnect's managed cache serves Dedicated Cloud Gateways only; ECS Fargate counts in its own ElastiCache Redis), but environment dev uses kong.dataPlane.kind ecsFargate: remove it",
+    'environments[1].kong.managedCache',
+  ],
+  [
+    "Konnect's managed cache while every environment runs Kong on ECS Fargate",
+    ecsExample(['kong.managedCache', { tier: 'micro' }]),
+    'is a dedicated-only option',
+    'kong.managedCache',
   ],
   [
     'entry cloudfront without its settings',

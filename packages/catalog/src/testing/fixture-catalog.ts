@@ -84,7 +84,12 @@ export function fixtureCatalog(): RouteCatalog {
         service: 'users-api',
         plugins: {
           jwt: { keyClaimName: 'iss', claimsToVerify: ['exp'] },
-          rateLimiting: { minute: 100, policy: 'local', limitBy: 'consumer' },
+          rateLimiting: {
+            minute: 100,
+            policy: 'local',
+            acceptPerNodeLimits: true,
+            limitBy: 'consumer',
+          },
           cors: {
             origins: ['https://app.example.com'],
             methods: ['GET', 'POST'],

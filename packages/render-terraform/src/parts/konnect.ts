@@ -11,6 +11,7 @@ import { dedicatedEdge, dedicatedGroups, type StackContext } from './context.js'
 import { addCustomDomainDns } from './dedicated/custom-domain-dns.js';
 import { addCustomPlugins } from './dedicated/custom-plugins.js';
 import { autoscaleOf } from './dedicated/data-plane-groups.js';
+import { addManagedCache } from './dedicated/managed-cache.js';
 import { addRegionNetworks, type RegionNetwork } from './dedicated/region-networks.js';
 
 export interface KongAccount {
@@ -134,6 +135,7 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
     },
     { provider },
   );
+  addManagedCache(ctx, controlPlane, configuration);
   // CloudFront's origin is this hostname: the data planes must present a certificate for it.
   // Konnect issues it once the domain's DNS points at the data planes: routeplane's records with
   // aws.edge.kongDomainDns (dedicated/custom-domain-dns.ts), else records outside routeplane.

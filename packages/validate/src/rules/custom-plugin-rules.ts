@@ -1,35 +1,19 @@
-import { arr, isObject, obj, str } from '../json.js';
+import { isObject, obj, str } from '../json.js';
+import { kongPlugins } from '../kong.js';
 import type { RawFinding, Rule } from '../rule.js';
 import { deckWithTerraform } from '../tree-index.js';
 
 const ruleId = 'xlayer/kong-custom-plugin-uploaded';
 
 /** The plugins of Kong's own bundle that routeplane renders; any other name is a custom plugin. */
-const bundled = new Set(['cors', 'jwt', 'pre-function', 'rate-limiting', 'request-transformer']);
-
-/** Every plugin of a kong.yaml with where it sits: global, on a service or on a route. */
-function pluginsOf(deck: unknown): { name: string; object: string }[] {
-  const named = (owner: string) => (p: unknown) => ({
-    name: str(p, 'name') ?? '?',
-    object: owner,
-  });
-  const services = arr(deck, 'services').filter(isObject);
-  return [
-    ...arr(deck, 'plugins').filter(isObject).map(named('plugins')),
-    ...services.flatMap((s) => [
-      ...arr(s, 'plugins')
-        .filter(isObject)
-        .map(named(`service ${str(s, 'name') ?? '?'}`)),
-      ...arr(s, 'routes')
-        .filter(isObject)
-        .flatMap((r) =>
-          arr(r, 'plugins')
-            .filter(isObject)
-            .map(named(`route ${str(r, 'name') ?? '?'}`)),
-        ),
-    ]),
-  ];
-}
+const bundled = new Set([
+  'cors',
+  'jwt',
+  'pre-function',
+  'rate-limiting',
+  'rate-limiting-advanced',
+  'request-transformer',
+]);
 
 /**
  * decK enables a custom plugin by name only; Konnect refuses the name unless the control plane
@@ -49,7 +33,7 @@ export const customPluginRules: readonly Rule[] = [
             .filter(isObject)
             .map((u) => str(u, 'name')),
         );
-        for (const plugin of pluginsOf(file.documents[0])) {
+        for (const plugin of kongPlugins(file.documents[0])) {
           if (bundled.has(plugin.name) || uploaded.has(plugin.name)) continue;
           out.push({
             rule: ruleId,

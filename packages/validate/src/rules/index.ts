@@ -12,6 +12,7 @@ import { meshRules } from './mesh-rules.js';
 import { noEdgeRules } from './no-edge-rules.js';
 import { podCoverageRules } from './pod-coverage-rules.js';
 import { podSecurityRules } from './pod-security-rules.js';
+import { managedCacheRules, rateLimitRules } from './rate-limit-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { secretRules } from './secret-rules.js';
 import { sharedSecretRules } from './shared-secret-rules.js';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   ...waypointRules,
   ...argocdRules,
   ...kongRules,
+  ...rateLimitRules,
   ...timeoutRules,
   ...tlsChainRules,
   ...podSecurityRules,
@@ -48,4 +50,5 @@ export const rules: readonly Rule[] = [
   ...customPluginRules,
   ...sharedSecretRules,
   ...workloadIdentityRules,
+  ...managedCacheRules,
 ];

@@ -173,6 +173,13 @@ export const kongRules: readonly Rule[] = [
               'config.policy "cluster" is unsupported in Konnect: use local or redis',
             );
           }
+          if (name === 'rate-limiting-advanced' && str(p, 'config', 'strategy') === 'cluster') {
+            r.at(
+              deck.file,
+              object,
+              'config.strategy "cluster" is unsupported in Konnect: use redis (the managed cache) or local',
+            );
+          }
           if (
             name === 'cors' &&
             arr(p, 'config', 'origins').includes('*') &&
