@@ -744,7 +744,7 @@ export const corruptionCases: readonly CorruptionCase[] = [
       ];
     }),
     rule: 'policy/kong-rate-limit-per-node',
-    object: 'service sample-apps-sample-app-1',
+    object: 'service sample-apps.sample-app-1',
     message:
       'rate-limiting counts locally, on each data-plane node: with N nodes clients get N times the limit, and under autopilot N moves with traffic',
   },
