@@ -7,8 +7,8 @@ import {
   KonnectCloudGatewayNetwork,
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
-import { dedicatedEdge, dedicatedGroups, type StackContext } from './context.js';
 import { albSubnetCidrs } from './alb-edge.js';
+import { dedicatedEdge, dedicatedGroups, type StackContext } from './context.js';
 import { addCustomDomainDns } from './dedicated/custom-domain-dns.js';
 import { addCustomPlugins } from './dedicated/custom-plugins.js';
 import { autoscaleOf } from './dedicated/data-plane-groups.js';
