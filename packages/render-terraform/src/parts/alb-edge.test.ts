@@ -1,5 +1,6 @@
 import type { RouteCatalog as CatalogData } from '@routeplane/catalog';
 import { fixtureEnvironment } from '@routeplane/catalog/testing';
+import { kongBehindCloudfront } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { parsed, ref, resource, resources, synth } from '../terraform-json.fixture.js';
 import { albTlsPolicy } from './alb-edge.js';
@@ -173,5 +174,12 @@ describe('aws.edge.kind alb', () => {
     expect(key.Statement.map((s) => s.Principal.Service)).toContain(
       `logs.${env.aws.region}.amazonaws.com`,
     );
+  });
+
+  it('leaves the model without the CloudFront origin check and with hosts matched natively', () => {
+    expect(env.aws.edge?.kind).toBe('alb');
+    expect(env.kong.cloudfrontOriginHeader).toBeUndefined();
+    expect(env.kong.requiredEnv).not.toContain('DECK_CLOUDFRONT_ORIGIN_SECRET');
+    expect(kongBehindCloudfront(env)).toBe(false);
   });
 });
