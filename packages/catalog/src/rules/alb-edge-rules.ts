@@ -1,5 +1,6 @@
 import type { KongConnectivity } from '@routeplane/model';
 import type { Environment, RouteCatalog } from '../catalog.generated.js';
+import { parseIpv4Cidr } from '../cidr.js';
 import { edgeKind } from '../edge-kind.js';
 import { awsValuePath } from '../environment-overrides.js';
 import type { KeyPath } from '../key-path.js';
@@ -14,6 +15,27 @@ interface AlbCase {
   readonly index: number;
   readonly edge: Edge;
   readonly connectivity: KongConnectivity;
+  readonly kongCidr: string;
+}
+
+/**
+ * Where an ALB takes IP targets outside its VPC: RFC 1918 and RFC 6598 ranges only (Elastic Load
+ * Balancing user guide, "Target type": "You can't specify publicly routable IP addresses").
+ */
+const albTargetRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+
+function insideTargetRanges(cidr: string): boolean {
+  const parsed = parseIpv4Cidr(cidr);
+  // Missing or malformed: the network rules report it (kong.networkCidr must be an IPv4 CIDR).
+  if (typeof parsed === 'string') return true;
+  return albTargetRanges.some((range) => {
+    const r = parseIpv4Cidr(range);
+    return (
+      typeof r !== 'string' &&
+      parsed.prefix >= r.prefix &&
+      parsed.address.match(r.address, r.prefix)
+    );
+  });
 }
 
 interface AlbCheck {
@@ -45,6 +67,15 @@ const albChecks: readonly AlbCheck[] = [
           },
   },
   {
+    problem: ({ env, kongCidr }) =>
+      insideTargetRanges(kongCidr)
+        ? undefined
+        : {
+            path: ['kong', 'networkCidr'],
+            message: `aws.edge.kind alb registers the data planes' private IPs as ALB targets, which must lie in ${albTargetRanges.join(', ')}, but ${kongCidr} was given (environment ${env.name})`,
+          },
+  },
+  {
     // With private API access clients never reach Kong's public custom domain.
     problem: ({ env, index, edge }) =>
       edge.kongDomainDns === undefined
@@ -69,7 +100,7 @@ const albChecks: readonly AlbCheck[] = [
 export const albEdgeRules: readonly SemanticRule[] = [
   {
     id: 'alb-edge',
-    needs: ['aws', 'environments'],
+    needs: ['kong', 'aws', 'environments'],
     check({ catalog, report }) {
       catalog.environments.forEach((env, index) => {
         // An ecsFargate environment reads no aws.edge (awsOfKind drops it).
@@ -87,7 +118,8 @@ export const albEdgeRules: readonly SemanticRule[] = [
         const connectivity =
           env.connectivity ?? environmentDefault<KongConnectivity>(['connectivity']);
         for (const row of albChecks) {
-          const found = row.problem({ env, index, edge, connectivity });
+          const kongCidr = catalog.kong.networkCidr ?? '';
+          const found = row.problem({ env, index, edge, connectivity, kongCidr });
           if (found) report(found.path, found.message, true);
         }
       });

@@ -682,6 +682,11 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
     'environments[0].aws.edge.publicZone: must be a parent domain of aws.edge.domainName api.dev.example.com (its certificate validation record and alias go there), but "example.org" was given (environment dev)',
   ],
   [
+    'an ALB edge whose targets would be public IPs',
+    shipped(['environments.0.aws.edge', { kind: 'alb' }], ['kong.networkCidr', '198.18.0.0/16']),
+    "kong.networkCidr: aws.edge.kind alb registers the data planes' private IPs as ALB targets, which must lie in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, but 198.18.0.0/16 was given (environment dev)",
+  ],
+  [
     'an ALB public zone for a CloudFront edge',
     shipped(['environments.1.aws.edge.publicZone', 'example.com']),
     'environments[1].aws.edge.publicZone: is read by aws.edge.kind alb only, but the kind is cloudfront (environment prod): remove it',
