@@ -25,6 +25,14 @@ export const albTlsPolicy = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 /** Port of the data planes' private load balancer, and of the ALB's HTTPS listener. */
 const httpsPort = 443;
 
+/**
+ * A load balancer or target group name: at most 32 characters, never ending with a hyphen
+ * (Elastic Load Balancing's rule), the suffix kept whole so the ALB and its group stay apart.
+ */
+export function elbName(base: string, suffix: string): string {
+  return `${base.slice(0, 32 - suffix.length - 1).replace(/-+$/, '')}-${suffix}`;
+}
+
 /** The public subnets the ALB's nodes live in: the sources of the X-Forwarded-For Kong trusts. */
 export function albSubnetCidrs(env: EnvironmentModel): string[] {
   return env.aws.availabilityZoneIds.map((_, index) =>
@@ -48,7 +56,7 @@ export interface AlbEdgeProps {
 export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
   const { stack, env } = ctx;
   const edge = dedicatedEdge(env);
-  const name = `${env.aws.cluster.name}-edge`;
+  const name = elbName(env.aws.cluster.name, 'edge');
   const kongCidr = env.kong.networkCidr;
 
   // Only the private route tables reach Kong otherwise; the ALB's nodes sit in the public ones.
@@ -125,7 +133,7 @@ export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
   });
 
   const targets = new LbTargetGroup(stack, 'alb_kong_targets', {
-    name: `${env.aws.cluster.name}-kong`,
+    name: elbName(env.aws.cluster.name, 'kong'),
     targetType: 'ip',
     protocol: 'HTTPS',
     port: httpsPort,
@@ -138,7 +146,7 @@ export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
       // 500 proves the data plane is up; backends have their own checks behind Kong.
       matcher: '200-499',
     },
-    tags: { Name: `${env.aws.cluster.name}-kong` },
+    tags: { Name: elbName(env.aws.cluster.name, 'kong') },
   });
   addKongTargets(ctx, props.konnect, targets);
 
