@@ -1,17 +1,8 @@
 import { arr, isObject, type JsonObject, obj, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
+import { isTerraformJson, resourcesOf } from './dedicated-gateway-rules.js';
 
 const ruleId = 'xlayer/kong-alb-edge';
-
-function isTerraformJson(path: string): boolean {
-  return path.startsWith('generated/terraform/') && path.endsWith('.tf.json');
-}
-
-function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
-  return Object.entries(obj(tf, 'resource', type) ?? {}).filter((e): e is [string, JsonObject] =>
-    isObject(e[1]),
-  );
-}
 
 const strings = (value: unknown, key: string): string[] =>
   arr(value, key).filter((s): s is string => typeof s === 'string');
