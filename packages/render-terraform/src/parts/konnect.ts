@@ -113,7 +113,9 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
       // public endpoint; Kong reaches the cluster
       // privately through the environment's connectivity type (egress, unaffected by this setting).
       // aws.edge.kind alb: the ALB reaches the data planes' private IPs over that same connection,
-      // and nothing else may reach them, so the ALB's WAF cannot be bypassed.
+      // and nothing else may reach them, so the ALB's WAF cannot be bypassed (private mode: "no
+      // public listener", the edge forwards "using its private IP address",
+      // developer.konghq.com/dedicated-cloud-gateways/private-network/).
       api_access: dedicatedEdge(env).kind === 'alb' ? 'private' : 'public',
       // The home region first (aws.region, kong.networkCidr), then dataPlaneRegions.
       dataplane_groups: [
