@@ -101,6 +101,39 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
       `\${konnect_cloud_gateway_network.cloud_gateway_network_us_west_2.id}`,
     ]);
   },
+  // The consistency rule is packages/validate's alb-edge-rules.test.ts; here: dev behind an ALB.
+  'alb-edge': async (root) => {
+    const dev = readTerraform(root, 'dev');
+    expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
+    expect(dev.resource.konnect_cloud_gateway_custom_domain).toBeUndefined();
+    expect(dev.resource.aws_lb?.alb_edge).toMatchObject({ internal: false });
+    expect(dev.resource.aws_wafv2_web_acl?.web_acl).toMatchObject({ scope: 'REGIONAL' });
+    expect(Object.keys(dev.resource.aws_lb_target_group_attachment ?? {})).toHaveLength(3);
+    expect(
+      dev.resource.konnect_cloud_gateway_configuration?.cloud_gateway_configuration?.api_access,
+    ).toBe('private');
+    expect(readTerraform(root, 'prod').resource.aws_lb).toBeUndefined();
+    const kong = readFileSync(join(root, 'deck/dev/kong.yaml'), 'utf8');
+    expect(kong).toMatch(/^\s+hosts:\n\s+- api\.dev\.example\.com\n\s+- api\.example\.com$/m);
+    expect(kong).not.toContain('X-Viewer-Host');
+    expect(kong).not.toContain('pre-function');
+    // explain enters through the ALB and follows the client's Host into Kong.
+    const io = captureIo();
+    const catalog = join('examples', 'alb-edge', 'catalog.yaml');
+    const args = [
+      '--root',
+      root,
+      '--env',
+      'dev',
+      '--host',
+      'api.dev.example.com',
+      '--format',
+      'json',
+    ];
+    await main(['explain', '--catalog', catalog, ...args, '/app2/orders'], io);
+    const trace = JSON.parse(io.stdout.join('')) as { outcome: string; hops: { title: string }[] };
+    expect([trace.outcome, trace.hops[0]?.title]).toEqual(['delivered', 'ALB and regional WAF']);
+  },
   // The consistency rule is packages/validate's no-edge-rules.test.ts; here: dev has no edge.
   'no-edge': async (root) => {
     const dev = readTerraform(root, 'dev');

@@ -307,11 +307,15 @@ export interface CatalogWithDefaults {
      */
     edge?: {
       /**
-       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host), none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively) or alb (a regional internet-facing ALB for domainName with its own ACM certificate and a regional WAF, forwarding over the private connection to the data planes' private IPs; Kong's API access becomes private, so no origin secret, route hosts matched natively)
        *
        * @default "cloudfront"
        */
-      kind: 'cloudfront' | 'none';
+      kind: 'cloudfront' | 'none' | 'alb';
+      /**
+       * kind alb only: Route 53 public hosted zone holding domainName; Terraform writes the ACM certificate's DNS validation record and domainName's alias to the ALB there (absent: both records are yours, and apply waits for the certificate)
+       */
+      publicZone?: string;
       domainName: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)
@@ -1094,9 +1098,13 @@ export interface Environment {
     transitGatewayAsn?: number;
     edge?: {
       /**
-       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host) or none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively)
+       * What clients reach: cloudfront (CloudFront + WAF in front of Kong's custom domain, the origin secret checked by Kong, route hosts matched through X-Viewer-Host), none (clients use kongProxyDomain, Kong's own public endpoint: no CDN, no WAF, no origin secret, route hosts matched natively) or alb (a regional internet-facing ALB for domainName with its own ACM certificate and a regional WAF, forwarding over the private connection to the data planes' private IPs; Kong's API access becomes private, so no origin secret, route hosts matched natively)
        */
-      kind?: 'cloudfront' | 'none';
+      kind?: 'cloudfront' | 'none' | 'alb';
+      /**
+       * kind alb only: Route 53 public hosted zone holding domainName; Terraform writes the ACM certificate's DNS validation record and domainName's alias to the ALB there (absent: both records are yours, and apply waits for the certificate)
+       */
+      publicZone?: string;
       domainName?: string;
       /**
        * ACM certificate in us-east-1 (CloudFront)

@@ -24,7 +24,7 @@ export function dataPlaneBaseRps(env: Environment): number {
 }
 
 /** How a Dedicated Cloud Gateway reaches the gateway; ECS Fargate refuses the key. */
-export function kongConnectivity(env: Environment): KongConnectivity {
+export function kongConnectivity(env: Pick<Environment, 'connectivity'>): KongConnectivity {
   return env.connectivity ?? 'transitGateway';
 }
 

@@ -1,3 +1,4 @@
+import { albEdge, albEdgeHop } from './alb-edge-hop.js';
 import { apiGatewayHop, hasApiGatewayEntry } from './api-gateway-hop.js';
 import { meshHop, serviceHop } from './backend-hops.js';
 import { directEdgeHop, directKongDomain } from './direct-edge-hop.js';
@@ -82,14 +83,17 @@ export function explainRequest(env: RenderedEnv, request: ExplainRequest): Expla
   const method = request.method.toUpperCase();
   const edgeRequest = { ...request, method };
   // ecsFargate environments are entered through API Gateway, dedicated ones through CloudFront
-  // or, with aws.edge.kind none, directly through Kong's custom domain.
+  // or, with aws.edge.kind none, directly through Kong's custom domain, or alb, through an ALB.
   const direct = directKongDomain(env);
+  const alb = albEdge(env);
   const edge = trace.add(
     hasApiGatewayEntry(env)
       ? apiGatewayHop(env, edgeRequest)
-      : direct !== undefined
-        ? directEdgeHop(direct, edgeRequest)
-        : edgeHop(env, edgeRequest),
+      : alb !== undefined
+        ? albEdgeHop(alb, edgeRequest)
+        : direct !== undefined
+          ? directEdgeHop(direct, edgeRequest)
+          : edgeHop(env, edgeRequest),
   );
   const host = edge?.host ?? request.host ?? '';
   if (edge !== undefined) traceFromKong(trace, env, method, request.path, host, edge.headers ?? {});

@@ -473,13 +473,15 @@ export interface AwsModel {
   readonly transitGatewayAsn: number;
   /** The Dedicated Cloud Gateway's edge (`kind`): present exactly for `dedicated`. */
   readonly edge?: {
-    /** `cloudfront`: CloudFront + WAF; `none`: clients use kongProxyDomain directly. */
+    /** `cloudfront`: CloudFront + WAF; `none`: clients use kongProxyDomain directly; `alb`: a regional ALB + WAF. */
     readonly kind: EdgeKind;
     readonly domainName: string;
     readonly viewerCertificateArn: string;
     readonly originClientCertificateArn: string;
     readonly kongProxyDomain: string;
     readonly wafRateLimitPer5Minutes: number;
+    /** `alb` only: Route 53 public zone for the ACM validation record and domainName's alias. */
+    readonly publicZone?: string;
     /** Public zone and the CNAME targets Konnect shows for kongProxyDomain; absent: DNS is yours. */
     readonly kongDomainDns?: {
       readonly publicZone: string;
@@ -526,7 +528,7 @@ export interface DataPlaneRegionModel {
 }
 
 /** What clients reach in front of a Dedicated Cloud Gateway (schema `aws.edge.kind`). */
-export type EdgeKind = 'cloudfront' | 'none';
+export type EdgeKind = 'cloudfront' | 'none' | 'alb';
 
 /** How the data planes reach the gateway's internal NLB (schema `environments[].connectivity`). */
 export type KongConnectivity = 'transitGateway' | 'vpcPeering' | 'privateEndpoint';

@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '@routeplane/model';
 import type { TerraformStack } from 'cdktn';
+import { addAlbEdge } from './parts/alb-edge.js';
 import { addPrivateApiAccess } from './parts/api-access.js';
 import { addArgocd } from './parts/argocd.js';
 import { addCloudfront } from './parts/cloudfront.js';
@@ -52,7 +53,7 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   }
   const kongAccount = addKongAccount(ctx);
   const konnect = addKonnect(ctx, kongAccount);
-  addDedicatedConnectivity(ctx, {
+  const kongRoute = addDedicatedConnectivity(ctx, {
     network,
     konnect,
     kongAwsAccountId: kongAccount.awsAccountId,
@@ -62,5 +63,9 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   addWorkloadIdentity(ctx, konnect, kongAccount);
 
   // aws.edge.kind none: clients use the Konnect custom domain, with no CDN or WAF in front.
-  if (dedicatedEdge(env).kind === 'cloudfront') addCloudfront(ctx, addWaf(ctx));
+  const edgeKind = dedicatedEdge(env).kind;
+  if (edgeKind === 'cloudfront') addCloudfront(ctx, addWaf(ctx));
+  // The loader refuses alb with privateEndpoint, the one connectivity without a route target.
+  if (edgeKind === 'alb' && kongRoute !== undefined)
+    addAlbEdge(ctx, { network, konnect, kongRoute });
 }

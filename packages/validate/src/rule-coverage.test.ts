@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corruptionCases } from './corruption-cases.fixture.js';
 import type { TreeFile } from './finding.js';
+import { albEdgeRules } from './rules/alb-edge-rules.js';
 import { customPluginRules } from './rules/custom-plugin-rules.js';
 import { dedicatedGatewayRules } from './rules/dedicated-gateway-rules.js';
 import { ecsFargateRules } from './rules/ecs-fargate-rules.js';
@@ -17,7 +18,7 @@ import { waypointCorruptions } from './waypoint-corruptions.fixture.js';
 /**
  * Terraform-tree rules are proven by their own tests (terraform-rules.test.ts,
  * ecs-fargate-rules.test.ts, dedicated-gateway-rules.test.ts, upstream-dns-rules.test.ts,
- * viewer-host-rules.test.ts, custom-plugin-rules.test.ts, workload-identity-rules.test.ts, no-edge-rules.test.ts, rate-limit-rules.test.ts), which
+ * viewer-host-rules.test.ts, custom-plugin-rules.test.ts, workload-identity-rules.test.ts, no-edge-rules.test.ts, rate-limit-rules.test.ts, alb-edge-rules.test.ts), which
  * corrupt the rendered Terraform of the shipped or an example catalog.
  */
 const terraformTreeRules = new Set(
@@ -31,6 +32,7 @@ const terraformTreeRules = new Set(
     ...workloadIdentityRules,
     ...noEdgeRules,
     ...managedCacheRules,
+    ...albEdgeRules,
   ].map((r) => r.id),
 );
 

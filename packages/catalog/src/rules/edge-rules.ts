@@ -1,6 +1,7 @@
 import { edgeKind } from '../edge-kind.js';
 import { effectiveAws } from '../environment-overrides.js';
 import { dataPlaneKind } from '../resolve-data-plane.js';
+import { albEdgeRules } from './alb-edge-rules.js';
 import type { SemanticRule } from './rule.js';
 
 /** `aws.edge.kind` against the options only one kind of edge reads. */
@@ -18,12 +19,13 @@ export const edgeRules: readonly SemanticRule[] = [
           return edge === undefined ? undefined : edgeKind(edge);
         });
       // Absent edges are data-plane-kind's to report; ecsFargate never reads the header.
-      if (kinds.length === 0 || kinds.some((k) => k !== 'none')) return;
+      if (kinds.length === 0 || kinds.some((k) => k === undefined || k === 'cloudfront')) return;
       report(
         ['kong', 'cloudfrontOriginHeader'],
-        `is the secret CloudFront adds and Kong checks, but every dedicated environment sets aws.edge.kind none (no CloudFront sends it): remove it, or its ${origin.valueEnv} would be required for nothing`,
+        `is the secret CloudFront adds and Kong checks, but no dedicated environment sets aws.edge.kind cloudfront (no CloudFront sends it): remove it, or its ${origin.valueEnv} would be required for nothing`,
         true,
       );
     },
   },
+  ...albEdgeRules,
 ];

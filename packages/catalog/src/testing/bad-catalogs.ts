@@ -664,11 +664,66 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
   [
     'a CloudFront origin secret when no environment uses CloudFront',
     shipped(['aws.edge.kind', 'none']),
-    'kong.cloudfrontOriginHeader: is the secret CloudFront adds and Kong checks, but every dedicated environment sets aws.edge.kind none (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
+    'kong.cloudfrontOriginHeader: is the secret CloudFront adds and Kong checks, but no dedicated environment sets aws.edge.kind cloudfront (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
   ],
   [
     'an edge kind routeplane does not render',
     shipped(['environments.1.aws.edge.kind', 'cdn']),
-    'environments[1].aws.edge.kind: must be one of "cloudfront", "none"',
+    'environments[1].aws.edge.kind: must be one of "cloudfront", "none", "alb", but "cdn" was given',
+  ],
+  [
+    'an ALB edge reaching Kong through VPC Lattice (one way only)',
+    shipped(
+      ['environments.0.aws.edge', { kind: 'alb' }],
+      ['environments.0.connectivity', 'privateEndpoint'],
+    ),
+    `environments[0].connectivity: aws.edge.kind alb forwards from the ALB in the cluster VPC to the data planes' private IPs, but privateEndpoint (VPC Lattice) lets only Kong's network reach the VPC, never the VPC reach Kong, so transitGateway or vpcPeering is required, but "privateEndpoint" was given (environment dev)`,
+  ],
+  [
+    'an ALB edge with data planes in a second region',
+    shipped(
+      ['environments.0.aws.edge', { kind: 'alb' }],
+      [
+        'environments.0.dataPlaneRegions',
+        [
+          {
+            region: 'us-west-2',
+            networkCidr: '192.169.0.0/16',
+            availabilityZoneIds: ['usw2-az1', 'usw2-az2', 'usw2-az3'],
+          },
+        ],
+      ],
+    ),
+    "environments[0].dataPlaneRegions: aws.edge.kind alb is one regional ALB that forwards to the home region's data planes only (Kong's API access becomes private), so dataPlaneRegions must be empty, but 1 region(s) were given (environment dev)",
+  ],
+  [
+    'an ALB edge with DNS records for the Konnect custom domain',
+    shipped(
+      ['environments.0.aws.edge', { kind: 'alb' }],
+      [
+        'environments.0.aws.edge.kongDomainDns',
+        {
+          publicZone: 'example.com',
+          edgeTarget: 'dev.edge.konnect.example.net',
+          acmeChallengeTarget: 'dev.acme.konnect.example.net',
+        },
+      ],
+    ),
+    "environments[0].aws.edge.kongDomainDns: names the DNS of the Konnect custom domain, which aws.edge.kind alb does not render (clients call the ALB at domainName api.dev.example.com; Kong's API access is private): remove it (environment dev)",
+  ],
+  [
+    "an ALB edge's public zone that does not hold its domain",
+    shipped(['environments.0.aws.edge', { kind: 'alb', publicZone: 'example.org' }]),
+    'environments[0].aws.edge.publicZone: must be a parent domain of aws.edge.domainName api.dev.example.com (its certificate validation record and alias go there), but "example.org" was given (environment dev)',
+  ],
+  [
+    'an ALB edge whose targets would be public IPs',
+    shipped(['environments.0.aws.edge', { kind: 'alb' }], ['kong.networkCidr', '198.18.0.0/16']),
+    "kong.networkCidr: aws.edge.kind alb registers the data planes' private IPs as ALB targets, which must lie in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, but 198.18.0.0/16 was given (environment dev)",
+  ],
+  [
+    'an ALB public zone for a CloudFront edge',
+    shipped(['environments.1.aws.edge.publicZone', 'example.com']),
+    'environments[1].aws.edge.publicZone: is read by aws.edge.kind alb only, but the kind is cloudfront (environment prod): remove it',
   ],
 ];

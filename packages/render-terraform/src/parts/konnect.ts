@@ -7,6 +7,7 @@ import {
   KonnectCloudGatewayNetwork,
   KonnectGatewayControlPlane,
 } from '../bindings/konnect-resources.js';
+import { albSubnetCidrs } from './alb-edge.js';
 import { dedicatedEdge, dedicatedGroups, type StackContext } from './context.js';
 import { addCustomDomainDns } from './dedicated/custom-domain-dns.js';
 import { addCustomPlugins } from './dedicated/custom-plugins.js';
@@ -50,6 +51,8 @@ function trustedProxySources(ctx: StackContext): string | undefined {
   if (env.kong.trustedIps.length > 0) return env.kong.trustedIps.join(',');
   // aws.edge.kind none: clients connect to Kong directly, so no X-Forwarded-For is trusted.
   if (dedicatedEdge(env).kind === 'none') return undefined;
+  // aws.edge.kind alb: the ALB's nodes in the public subnets append the client to the header.
+  if (dedicatedEdge(env).kind === 'alb') return albSubnetCidrs(env).join(',');
   const cloudfront = new DataAwsEc2ManagedPrefixList(stack, 'cloudfront_origin_facing', {
     name: 'com.amazonaws.global.cloudfront.origin-facing',
   });
@@ -110,7 +113,11 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
       // CloudFront (or, with aws.edge.kind none, the client) reaches the data planes on their
       // public endpoint; Kong reaches the cluster
       // privately through the environment's connectivity type (egress, unaffected by this setting).
-      api_access: 'public',
+      // aws.edge.kind alb: the ALB reaches the data planes' private IPs over that same connection,
+      // and nothing else may reach them, so the ALB's WAF cannot be bypassed (private mode: "no
+      // public listener", the edge forwards "using its private IP address",
+      // developer.konghq.com/dedicated-cloud-gateways/private-network/).
+      api_access: dedicatedEdge(env).kind === 'alb' ? 'private' : 'public',
       // The home region first (aws.region, kong.networkCidr), then dataPlaneRegions.
       dataplane_groups: [
         { region: env.aws.region, networkId: network.id },
@@ -139,6 +146,8 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
   // CloudFront's origin is this hostname: the data planes must present a certificate for it.
   // Konnect issues it once the domain's DNS points at the data planes: routeplane's records with
   // aws.edge.kongDomainDns (dedicated/custom-domain-dns.ts), else records outside routeplane.
+  // aws.edge.kind alb: clients call the ALB's domain; the private data planes need no public name.
+  if (dedicatedEdge(env).kind === 'alb') return { network, configuration, regionNetworks };
   const domainRecords = addCustomDomainDns(ctx);
   new KonnectCloudGatewayCustomDomain(
     stack,

@@ -23,6 +23,9 @@ export interface Network {
   readonly vpc: Vpc;
   readonly privateSubnets: readonly Subnet[];
   readonly privateRouteTables: readonly RouteTable[];
+  /** NAT gateways and internet-facing load balancers (aws.edge.kind alb). */
+  readonly publicSubnets: readonly Subnet[];
+  readonly publicRouteTable: RouteTable;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface Network {
  * VPC addresses, so they get the big blocks), public /N+4 blocks 12-14 for NAT gateways and
  * internet-facing load balancers; the last /N+4 stays free.
  */
-function subnetCidr(vpcCidr: string, kind: 'private' | 'public', index: number): string {
+export function subnetCidr(vpcCidr: string, kind: 'private' | 'public', index: number): string {
   return kind === 'private'
     ? Fn.cidrsubnet(vpcCidr, 2, index)
     : Fn.cidrsubnet(vpcCidr, 4, 12 + index);
@@ -66,6 +69,7 @@ export function addNetwork(ctx: StackContext, logsKey: KmsKey): Network {
   });
 
   const privateSubnets: Subnet[] = [];
+  const publicSubnets: Subnet[] = [];
   const privateRouteTables: RouteTable[] = [];
   env.aws.availabilityZoneIds.forEach((azId, index) => {
     const suffix = idSuffix(azId);
@@ -111,12 +115,13 @@ export function addNetwork(ctx: StackContext, logsKey: KmsKey): Network {
       subnetId: privateSubnet.id,
       routeTableId: routes.id,
     });
+    publicSubnets.push(publicSubnet);
     privateSubnets.push(privateSubnet);
     privateRouteTables.push(routes);
   });
 
   addFlowLogs(ctx, vpc, logsKey);
-  return { vpc, privateSubnets, privateRouteTables };
+  return { vpc, privateSubnets, privateRouteTables, publicSubnets, publicRouteTable: publicRoutes };
 }
 
 function addFlowLogs(ctx: StackContext, vpc: Vpc, logsKey: KmsKey): void {

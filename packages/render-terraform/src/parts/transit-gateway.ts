@@ -10,6 +10,8 @@ import type { Network } from './network.js';
 export interface TransitGateway {
   readonly transitGateway: Ec2TransitGateway;
   readonly share: RamResourceShare;
+  /** The VPC's attachment: a route to the Transit Gateway is rejected before it exists. */
+  readonly attachment: Ec2TransitGatewayVpcAttachment;
   /** Everything Kong's attachment request needs to exist first. */
   readonly ready: readonly (
     | Ec2TransitGatewayVpcAttachment
@@ -73,5 +75,5 @@ export function addTransitGateway(
     principal: kongAwsAccountId,
     resourceShareArn: share.arn,
   });
-  return { transitGateway, share, ready: [attachment, resource, principal] };
+  return { transitGateway, share, attachment, ready: [attachment, resource, principal] };
 }

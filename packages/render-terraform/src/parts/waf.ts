@@ -1,5 +1,6 @@
 import { CloudwatchLogGroup } from '@cdktn/provider-aws/lib/cloudwatch-log-group/index.js';
 import { CloudwatchLogResourcePolicy } from '@cdktn/provider-aws/lib/cloudwatch-log-resource-policy/index.js';
+import type { AwsProvider } from '@cdktn/provider-aws/lib/provider/index.js';
 import { Wafv2WebAcl, type Wafv2WebAclRule } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktn/provider-aws/lib/wafv2-web-acl-logging-configuration/index.js';
 import { dedicatedEdge, type StackContext } from './context.js';
@@ -58,15 +59,33 @@ function rule(
   return { name, priority, statement, ...action, visibilityConfig: visibility(name) };
 }
 
+/** Where the web ACL lives: CloudFront's in us-east-1, a regional one beside its ALB. */
+export interface WafPlacement {
+  readonly scope: 'CLOUDFRONT' | 'REGIONAL';
+  /** What the ACL protects, for its description. */
+  readonly protects: string;
+}
+
+/** CloudFront in front of Kong (the default placement). */
+export const cloudfrontWaf: WafPlacement = {
+  scope: 'CLOUDFRONT',
+  protects: 'CloudFront in front of Kong',
+};
+
 /**
- * WAF for the CloudFront distribution (CLOUDFRONT scope lives in us-east-1) and its logging.
+ * Web ACL and its logging: the same rate limit and managed groups for every placement (CLOUDFRONT
+ * scope lives in us-east-1, REGIONAL in the environment's region).
  * `ratePer5Minutes`: the per-IP limit (`aws.edge`, or the ecsFargate cloudfront entry's).
  */
 export function addWaf(
   ctx: StackContext,
   ratePer5Minutes: number = dedicatedEdge(ctx.env).wafRateLimitPer5Minutes,
+  placement: WafPlacement = cloudfrontWaf,
 ): Wafv2WebAcl {
-  const { stack, env, awsUsEast1: provider } = ctx;
+  const { stack, env } = ctx;
+  const regional = placement.scope === 'REGIONAL';
+  const provider: AwsProvider = regional ? ctx.aws : ctx.awsUsEast1;
+  const region = regional ? env.aws.region : 'us-east-1';
   const name = `${env.aws.cluster.name}-edge`;
   const rules: Wafv2WebAclRule[] = [
     rule(
@@ -106,14 +125,14 @@ export function addWaf(
   const acl = new Wafv2WebAcl(stack, 'web_acl', {
     provider,
     name,
-    description: `routeplane ${env.name}: CloudFront in front of Kong`,
-    scope: 'CLOUDFRONT',
+    description: `routeplane ${env.name}: ${placement.protects}`,
+    scope: placement.scope,
     defaultAction: { allow: {} },
     rule: rules,
     visibilityConfig: visibility(name),
   });
 
-  const key = logsKey(ctx, 'edge_logs', 'us-east-1', provider);
+  const key = logsKey(ctx, 'edge_logs', region, provider);
   // WAF only logs to groups whose name starts with aws-waf-logs-.
   const group = new CloudwatchLogGroup(stack, 'web_acl_log_group', {
     provider,
@@ -130,7 +149,7 @@ export function addWaf(
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Resource: `${group.arn}:*`,
       Condition: {
-        ArnLike: { 'aws:SourceArn': `arn:${ctx.partition}:logs:us-east-1:${ctx.accountId}:*` },
+        ArnLike: { 'aws:SourceArn': `arn:${ctx.partition}:logs:${region}:${ctx.accountId}:*` },
         StringEquals: { 'aws:SourceAccount': ctx.accountId },
       },
     }),

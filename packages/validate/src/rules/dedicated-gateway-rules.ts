@@ -4,11 +4,11 @@ import { fileRule, type Reporter, type Rule } from '../rule.js';
 /** The front-end group of the gateway's internal NLB (infra parts/gateway-ingress.ts). */
 const gatewayGroupRef = 'aws_security_group.gateway_nlb_security_group.id';
 
-function isTerraformJson(path: string): boolean {
+export function isTerraformJson(path: string): boolean {
   return path.startsWith('generated/terraform/') && path.endsWith('.tf.json');
 }
 
-function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
+export function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
   return Object.entries(obj(tf, 'resource', type) ?? {}).filter((e): e is [string, JsonObject] =>
     isObject(e[1]),
   );

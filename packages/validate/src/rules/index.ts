@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { albEdgeRules } from './alb-edge-rules.js';
 import { argocdRules } from './argocd-rules.js';
 import { backendRules } from './backend-rules.js';
 import { customPluginRules } from './custom-plugin-rules.js';
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   ...upstreamDnsRules,
   ...viewerHostRules,
   ...noEdgeRules,
+  ...albEdgeRules,
   ...customPluginRules,
   ...sharedSecretRules,
   ...workloadIdentityRules,

@@ -1,3 +1,4 @@
+import type { RouteConfig } from '@cdktn/provider-aws/lib/route/index.js';
 import type { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
 import type { KongConnectivity } from '@routeplane/model';
 import type { KonnectCloudGatewayNetwork } from '../../bindings/konnect-resources.js';
@@ -18,22 +19,37 @@ export interface DedicatedConnectivityProps {
   readonly gatewaySecurityGroup: SecurityGroup;
 }
 
-/** How the data planes reach the cluster: one builder per catalog connectivity type. */
+/**
+ * Where a VPC route to the home Konnect network points (a Transit Gateway or a peering
+ * connection), for route tables beyond the private ones (the ALB edge's public subnets).
+ */
+export type KongRouteTarget = Pick<
+  RouteConfig,
+  'transitGatewayId' | 'vpcPeeringConnectionId' | 'dependsOn'
+>;
+
+/**
+ * How the data planes reach the cluster: one builder per catalog connectivity type. Each returns
+ * its route target to the home network; privateEndpoint has none (only Kong opens connections).
+ */
 const builders: Record<
   KongConnectivity,
-  (ctx: StackContext, props: DedicatedConnectivityProps) => void
+  (ctx: StackContext, props: DedicatedConnectivityProps) => KongRouteTarget | undefined
 > = {
   transitGateway: addTransitGatewayConnectivity,
   vpcPeering: addVpcPeering,
-  privateEndpoint: addPrivateEndpoint,
+  privateEndpoint: (ctx, props) => {
+    addPrivateEndpoint(ctx, props);
+    return undefined;
+  },
 };
 
 /** The private path from Kong's data planes to the gateway's NLB, as the catalog chose it. */
 export function addDedicatedConnectivity(
   ctx: StackContext,
   props: DedicatedConnectivityProps,
-): void {
-  builders[dedicatedGroups(ctx.env).connectivity](ctx, props);
+): KongRouteTarget | undefined {
+  return builders[dedicatedGroups(ctx.env).connectivity](ctx, props);
 }
 
 export interface KongNetwork {

@@ -1,7 +1,7 @@
 import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
 import type { StackContext } from '../context.js';
 import { addTransitGateway } from '../transit-gateway.js';
-import type { DedicatedConnectivityProps } from './connectivity.js';
+import type { DedicatedConnectivityProps, KongRouteTarget } from './connectivity.js';
 import { addRegionPeering } from './region-peering.js';
 
 /**
@@ -11,7 +11,7 @@ import { addRegionPeering } from './region-peering.js';
 export function addTransitGatewayConnectivity(
   ctx: StackContext,
   props: DedicatedConnectivityProps,
-): void {
+): KongRouteTarget {
   const { stack, env, konnect: provider } = ctx;
   const tgw = addTransitGateway(ctx, props.network, props.kongAwsAccountId);
   new KonnectCloudGatewayTransitGateway(
@@ -39,4 +39,5 @@ export function addTransitGatewayConnectivity(
     kongAwsAccountId: props.kongAwsAccountId,
     configuration: props.konnect.configuration,
   });
+  return { transitGatewayId: tgw.transitGateway.id, dependsOn: [tgw.attachment] };
 }

@@ -5,7 +5,12 @@ import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resour
 import { TerraformData } from '../../bindings/terraform-data.js';
 import { shellQuote } from '../../teardown/shell-script.js';
 import { idSuffix, type StackContext } from '../context.js';
-import { type DedicatedConnectivityProps, type KongNetwork, kongNetworks } from './connectivity.js';
+import {
+  type DedicatedConnectivityProps,
+  type KongNetwork,
+  type KongRouteTarget,
+  kongNetworks,
+} from './connectivity.js';
 
 /** Peering connections of one Kong network to the VPC that can still carry traffic. */
 const liveStates = ['initiating-request', 'pending-acceptance', 'provisioning', 'active'];
@@ -16,15 +21,21 @@ const liveStates = ['initiating-request', 'pending-acceptance', 'provisioning', 
  * Kong's CIDR over it and admits that CIDR at the gateway NLB. Kong routes its side from
  * `cidr_blocks`. Peering is not transitive and needs no Transit Gateway.
  */
-export function addVpcPeering(ctx: StackContext, props: DedicatedConnectivityProps): void {
-  for (const net of kongNetworks(ctx, props.konnect)) addOnePeering(ctx, props, net);
+export function addVpcPeering(
+  ctx: StackContext,
+  props: DedicatedConnectivityProps,
+): KongRouteTarget | undefined {
+  const accepters = kongNetworks(ctx, props.konnect).map((net) => addOnePeering(ctx, props, net));
+  // The home network comes first.
+  const home = accepters[0];
+  return home === undefined ? undefined : { vpcPeeringConnectionId: home.id };
 }
 
 function addOnePeering(
   ctx: StackContext,
   props: DedicatedConnectivityProps,
   net: KongNetwork,
-): void {
+): VpcPeeringConnectionAccepterA {
   const { stack, env, konnect: provider } = ctx;
   const { vpc, privateRouteTables } = props.network;
   const attachment = new KonnectCloudGatewayTransitGateway(
@@ -95,4 +106,5 @@ function addOnePeering(
       vpcPeeringConnectionId: accepter.id,
     });
   });
+  return accepter;
 }
