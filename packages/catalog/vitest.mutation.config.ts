@@ -15,6 +15,7 @@ const testFiles = [
   'src/route-paths.test.ts',
   'src/route-precedence.test.ts',
   'src/image-rules.test.ts',
+  'src/rule-messages.test.ts',
   'src/shared-secret.test.ts',
   'src/data-plane-rules.test.ts',
   'src/resolve-waypoint.test.ts',
