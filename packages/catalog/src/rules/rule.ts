@@ -15,26 +15,22 @@ export interface SemanticRule {
   check(context: RuleContext): void;
 }
 
-/** Namespaces that belong to Kubernetes, Istio or Argo CD; routeplane never renders into them. */
-
+/** Reports every item whose value an earlier item already has, naming where the earlier one is. */
 export function reportDuplicates(
   context: RuleContext,
   items: readonly { path: KeyPath; value: string }[],
   what: string,
 ): void {
-  const first = new Map<string, number>();
-  items.forEach((item, index) => {
+  const first = new Map<string, KeyPath>();
+  for (const item of items) {
     const earlier = first.get(item.value);
-    if (earlier === undefined) {
-      first.set(item.value, index);
-      return;
-    }
-    const other = items[earlier];
-    context.report(
-      item.path,
-      `${what} "${item.value}" is already used at ${other ? formatPathShort(other.path) : 'another entry'}`,
-    );
-  });
+    if (earlier === undefined) first.set(item.value, item.path);
+    else
+      context.report(
+        item.path,
+        `${what} "${item.value}" is already used at ${formatPathShort(earlier)}`,
+      );
+  }
 }
 
 function formatPathShort(path: KeyPath): string {
