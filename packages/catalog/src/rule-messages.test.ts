@@ -15,6 +15,16 @@ function lineOf(text: string, after: RegExp, key: RegExp): number {
   return lines.findIndex((l, i) => i > start && key.test(l)) + 1;
 }
 
+/** `line:column` (1-based) of the key `key` on the first line after one matching `after`. */
+function keyAt(text: string, after: RegExp, key: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => after.test(l));
+  const line = lines.findIndex(
+    (l, i) => i > start && l.trimStart().replace(/^- /, '').startsWith(`${key}:`),
+  );
+  return `${line + 1}:${(lines[line] ?? '').indexOf(`${key}:`) + 1}`;
+}
+
 const dns = {
   publicZone: 'example.com',
   edgeTarget: 'dev.edge.konnect.example.net',
@@ -107,4 +117,70 @@ describe('kong.customPlugins[].name (rule custom-plugin-name)', () => {
       );
     },
   );
+});
+
+describe('services[].sharedSecretHeader (rule service-shared-secret)', () => {
+  const secret = (index: number, name: string) =>
+    [`services.${index}.sharedSecretHeader`, { name, valueEnv: 'DECK_SHARED_SECRET' }] as const;
+
+  it('lists the taken headers, without an edge header when the catalog has none', () => {
+    const text = shipped(['kong.cloudfrontOriginHeader', undefined], secret(3, 'Host'));
+    expect(catalogProblems(text)).toEqual([
+      expect.stringMatching(
+        /services\[3\]\.sharedSecretHeader\.name: must be a header of its own, not one Kong, the edge or the clients use \(host, authorization, x-forwarded-for, x-forwarded-host, x-real-ip, x-viewer-host\), but "Host" was given$/,
+      ),
+    ]);
+  });
+
+  it.each([
+    ['a route of another service adds the same header', 0],
+    ['its routes have no plugins', 1],
+  ])('accepts a header when %s', (_case, index) => {
+    expect(catalogProblems(shipped(secret(index, 'X-Gateway-Source')))).toEqual([]);
+  });
+
+  it('accepts a header on a service whose route has plugins but no request transformer', () => {
+    const text = shipped(
+      ['routes.3.plugins.requestTransformer', undefined],
+      secret(3, 'X-Gateway-Source'),
+    );
+    expect(catalogProblems(text)).toEqual([]);
+  });
+});
+
+describe('problems that point at the key, not its value', () => {
+  it.each([
+    [
+      'kong.upstream without hostEnv or privateDnsZone',
+      shipped(['kong.upstream.privateDnsZone', undefined]),
+      /^kong:/,
+      'upstream',
+      'kong.upstream: needs hostEnv',
+    ],
+    [
+      'an unused hostEnv',
+      shipped(['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST']),
+      /^kong:/,
+      'hostEnv',
+      'kong.upstream.hostEnv: is unused with privateDnsZone',
+    ],
+    [
+      "an environment's unused upstreamHost",
+      shipped(['environments.1.upstreamHost', 'gateway.prod.internal.example.com']),
+      /name: prod/,
+      'upstreamHost',
+      'environments[1].upstreamHost: is unused with kong.upstream.privateDnsZone',
+    ],
+    [
+      'a user node pool whose desired size exceeds its maximum',
+      shipped(['aws.nodePools.user.desiredSize', 99]),
+      /^aws:/,
+      'user',
+      'aws.nodePools.user: needs minSize <= desiredSize <= maxSize, but 2 <= 99 <= 6 was given (environment dev)',
+    ],
+  ])('%s', (_case, text, after, key, message) => {
+    const problems = catalogProblems(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`catalog.yaml:${keyAt(text, after, key)} ${message}`);
+  });
 });

@@ -1,5 +1,5 @@
 import type { RouteCatalog } from '../catalog.generated.js';
-import type { KeyPath } from '../key-path.js';
+import { formatKeyPath, type KeyPath } from '../key-path.js';
 
 export interface RuleContext {
   readonly catalog: RouteCatalog;
@@ -28,16 +28,9 @@ export function reportDuplicates(
     else
       context.report(
         item.path,
-        `${what} "${item.value}" is already used at ${formatPathShort(earlier)}`,
+        `${what} "${item.value}" is already used at ${formatKeyPath(earlier)}`,
       );
   }
-}
-
-function formatPathShort(path: KeyPath): string {
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-    .join('')
-    .replace(/^\./, '');
 }
 
 export function walkStrings(
