@@ -57,6 +57,32 @@ describe('aws.edge.kongDomainDns (rule kong-domain-dns)', () => {
 });
 
 describe('aws.cluster.apiAccess (rule eks-api-access)', () => {
+  it('reports a bad CIDR once although both environments inherit it', () => {
+    expect(
+      catalogProblems(shipped(['aws.cluster.apiAccess.publicCidrs', ['203.0.113.7/24']])),
+    ).toEqual([
+      expect.stringMatching(
+        /^catalog\.yaml:\d+:\d+ aws\.cluster\.apiAccess\.publicCidrs\[0\]: has host bits set: the network address is 203\.0\.113\.0\/24, but "203\.0\.113\.7\/24" was given$/,
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      'public CIDRs and prefix lists',
+      {
+        publicCidrs: ['203.0.113.0/24'],
+        privateSources: { prefixListIds: ['pl-0123456789abcdef0'] },
+      },
+    ],
+    [
+      'public and private CIDRs',
+      { publicCidrs: ['203.0.113.0/24'], privateSources: { cidrs: ['10.0.0.0/16'] } },
+    ],
+  ])('admits clients through %s together', (_case, apiAccess) => {
+    expect(catalogProblems(shipped(['aws.cluster.apiAccess', apiAccess]))).toEqual([]);
+  });
+
   it('puts "admits no one" on the apiAccess key of the environment', () => {
     const text = shipped(['environments.1.aws.cluster.apiAccess', { publicCidrs: [] }]);
     const line = lineOf(text, /name: prod/, /^\s+apiAccess:/);
