@@ -1,15 +1,11 @@
-import { mergeConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import shared from '../../vitest.shared.js';
+import { mutationTestConfig } from '../../vitest.mutation.shared.js';
 
 /**
  * The tests Stryker runs against mutants of src/rules, route-paths.ts and route-precedence.ts
- * (stryker.config.json): the ones that load catalogs through the rules or call the route code.
- * The generated-code and schema-default tests exercise none of the mutated files and would only
- * slow every mutant down. They run in this order, the focused tests first: Stryker stops a mutant
- * at its first failing test, so a killed mutant costs one quick file instead of the whole loader
- * suite. `isolate: false` keeps the loaded modules between mutant runs (Stryker switches mutants
- * through a global).
+ * (stryker.config.json), focused tests first: the ones that load catalogs through the rules or
+ * call the route code. The generated-code and schema-default tests exercise none of the mutated
+ * files; rule-coverage.test.ts runs every rule while it collects its tests, outside any test,
+ * which Stryker cannot attribute (each rule's firing is asserted with its message here anyway).
  */
 const testFiles = [
   'src/route-paths.test.ts',
@@ -25,14 +21,4 @@ const testFiles = [
   'src/load-model.test.ts',
 ];
 
-class ListedOrder extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) =>
-      testFiles.findIndex((name) => file.moduleId.endsWith(name));
-    return [...files].sort((a, b) => rank(a) - rank(b));
-  }
-}
-
-export default mergeConfig(shared, {
-  test: { include: testFiles, isolate: false, sequence: { sequencer: ListedOrder } },
-});
+export default mutationTestConfig(testFiles, testFiles);
