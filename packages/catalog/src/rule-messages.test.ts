@@ -56,7 +56,7 @@ describe('aws.edge.kongDomainDns (rule kong-domain-dns)', () => {
   });
 });
 
-describe('aws.cluster.apiAccess (rule eks-api-access)', () => {
+describe('aws.cluster.apiAccess (rule api-access)', () => {
   it('reports a bad CIDR once although both environments inherit it', () => {
     expect(
       catalogProblems(shipped(['aws.cluster.apiAccess.publicCidrs', ['203.0.113.7/24']])),
@@ -96,7 +96,7 @@ describe('aws.cluster.apiAccess (rule eks-api-access)', () => {
   });
 });
 
-describe('kong.trustedIps (rule network-cidrs)', () => {
+describe('kong.trustedIps (rule networks)', () => {
   it('refuses a CIDR with host bits set, naming the network address and the value', () => {
     expect(catalogProblems(shipped(['kong.trustedIps', ['10.0.0.0/8', '10.0.0.1/8']]))).toEqual([
       expect.stringMatching(
@@ -208,5 +208,14 @@ describe('problems that point at the key, not its value', () => {
     const problems = catalogProblems(text);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`catalog.yaml:${keyAt(text, after, key)} ${message}`);
+  });
+});
+
+describe('aws.nodePools (rule networks)', () => {
+  it.each([
+    ['at its maximum', 6],
+    ['at its minimum', 2],
+  ])('accepts a desired size %s', (_case, desiredSize) => {
+    expect(catalogProblems(shipped(['aws.nodePools.user.desiredSize', desiredSize]))).toEqual([]);
   });
 });
