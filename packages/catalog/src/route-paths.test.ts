@@ -20,12 +20,24 @@ describe('route paths', () => {
     expect(normalizePathPrefix(path)).toBe(expected);
   });
 
-  it.each(['/a', '/a/b-c_d.e~f', "/a!$&'()*+,;=:@"])('accepts %s', (path) => {
+  it.each([
+    '/a',
+    '/a/b-c_d.e~f',
+    "/a!$&'()*+,;=:@",
+    '/.well-known/acme',
+    '/a/..b',
+    '/a/b.',
+    `/${'a'.repeat(1023)}`,
+  ])('accepts %s', (path) => {
     expect(pathProblem(path)).toBeUndefined();
   });
 
   it.each([
     ['a', 'must start with "/"'],
+    ['a/', 'must start with "/"'],
+    ['/a?b', '"#" or "?"'],
+    ['/a/.', '"/./"'],
+    ['/a/../b', '"/../"'],
     ['/a//b', '"//"'],
     ['/a/./b', '"/./"'],
     ['/a/..', '"/../"'],

@@ -21,8 +21,30 @@ describe('precedenceConflicts', () => {
     ).toEqual([{ broad: 'root', narrow: 'x', path: '/x' }]);
   });
 
+  it("counts a shorter prefix whose methods include one of the longer route's", () => {
+    expect(
+      precedenceConflicts([
+        route('broad', ['/api'], ['GET', 'POST'], ['h']),
+        route('narrow', ['/api/users'], ['POST']),
+      ]),
+    ).toEqual([{ broad: 'broad', narrow: 'narrow', path: '/api/users' }]);
+  });
+
   it.each([
     ['equal criteria', [route('a', ['/api'], ['GET']), route('b', ['/api/users'], ['POST'])]],
+    [
+      'equal criteria that overlap',
+      [route('a', ['/api'], ['GET']), route('b', ['/api/users'], ['GET'])],
+    ],
+    [
+      'methods with no method in common',
+      [route('a', ['/api'], ['GET'], ['h']), route('b', ['/api/users'], ['POST'])],
+    ],
+    [
+      'hosts with no host in common',
+      [route('a', ['/api'], ['GET'], ['h1']), route('b', ['/api/users'], [], ['h2'])],
+    ],
+    ['one route with a path under its own other path', [route('a', ['/api', '/api/users'])]],
     [
       'disjoint methods',
       [route('a', ['/api'], ['GET']), route('b', ['/api/users'], ['POST'], ['h'])],

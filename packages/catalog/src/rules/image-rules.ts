@@ -1,11 +1,12 @@
 import type { SemanticRule } from './rule.js';
 
-/** The tag of an image reference (`registry/repo:tag`), undefined for a digest. */
-function imageTag(image: string): string | undefined {
-  if (image.includes('@')) return undefined;
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.indexOf(':');
-  return colon < 0 ? undefined : lastSegment.slice(colon + 1);
+/**
+ * Whether an image is on the `latest` tag. The schema lets an image end only in `:<tag>` or
+ * `@sha256:<64 hex>` (a registry port sits before the first `/`), so the tag is `latest` exactly
+ * when the reference ends in `:latest`.
+ */
+function onLatestTag(image: string): boolean {
+  return image.endsWith(':latest');
 }
 
 export const imageRules: readonly SemanticRule[] = [
@@ -16,7 +17,7 @@ export const imageRules: readonly SemanticRule[] = [
     needs: ['services'],
     check({ catalog, report }) {
       catalog.services.forEach((service, i) => {
-        if (imageTag(service.image) !== 'latest') return;
+        if (!onLatestTag(service.image)) return;
         report(
           ['services', i, 'image'],
           `must be pinned to a version tag or a digest, never "latest" (it moves under the same name, so a rollout or rollback cannot tell versions apart), but "${service.image}" was given`,

@@ -23,8 +23,7 @@ export const networkRules: readonly SemanticRule[] = [
         parse(['kong', 'trustedIps', i], t);
       });
       const checked = new Set<string>();
-      const envs = catalog.environments.length > 0 ? catalog.environments : [];
-      envs.forEach((env, i) => {
+      catalog.environments.forEach((env, i) => {
         const aws = effectiveAws(catalog, env);
         const vpcPath = awsValuePath(env, i, ['vpcCidr']);
         const key = JSON.stringify(vpcPath);

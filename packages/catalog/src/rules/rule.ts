@@ -1,5 +1,5 @@
 import type { RouteCatalog } from '../catalog.generated.js';
-import type { KeyPath } from '../key-path.js';
+import { formatKeyPath, type KeyPath } from '../key-path.js';
 
 export interface RuleContext {
   readonly catalog: RouteCatalog;
@@ -15,33 +15,22 @@ export interface SemanticRule {
   check(context: RuleContext): void;
 }
 
-/** Namespaces that belong to Kubernetes, Istio or Argo CD; routeplane never renders into them. */
-
+/** Reports every item whose value an earlier item already has, naming where the earlier one is. */
 export function reportDuplicates(
   context: RuleContext,
   items: readonly { path: KeyPath; value: string }[],
   what: string,
 ): void {
-  const first = new Map<string, number>();
-  items.forEach((item, index) => {
+  const first = new Map<string, KeyPath>();
+  for (const item of items) {
     const earlier = first.get(item.value);
-    if (earlier === undefined) {
-      first.set(item.value, index);
-      return;
-    }
-    const other = items[earlier];
-    context.report(
-      item.path,
-      `${what} "${item.value}" is already used at ${other ? formatPathShort(other.path) : 'another entry'}`,
-    );
-  });
-}
-
-function formatPathShort(path: KeyPath): string {
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-    .join('')
-    .replace(/^\./, '');
+    if (earlier === undefined) first.set(item.value, item.path);
+    else
+      context.report(
+        item.path,
+        `${what} "${item.value}" is already used at ${formatKeyPath(earlier)}`,
+      );
+  }
 }
 
 export function walkStrings(

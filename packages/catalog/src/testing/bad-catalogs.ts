@@ -405,7 +405,7 @@ export const badCatalogs: readonly [string, string | Uint8Array, string][] = [
   [
     'a runner CIDR with host bits',
     shipped(['aws.cluster.apiAccess.publicCidrs', ['203.0.113.7/24']]),
-    'aws.cluster.apiAccess.publicCidrs[0]:',
+    'aws.cluster.apiAccess.publicCidrs[0]: has host bits set: the network address is 203.0.113.0/24, but "203.0.113.7/24" was given',
   ],
   [
     'no way for Terraform to reach the EKS API',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import type { Edit } from './bad-catalogs.js';
+import { type Edit, shippedCatalogText } from './bad-catalogs.js';
 
 /** The ECS Fargate example catalog (`examples/ecs-fargate/catalog.yaml`). */
 export const ecsFargateCatalogPath: string = new URL(
@@ -28,6 +28,9 @@ export function ecsExample(...edits: readonly Edit[]): string {
 }
 
 const ecs = 'kong.dataPlane.ecsFargate';
+
+/** The shipped catalog's complete aws.edge, for cases that add an edge the schema accepts. */
+const shippedEdge = (parse(shippedCatalogText) as { aws: { edge: unknown } }).aws.edge;
 
 /** ECS Fargate combinations the loader refuses: [case, catalog text, message, located key path]. */
 export const badEcsFargateCatalogs: readonly [string, string, string, string][] = [
@@ -241,5 +244,32 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
     ]),
     "a regional API Gateway domain needs an ACM certificate in the environment's region us-east-1, but one in eu-west-1 was given (environment prod)",
     'environments[3].kong.dataPlane.ecsFargate.apiGateway.customDomain.certificateArn',
+  ],
+  [
+    'a CloudFront custom domain (aws.edge) on an all-ecsFargate catalog',
+    ecsExample(['aws.edge', shippedEdge]),
+    "is a dedicated-only option (CloudFront to the Dedicated Cloud Gateway's custom domain), but every environment uses kong.dataPlane.kind ecsFargate: remove it",
+    'aws.edge',
+  ],
+  [
+    'ecsFargate settings on an all-dedicated catalog',
+    ecsExample(['kong.dataPlane.kind', 'dedicated']),
+    'is an ecsFargate-only option, but every environment uses kong.dataPlane.kind dedicated: remove it or set kind: ecsFargate',
+    'kong.dataPlane.ecsFargate',
+  ],
+  [
+    'an ecsFargate environment without ecsFargate settings anywhere',
+    ecsExample([`${ecs}`, undefined]),
+    'needs ecsFargate settings (vpcCidr, availabilityZoneIds, subnets) for environment sandbox, here or in kong.dataPlane.ecsFargate',
+    'environments[0].kong.dataPlane',
+  ],
+  [
+    'an environment override that is the only ecsFargate settings and lacks the network',
+    ecsExample(
+      [`${ecs}`, undefined],
+      ['environments.0.kong.dataPlane.ecsFargate', { entry: 'apiGateway' }],
+    ),
+    'needs vpcCidr, availabilityZoneIds and subnets (here or in kong.dataPlane.ecsFargate) for environment sandbox',
+    'environments[0].kong.dataPlane.ecsFargate',
   ],
 ];
