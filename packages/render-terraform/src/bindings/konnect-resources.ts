@@ -3,13 +3,12 @@
  * attribute names of the provider's documentation.
  */
 
-import type { ManagedCacheModel } from '@routeplane/model';
 import { TerraformDataSource, type TerraformMetaArguments } from 'cdktn';
 import type { Construct } from 'constructs';
 import { konnectProvider } from './provider-versions.js';
 import { type BoundProvider, bindingConfig, TypedResource } from './typed-resource.js';
 
-const konnect: BoundProvider = { name: 'konnect', version: konnectProvider.version };
+export const konnect: BoundProvider = { name: 'konnect', version: konnectProvider.version };
 
 export interface KonnectGatewayControlPlaneArgs {
   readonly name: string;
@@ -111,76 +110,6 @@ export class KonnectCloudGatewayConfiguration extends TypedResource<KonnectCloud
   }
 }
 
-export interface KonnectAwsTransitGateway {
-  readonly name: string;
-  /** CIDRs Kong routes into the Transit Gateway: the customer VPC. */
-  readonly cidr_blocks: readonly string[];
-  readonly transit_gateway_attachment_config: {
-    readonly kind: 'aws-transit-gateway-attachment';
-    readonly transit_gateway_id: string;
-    readonly ram_share_arn: string;
-  };
-}
-
-/** Kong's network requests a peering connection to the customer VPC, which the customer accepts. */
-export interface KonnectAwsVpcPeeringGateway {
-  readonly name: string;
-  /** CIDRs Kong routes into the peering connection: the customer VPC. */
-  readonly cidr_blocks: readonly string[];
-  readonly transit_gateway_attachment_config: {
-    readonly kind: 'aws-vpc-peering-attachment';
-    readonly peer_account_id: string;
-    readonly peer_vpc_id: string;
-    readonly peer_vpc_region: string;
-  };
-}
-
-/** Kong reaches VPC Lattice resource configurations shared with it through RAM. */
-export interface KonnectAwsResourceEndpointGateway {
-  readonly name: string;
-  readonly transit_gateway_attachment_config: {
-    readonly kind: 'aws-resource-endpoint-attachment';
-    readonly ram_share_arn: string;
-    /** Which domain Kong sends to which shared resource configuration. */
-    readonly resource_config?: readonly {
-      readonly domain_name: string;
-      readonly resource_config_id: string;
-    }[];
-  };
-}
-
-/**
- * Exactly one attachment variant (docs/resources/cloud_gateway_transit_gateway.md at v3.19.0:
- * `aws_transit_gateway`, `aws_vpc_peering_gateway`, `aws_resource_endpoint_gateway`).
- */
-export type KonnectCloudGatewayTransitGatewayArgs = { readonly network_id: string } & (
-  | { readonly aws_transit_gateway: KonnectAwsTransitGateway }
-  | { readonly aws_vpc_peering_gateway: KonnectAwsVpcPeeringGateway }
-  | { readonly aws_resource_endpoint_gateway: KonnectAwsResourceEndpointGateway }
-);
-
-/** `resource "konnect_cloud_gateway_transit_gateway"`: Kong's side of the private connection. */
-export class KonnectCloudGatewayTransitGateway extends TypedResource<KonnectCloudGatewayTransitGatewayArgs> {
-  constructor(
-    scope: Construct,
-    id: string,
-    args: KonnectCloudGatewayTransitGatewayArgs,
-    meta?: TerraformMetaArguments,
-  ) {
-    super(scope, id, 'konnect_cloud_gateway_transit_gateway', konnect, args, meta);
-  }
-
-  /**
-   * The peering connection Kong requested (read-only
-   * `aws_vpc_peering_gateway_response.transit_gateway_attachment_config.peering_connection_id`).
-   */
-  get peeringConnectionId(): string {
-    return this.getStringAttribute(
-      'aws_vpc_peering_gateway_response.transit_gateway_attachment_config.peering_connection_id',
-    );
-  }
-}
-
 export interface KonnectCloudGatewayCustomDomainArgs {
   readonly control_plane_geo: string;
   readonly control_plane_id: string;
@@ -271,56 +200,6 @@ export class KonnectGatewayCustomPluginStreaming extends TypedResource<KonnectGa
     meta?: TerraformMetaArguments,
   ) {
     super(scope, id, 'konnect_gateway_custom_plugin_streaming', konnect, args, meta);
-  }
-}
-
-/**
- * Managed cache capacity tiers: the provider's `tier` values (docs/resources/cloud_gateway_addon.md
- * at v3.19.0, micro to 24xlarge) are exactly the catalog schema's `managedCache.tier` enum.
- */
-export type KonnectManagedCacheTier = ManagedCacheModel['tier'];
-
-export interface KonnectCloudGatewayAddonArgs {
-  /** Unique in the organisation; requires replacement if changed. */
-  readonly name: string;
-  /** The control-plane owner variant (a control plane group is the other). */
-  readonly owner: {
-    readonly control_plane: {
-      readonly control_plane_id: string;
-      readonly control_plane_geo: string;
-    };
-  };
-  readonly config: {
-    readonly managed_cache: {
-      readonly capacity_config: { readonly tiered: { readonly tier: KonnectManagedCacheTier } };
-    };
-  };
-}
-
-/**
- * `resource "konnect_cloud_gateway_addon"` (docs/resources/cloud_gateway_addon.md at v3.19.0:
- * `name`, `owner`, `config` required; `config.managed_cache.capacity_config.tiered.tier`): a
- * Konnect-managed Redis for the owner's Dedicated Cloud Gateway data planes. Create returns without
- * waiting for `state` ready (internal/provider/cloudgatewayaddon_resource.go).
- */
-export class KonnectCloudGatewayAddon extends TypedResource<KonnectCloudGatewayAddonArgs> {
-  constructor(
-    scope: Construct,
-    id: string,
-    args: KonnectCloudGatewayAddonArgs,
-    meta?: TerraformMetaArguments,
-  ) {
-    super(scope, id, 'konnect_cloud_gateway_addon', konnect, args, meta);
-  }
-
-  /**
-   * Id of the `redis-ee` partial Konnect creates for the add-on once it is ready (read-only
-   * `config.managed_cache_add_on_config_response.state_metadata.cache_config_id`; empty before).
-   */
-  get partialId(): string {
-    return this.getStringAttribute(
-      'config.managed_cache_add_on_config_response.state_metadata.cache_config_id',
-    );
   }
 }
 

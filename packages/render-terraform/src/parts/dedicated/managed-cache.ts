@@ -1,8 +1,8 @@
 import { TerraformOutput } from 'cdktn';
-import {
-  KonnectCloudGatewayAddon,
-  type KonnectCloudGatewayConfiguration,
-  type KonnectGatewayControlPlane,
+import { KonnectCloudGatewayAddon } from '../../bindings/konnect-addon.js';
+import type {
+  KonnectCloudGatewayConfiguration,
+  KonnectGatewayControlPlane,
 } from '../../bindings/konnect-resources.js';
 import type { StackContext } from '../context.js';
 

@@ -6,7 +6,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
 import { VpclatticeResourceConfiguration } from '@cdktn/provider-aws/lib/vpclattice-resource-configuration/index.js';
 import { VpclatticeResourceGateway } from '@cdktn/provider-aws/lib/vpclattice-resource-gateway/index.js';
-import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
+import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-transit-gateway.js';
 import type { StackContext } from '../context.js';
 import type { DedicatedConnectivityProps } from './connectivity.js';
 import { firstOf, nlbDnsName } from './nlb-dns-name.js';

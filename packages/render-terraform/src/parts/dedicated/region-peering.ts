@@ -8,7 +8,7 @@ import { RamResourceAssociation } from '@cdktn/provider-aws/lib/ram-resource-ass
 import { RamResourceShare } from '@cdktn/provider-aws/lib/ram-resource-share/index.js';
 import { Route } from '@cdktn/provider-aws/lib/route/index.js';
 import type { TerraformResource } from 'cdktn';
-import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
+import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-transit-gateway.js';
 import { dedicatedGroups, idSuffix, type StackContext } from '../context.js';
 import type { Network } from '../network.js';
 import { awsProviderDefaults } from '../providers.js';

@@ -1,4 +1,4 @@
-import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
+import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-transit-gateway.js';
 import type { StackContext } from '../context.js';
 import { addTransitGateway } from '../transit-gateway.js';
 import type { DedicatedConnectivityProps, KongRouteTarget } from './connectivity.js';

@@ -1,7 +1,7 @@
 import { DataAwsVpcPeeringConnection } from '@cdktn/provider-aws/lib/data-aws-vpc-peering-connection/index.js';
 import { Route } from '@cdktn/provider-aws/lib/route/index.js';
 import { VpcPeeringConnectionAccepterA } from '@cdktn/provider-aws/lib/vpc-peering-connection-accepter/index.js';
-import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-resources.js';
+import { KonnectCloudGatewayTransitGateway } from '../../bindings/konnect-transit-gateway.js';
 import { TerraformData } from '../../bindings/terraform-data.js';
 import { shellQuote } from '../../teardown/shell-script.js';
 import { idSuffix, type StackContext } from '../context.js';
