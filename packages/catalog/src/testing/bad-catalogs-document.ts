@@ -1,6 +1,9 @@
 import { type BadCatalog, shipped, shippedText } from './bad-catalog-edits.js';
 
-/** Bad catalogs caught on the document itself (encoding, YAML, unknown keys, types, versions, gitops) or reported in their message's own words before any key path. */
+/**
+ * Bad catalogs caught on the document itself (encoding, YAML, unknown keys, types, versions,
+ * gitops), and path mistakes whose message starts with its own words rather than a key path.
+ */
 export const documentMistakes: readonly BadCatalog[] = [
   [
     'not UTF-8',
