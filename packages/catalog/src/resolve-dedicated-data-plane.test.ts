@@ -1,8 +1,9 @@
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadModelFromBytes } from './load-model.js';
 import { formatProblem } from './problems.js';
-import { shipped } from './testing/bad-catalogs.js';
+import { shipped, shippedCatalogText } from './testing/bad-catalogs.js';
 
 const load = (text: string) =>
   loadModelFromBytes(new TextEncoder().encode(text), {
@@ -45,6 +46,35 @@ describe('data-plane sizing', () => {
     ]);
     const [warning] = model.warnings;
     expect(warning?.line).toBeGreaterThan(0);
+  });
+});
+
+describe('managed cache', () => {
+  it('warns, located, when the add-on is provisioned but no rate limit counts in it', () => {
+    const routes = parse(shippedCatalogText).routes as { plugins?: { rateLimiting?: object } }[];
+    const localOnly = routes.map((r) =>
+      r.plugins?.rateLimiting
+        ? {
+            ...r,
+            plugins: {
+              ...r.plugins,
+              rateLimiting: {
+                ...r.plugins.rateLimiting,
+                policy: 'local',
+                acceptPerNodeLimits: true,
+              },
+            },
+          }
+        : r,
+    );
+    expect(load(shipped()).warnings).toEqual([]);
+    const model = load(shipped(['routes', localOnly]));
+    expect(model.warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^catalog\.yaml:\d+:\d+ kong\.managedCache: provisions a managed cache add-on for environment dev, prod, but no rate limit counts in it \(every route's limit is local or absent\)/,
+      ),
+    ]);
+    expect(model.warnings[0]?.line).toBeGreaterThan(0);
   });
 });
 

@@ -61,7 +61,7 @@ function checkSharedStore({ catalog, report }: RuleContext): void {
 }
 
 /** The add-on exists for Dedicated Cloud Gateways from Kong 3.13, named within Konnect's limit. */
-function checkManagedCache({ catalog, report }: RuleContext): void {
+function checkManagedCache({ catalog, report, warn }: RuleContext): void {
   const kind = kindOf(catalog);
   const dedicatedWithCache = catalog.environments.filter(
     (env) =>
@@ -91,6 +91,19 @@ function checkManagedCache({ catalog, report }: RuleContext): void {
         `names the managed cache add-on ${name}, which must be at most ${addOnNameMaxLength} characters, but ${name.length} were given`,
       );
   });
+  // Terraform provisions (and Konnect bills) the add-on whether or not a limit counts in it.
+  if (dedicatedWithCache.length > 0 && !catalog.routes.some(usesSharedCounters))
+    warn(
+      catalog.kong.managedCache !== undefined
+        ? ['kong', 'managedCache']
+        : [
+            'environments',
+            catalog.environments.indexOf(dedicatedWithCache[0] as Environment),
+            'kong',
+            'managedCache',
+          ],
+      `provisions a managed cache add-on for environment ${dedicatedWithCache.map((e) => e.name).join(', ')}, but no rate limit counts in it (every route's limit is local or absent): remove it, or drop policy: local from a limit that should count across nodes`,
+    );
   const version = catalog.versions.kongGateway;
   if (dedicatedWithCache.length > 0 && !atLeast(version, managedCacheMinimum))
     report(
