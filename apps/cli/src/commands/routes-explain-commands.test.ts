@@ -18,12 +18,29 @@ interface RoutesJson {
   }[];
 }
 
-async function edited(edit: CatalogEdit): Promise<string> {
-  const dir = shippedRepo();
-  editCatalog(dir, edit);
-  expect((await run(dir, ['generate'])).code).toBe(0);
-  return dir;
+const renderedEdits = new Map<CatalogEdit, Promise<string>>();
+
+/**
+ * The shipped repository with `edit` applied and rendered. routes and explain only read it, so
+ * the tests that make the same edit (the same function) share one rendered repository.
+ */
+function edited(edit: CatalogEdit): Promise<string> {
+  const known = renderedEdits.get(edit);
+  if (known !== undefined) return known;
+  const rendering = (async () => {
+    const dir = shippedRepo();
+    editCatalog(dir, edit);
+    expect((await run(dir, ['generate'])).code).toBe(0);
+    return dir;
+  })();
+  renderedEdits.set(edit, rendering);
+  return rendering;
 }
+
+const moveSampleApp2: CatalogEdit = (c) => {
+  const s = c.services.find((x) => x.name === 'sample-app-2');
+  if (s) s.namespace = 'sample-apps-b';
+};
 
 async function routesJson(dir: string, ...extra: string[]): Promise<RoutesJson> {
   const result = await run(dir, ['routes', '--format', 'json', ...extra]);
@@ -97,10 +114,7 @@ describe('routeplane routes', () => {
     ],
     [
       'move a service to another namespace',
-      (c) => {
-        const s = c.services.find((x) => x.name === 'sample-app-2');
-        if (s) s.namespace = 'sample-apps-b';
-      },
+      moveSampleApp2,
       (j) => j.environments[0]?.routes.find((r) => r.name === 'app2')?.namespace,
       'sample-apps-b',
     ],
@@ -177,10 +191,7 @@ describe('routeplane explain', () => {
   });
 
   it('after moving a service, follows it to its new namespace and grant', async () => {
-    const dir = await edited((c) => {
-      const s = c.services.find((x) => x.name === 'sample-app-2');
-      if (s) s.namespace = 'sample-apps-b';
-    });
+    const dir = await edited(moveSampleApp2);
     const result = await run(dir, ['explain', '/app2', '--env', 'dev']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
