@@ -4,8 +4,8 @@ import { run } from './capture-io.fixture.js';
 import {
   addStagingEnvironment,
   type CatalogEdit,
-  editCatalog,
-  shippedRepo,
+  moveSampleApp2,
+  renderedEdit,
 } from './git-repo.fixture.js';
 
 interface RoutesJson {
@@ -18,29 +18,7 @@ interface RoutesJson {
   }[];
 }
 
-const renderedEdits = new Map<CatalogEdit, Promise<string>>();
-
-/**
- * The shipped repository with `edit` applied and rendered. routes and explain only read it, so
- * the tests that make the same edit (the same function) share one rendered repository.
- */
-function edited(edit: CatalogEdit): Promise<string> {
-  const known = renderedEdits.get(edit);
-  if (known !== undefined) return known;
-  const rendering = (async () => {
-    const dir = shippedRepo();
-    editCatalog(dir, edit);
-    expect((await run(dir, ['generate'])).code).toBe(0);
-    return dir;
-  })();
-  renderedEdits.set(edit, rendering);
-  return rendering;
-}
-
-const moveSampleApp2: CatalogEdit = (c) => {
-  const s = c.services.find((x) => x.name === 'sample-app-2');
-  if (s) s.namespace = 'sample-apps-b';
-};
+const edited = renderedEdit;
 
 async function routesJson(dir: string, ...extra: string[]): Promise<RoutesJson> {
   const result = await run(dir, ['routes', '--format', 'json', ...extra]);
