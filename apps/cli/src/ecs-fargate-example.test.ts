@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandIo } from './io.js';
 import { main } from './main.js';
+import { renderedExample } from './rendered-example.fixture.js';
 
 function captureIo(cwd: string, env: Record<string, string | undefined> = {}) {
   const stdout: string[] = [];
@@ -19,13 +18,13 @@ function captureIo(cwd: string, env: Record<string, string | undefined> = {}) {
 }
 
 const catalog = join(repoRoot, 'examples/ecs-fargate/catalog.yaml');
-const root = mkdtempSync(join(tmpdir(), 'routeplane-ecs-fargate-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+let root = '';
 
 describe('examples/ecs-fargate/catalog.yaml end to end', () => {
   it('renders with routeplane generate --catalog ... --root <dir>', async () => {
-    const run = captureIo(repoRoot);
-    expect(await main(['generate', '--catalog', catalog, '--root', root], run.io)).toBe(0);
+    const run = await renderedExample('ecs-fargate');
+    root = run.root;
+    expect(run.code).toBe(0);
     expect(run.stdout.at(-1)).toMatch(/environments: dev, prod, sandbox, test/);
   }, 120_000);
 

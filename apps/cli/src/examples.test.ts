@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import type { CommandIo } from './io.js';
 import { main } from './main.js';
+import { renderedExample } from './rendered-example.fixture.js';
 
 interface Captured extends CommandIo {
   readonly stdout: string[];
@@ -270,10 +270,9 @@ describe('the example catalogs', () => {
   it.each(Object.entries(examples))(
     '%s renders with generate --root, passes validate and holds its option',
     async (name, check) => {
-      const root = mkdtempSync(join(tmpdir(), `routeplane-example-${name}-`));
-      const catalog = join('examples', name, 'catalog.yaml');
-      const generate = captureIo();
-      expect(await main(['generate', '--catalog', catalog, '--root', root], generate)).toBe(0);
+      const generate = await renderedExample(name);
+      expect(generate.code).toBe(0);
+      const { root, catalog } = generate;
 
       const env = haveSharedCrds() ? { ROUTEPLANE_CRDS: sharedCrdsDir } : {};
       const validate = captureIo(env);

@@ -6,11 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import {
   builtBench,
+  renderedRepo,
   runBuilt,
+  runInProcess,
   scratchRepo,
   shippedCatalog,
   snapshotTree,
 } from './run-built.fixture.js';
+
+// Most cases run the command in-process (runInProcess); the ones that run the bundle in a new
+// process (runBuilt) prove what only a process shows: PATH lookup, exit code, stdio, the cache.
 
 /** A PATH directory with fake tools printing `version` for their version command. */
 function fakeTools(tools: Record<string, { version: string; exit?: number }>): string {
@@ -58,8 +63,8 @@ describe('validate with external tools on PATH (item 1)', () => {
       1,
       { tool: 'deck', status: 'failed', found: '1.45.0', needed: '1.40.0' },
     ],
-  ])('with %s: exit %i and the tool in --format json', (_name, tools, code, expected) => {
-    const run = runBuilt(['validate', '--format', 'json'], repo, {
+  ])('with %s: exit %i and the tool in --format json', async (_name, tools, code, expected) => {
+    const run = await runInProcess(['validate', '--format', 'json'], repo, {
       PATH: pathWith(fakeTools(tools)),
     });
     expect(run.stderr).toBe('');
@@ -80,8 +85,8 @@ describe('validate with external tools on PATH (item 1)', () => {
     expect(run.stdout).toContain('kubeconform: skipped\n  kubeconform is not on PATH: skipped');
   });
 
-  it('--output writes the report to a file, for `pnpm` scripts whose banner goes to stdout', () => {
-    const run = runBuilt(
+  it('--output writes the report to a file, for `pnpm` scripts whose banner goes to stdout', async () => {
+    const run = await runInProcess(
       ['validate', '--no-external', '--format', 'json', '--output', 'report.json'],
       repo,
     );
@@ -114,11 +119,11 @@ describe('removing an environment (item 3)', () => {
     expect(snapshotTree(repo)).toEqual(before);
   });
 
-  it('deletes exactly that tree with --delete-environment prod and lists each file', () => {
+  it('deletes exactly that tree with --delete-environment prod and lists each file', async () => {
     const repo = scratchRepo();
     const prodFiles = Object.keys(snapshotTree(repo)).filter((p) => p.split('/').includes('prod'));
     writeFileSync(join(repo, 'catalog.yaml'), withoutProd());
-    const run = runBuilt(['generate', '--delete-environment', 'prod'], repo);
+    const run = await runInProcess(['generate', '--delete-environment', 'prod'], repo);
     expect(run.code).toBe(0);
     for (const path of prodFiles) expect(run.stdout).toContain(`deleted   ${path}\n`);
     expect(run.stdout).toContain(
@@ -129,10 +134,10 @@ describe('removing an environment (item 3)', () => {
     );
   });
 
-  it('refuses a misspelled --delete-environment', () => {
+  it('refuses a misspelled --delete-environment', async () => {
     const repo = scratchRepo();
     writeFileSync(join(repo, 'catalog.yaml'), withoutProd());
-    const run = runBuilt(['generate', '--delete-environment', 'prd'], repo);
+    const run = await runInProcess(['generate', '--delete-environment', 'prd'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       '--delete-environment prd: no rendered tree of "prd" would be deleted (removed: prod)',
@@ -150,16 +155,16 @@ describe('hand-added files in the owned trees (item 4)', () => {
   it.each([
     [['check'], 'stderr'],
     [['validate', '--no-external'], 'stdout'],
-  ] as const)('%j reports the file and exits 1', (args, stream) => {
-    const run = runBuilt(args, repo);
+  ] as const)('%j reports the file and exits 1', async (args, stream) => {
+    const run = await runInProcess(args, repo);
     expect(run.code).toBe(1);
     expect(run[stream]).toContain(
       'generated/k8s/dev/routes/extra.yaml: not rendered by routeplane (no header), yet Argo CD would sync it',
     );
   });
 
-  it('lists it in --format json', () => {
-    const run = runBuilt(['validate', '--no-external', '--format', 'json'], repo);
+  it('lists it in --format json', async () => {
+    const run = await runInProcess(['validate', '--no-external', '--format', 'json'], repo);
     expect(JSON.parse(run.stdout)).toMatchObject({
       errors: 1,
       unrendered: ['generated/k8s/dev/routes/extra.yaml'],
@@ -197,30 +202,30 @@ describe('waivers (item 5)', () => {
       [{ rule: 'policy/kong-tls-verify', object: 'deck/*/kong.yml', reason }],
       /^catalog\.yaml:\d+:\d+ waivers\[0\]\.object: waives nothing: rule "policy\/kong-tls-verify" reports no finding on "deck\/\*\/kong\.yml"; did you mean "deck\/dev\/kong\.yaml"\?\nrouteplane: 1 problem\(s\) in the catalog\n$/,
     ],
-  ])('rejects %s as a located catalog error (exit 2)', (_name, waivers, message) => {
-    const repo = withoutTlsVerify(scratchRepo(withWaivers(waivers), true));
-    const run = runBuilt(['validate', '--no-external'], repo);
+  ])('rejects %s as a located catalog error (exit 2)', async (_name, waivers, message) => {
+    const repo = withoutTlsVerify(await renderedRepo(withWaivers(waivers)));
+    const run = await runInProcess(['validate', '--no-external'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
-  it('one waiver with a * segment covers every environment, including a new one', () => {
+  it('one waiver with a * segment covers every environment, including a new one', async () => {
     const data = parse(
       withWaivers([{ rule: 'policy/kong-tls-verify', object: 'deck/*/kong.yaml', reason }]),
     ) as {
       environments: Record<string, unknown>[];
     };
     data.environments.push(newEnvironment('staging'));
-    const repo = withoutTlsVerify(scratchRepo(stringify(data)));
-    const run = runBuilt(['validate', '--no-external'], repo);
+    const repo = withoutTlsVerify(await renderedRepo(stringify(data)));
+    const run = await runInProcess(['validate', '--no-external'], repo);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('0 finding(s), 3 waived');
     expect(run.code).toBe(0);
   });
 
-  it('prints the waiver to paste for a finding that is not waived', () => {
-    const repo = withoutTlsVerify(scratchRepo(withWaivers([])));
-    const run = runBuilt(['validate', '--no-external'], repo);
+  it('prints the waiver to paste for a finding that is not waived', async () => {
+    const repo = withoutTlsVerify(await renderedRepo(withWaivers([])));
+    const run = await runInProcess(['validate', '--no-external'], repo);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       'to accept it, add to waivers: - { rule: policy/kong-tls-verify, object: deck/dev/kong.yaml, reason: "<why this is acceptable, 10+ characters>" }',
@@ -251,8 +256,8 @@ describe('smaller items (item 6)', () => {
     },
   );
 
-  it('a missing --catalog file is a usage error (exit 2)', () => {
-    const run = runBuilt(['check', '--catalog', 'nope.yaml'], repo);
+  it('a missing --catalog file is a usage error (exit 2)', async () => {
+    const run = await runInProcess(['check', '--catalog', 'nope.yaml'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^routeplane: --catalog nope\.yaml: file not found/);
     expect(run.stderr).not.toContain('problem(s) in the catalog');
@@ -260,13 +265,13 @@ describe('smaller items (item 6)', () => {
 
   it.each([['check'], ['validate', '--no-external']])(
     '%s does not claim "nothing was written" (it never writes)',
-    (...args) => {
+    async (...args) => {
       const bad = mkdtempSync(join(tmpdir(), 'routeplane-bad-'));
       writeFileSync(
         join(bad, 'catalog.yaml'),
         shippedCatalog.replace('service: sample-app-1', 'service: nope'),
       );
-      const run = runBuilt(args, bad);
+      const run = await runInProcess(args, bad);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/\nrouteplane: 1 problem\(s\) in the catalog\n$/);
     },
@@ -279,16 +284,16 @@ describe('smaller items (item 6)', () => {
       'fish',
       "complete -c routeplane -n '__fish_seen_subcommand_from generate' -l delete-environment",
     ],
-  ])('completion %s prints a script naming every command', (shell, marker) => {
-    const run = runBuilt(['completion', shell], repo);
+  ])('completion %s prints a script naming every command', async (shell, marker) => {
+    const run = await runInProcess(['completion', shell], repo);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(marker);
     for (const command of ['generate', 'check', 'validate', 'deck-env'])
       expect(run.stdout).toContain(command);
   });
 
-  it('completion for an unknown shell is a usage error', () => {
-    expect(runBuilt(['completion', 'tcsh'], repo).code).toBe(2);
+  it('completion for an unknown shell is a usage error', async () => {
+    expect((await runInProcess(['completion', 'tcsh'], repo)).code).toBe(2);
   });
 
   describe('check --name-only and --stat', () => {
@@ -302,8 +307,8 @@ describe('smaller items (item 6)', () => {
         ['--stat'],
         ' deck/dev/kong.yaml |     2 +-\n 1 file(s) changed, 1 insertion(s)(+), 1 deletion(s)(-)\n',
       ],
-    ])('check %j', (flags, stdout) => {
-      const run = runBuilt(['check', ...flags], drifted);
+    ])('check %j', async (flags, stdout) => {
+      const run = await runInProcess(['check', ...flags], drifted);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe(stdout);
     });

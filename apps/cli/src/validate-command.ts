@@ -79,6 +79,8 @@ export async function validateCommand(options: ValidateOptions, io: CommandIo): 
     ? await runExternalTools(
         repoRoot,
         model.environments.map((env) => deckFile(env.name)),
+        // The command's environment, not the process's: tests run it in-process with their PATH.
+        io.env.PATH ?? '',
       )
     : [];
   const report = {

@@ -1,14 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { explainRequest, type ParsedFile, renderedEnv } from '@routeplane/explain';
-import { editFirstDocument, repoRoot } from '@routeplane/test-support';
+import { editFirstDocument } from '@routeplane/test-support';
 import { readTree } from '@routeplane/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandIo } from './io.js';
-import { main } from './main.js';
-
-const quiet: CommandIo = { cwd: repoRoot, env: {}, out: () => {}, err: () => {} };
+import { renderedExample } from './rendered-example.fixture.js';
 
 /**
  * Issue 16 item 9: a route with client-facing `hosts`, followed through the rendered CloudFront
@@ -18,9 +12,8 @@ const quiet: CommandIo = { cwd: repoRoot, env: {}, out: () => {}, err: () => {} 
 describe('examples/viewer-hosts: client-facing hosts reach Kong behind CloudFront', () => {
   let files: ParsedFile[] = [];
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), 'routeplane-viewer-hosts-'));
-    const catalog = join('examples', 'viewer-hosts', 'catalog.yaml');
-    expect(await main(['generate', '--catalog', catalog, '--root', root], quiet)).toBe(0);
+    const { root, code } = await renderedExample('viewer-hosts');
+    expect(code).toBe(0);
     files = readTree(root);
   }, 120_000);
 

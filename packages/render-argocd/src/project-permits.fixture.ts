@@ -6,14 +6,24 @@ import type { AppProject } from './argo-types.js';
  * isDestinationMatched). Whitelists only: routeplane renders no blacklists and no deny patterns.
  */
 
+/** Compiled patterns: the project tests match every rendered object against the same few. */
+const compiled = new Map<string, RegExp>();
+
 /** Go's filepath.Match for the patterns we use: `*` and `?` never cross `/`. */
 function globMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
-  const regex = pattern
-    .split('')
-    .map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${regex}$`).test(value);
+  let regex = compiled.get(pattern);
+  if (regex === undefined) {
+    const source = pattern
+      .split('')
+      .map((c) =>
+        c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
+    regex = new RegExp(`^${source}$`);
+    compiled.set(pattern, regex);
+  }
+  return regex.test(value);
 }
 
 export interface ResourceRef {

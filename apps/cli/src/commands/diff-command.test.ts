@@ -3,22 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { run } from './capture-io.fixture.js';
 import {
   addStagingEnvironment,
-  type CatalogEdit,
   editCatalog,
   git,
   handEdit,
+  moveSampleApp2,
+  renderedEdit,
   shippedRepo,
 } from './git-repo.fixture.js';
 
 /** A repository where the catalog was edited and regenerated, as in a pull request. */
-async function changedRepo(edit: CatalogEdit): Promise<string> {
-  const dir = shippedRepo();
-  editCatalog(dir, edit);
-  const generated = await run(dir, ['generate']);
-  expect(generated.stderr).toBe('');
-  expect(generated.code).toBe(0);
-  return dir;
-}
+const changedRepo = renderedEdit;
 
 async function jsonReport(dir: string, ...extra: string[]): Promise<DiffReport> {
   const result = await run(dir, ['diff', '--format', 'json', ...extra]);
@@ -72,10 +66,7 @@ describe('routeplane diff over real catalog changes', () => {
   });
 
   it('move a service to another namespace: service, namespace, route backend, grant and Argo CD child', async () => {
-    const dir = await changedRepo((c) => {
-      const service = c.services.find((s) => s.name === 'sample-app-2');
-      if (service) service.namespace = 'sample-apps-b';
-    });
+    const dir = await changedRepo(moveSampleApp2);
     const e = env(await jsonReport(dir, '--base', 'HEAD'), 'dev');
     expect(e.catalog.services).toEqual({
       added: ['sample-apps-b/sample-app-2'],

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newEnvironment } from '@routeplane/catalog/testing';
 import { repoRoot } from '@routeplane/test-support';
+import { expect } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { run } from './capture-io.fixture.js';
 
 export type CatalogEdit = (catalog: Record<string, unknown> & CatalogShape) => void;
 
@@ -58,3 +60,31 @@ export function handEdit(dir: string, file: string): void {
 export const addStagingEnvironment: CatalogEdit = (c) => {
   c.environments.push(newEnvironment('staging'));
 };
+
+/** Moves sample-app-2 to namespace sample-apps-b. */
+export const moveSampleApp2: CatalogEdit = (c) => {
+  const service = c.services.find((s) => s.name === 'sample-app-2');
+  if (service) service.namespace = 'sample-apps-b';
+};
+
+const renderedEdits = new Map<CatalogEdit, Promise<string>>();
+
+/**
+ * shippedRepo() with `edit` applied to catalog.yaml and rendered by `generate`, uncommitted, as
+ * in a pull request. diff, routes and explain only read it, so every test making the same edit
+ * (the same function) in this worker shares one rendered repository.
+ */
+export function renderedEdit(edit: CatalogEdit): Promise<string> {
+  const known = renderedEdits.get(edit);
+  if (known !== undefined) return known;
+  const rendering = (async () => {
+    const dir = shippedRepo();
+    editCatalog(dir, edit);
+    const generated = await run(dir, ['generate']);
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    return dir;
+  })();
+  renderedEdits.set(edit, rendering);
+  return rendering;
+}

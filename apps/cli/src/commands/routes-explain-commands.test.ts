@@ -4,8 +4,8 @@ import { run } from './capture-io.fixture.js';
 import {
   addStagingEnvironment,
   type CatalogEdit,
-  editCatalog,
-  shippedRepo,
+  moveSampleApp2,
+  renderedEdit,
 } from './git-repo.fixture.js';
 
 interface RoutesJson {
@@ -18,12 +18,7 @@ interface RoutesJson {
   }[];
 }
 
-async function edited(edit: CatalogEdit): Promise<string> {
-  const dir = shippedRepo();
-  editCatalog(dir, edit);
-  expect((await run(dir, ['generate'])).code).toBe(0);
-  return dir;
-}
+const edited = renderedEdit;
 
 async function routesJson(dir: string, ...extra: string[]): Promise<RoutesJson> {
   const result = await run(dir, ['routes', '--format', 'json', ...extra]);
@@ -97,10 +92,7 @@ describe('routeplane routes', () => {
     ],
     [
       'move a service to another namespace',
-      (c) => {
-        const s = c.services.find((x) => x.name === 'sample-app-2');
-        if (s) s.namespace = 'sample-apps-b';
-      },
+      moveSampleApp2,
       (j) => j.environments[0]?.routes.find((r) => r.name === 'app2')?.namespace,
       'sample-apps-b',
     ],
@@ -177,10 +169,7 @@ describe('routeplane explain', () => {
   });
 
   it('after moving a service, follows it to its new namespace and grant', async () => {
-    const dir = await edited((c) => {
-      const s = c.services.find((x) => x.name === 'sample-app-2');
-      if (s) s.namespace = 'sample-apps-b';
-    });
+    const dir = await edited(moveSampleApp2);
     const result = await run(dir, ['explain', '/app2', '--env', 'dev']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
