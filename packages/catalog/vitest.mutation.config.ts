@@ -3,8 +3,8 @@ import { mutationTestConfig } from '../../vitest.mutation.shared.js';
 /**
  * The tests Stryker runs against mutants of src/rules, route-paths.ts and route-precedence.ts
  * (stryker.config.json), focused tests first: the ones that load catalogs through the rules or
- * call the route code. The generated-code and schema-default tests exercise none of the mutated
- * files; rule-coverage.test.ts runs every rule while it collects its tests, outside any test,
+ * call the route code; the fixture and derived-default tests last (they load valid catalogs and
+ * one the loader refuses). The generated-code and type tests exercise none of the mutated files; rule-coverage.test.ts runs every rule while it collects its tests, outside any test,
  * which Stryker cannot attribute (each rule's firing is asserted with its message here anyway).
  */
 const testFiles = [
@@ -19,6 +19,8 @@ const testFiles = [
   'src/custom-plugin-files.test.ts',
   'src/user-mistakes.test.ts',
   'src/load-model.test.ts',
+  'src/testing/fixture-model.test.ts',
+  'src/resolve-derived-defaults.test.ts',
 ];
 
 export default mutationTestConfig(testFiles, testFiles);

@@ -130,14 +130,14 @@ describe('routes[].hosts (rule route-hosts)', () => {
 });
 
 describe('kong.customPlugins[].name (rule custom-plugin-name)', () => {
-  it.each(['cors', 'jwt', 'rate-limiting', 'request-transformer'])(
+  it.each(['cors', 'jwt', 'rate-limiting', 'rate-limiting-advanced', 'request-transformer'])(
     'refuses %s, listing every plugin routeplane renders',
     (name) => {
       const text = shipped(['kong.customPlugins', [{ name, handler: 'h.lua', schema: 's.lua' }]]);
       expect(catalogProblems(text)).toContainEqual(
         expect.stringMatching(
           new RegExp(
-            `^catalog\\.yaml:\\d+:\\d+ kong\\.customPlugins\\[0\\]\\.name: must not be a plugin routeplane renders \\(cors, jwt, rate-limiting, request-transformer\\), but "${name}" was given$`,
+            `^catalog\\.yaml:\\d+:\\d+ kong\\.customPlugins\\[0\\]\\.name: must not be a plugin routeplane renders \\(cors, jwt, rate-limiting, rate-limiting-advanced, request-transformer\\), but "${name}" was given$`,
           ),
         ),
       );
