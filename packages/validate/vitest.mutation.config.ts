@@ -1,3 +1,4 @@
+import { mergeConfig } from 'vitest/config';
 import { mutationTestConfig } from '../../vitest.mutation.shared.js';
 
 /**
@@ -5,9 +6,10 @@ import { mutationTestConfig } from '../../vitest.mutation.shared.js';
  * tests first (the Terraform-tree rules included), then the corruption tables, the clean tree,
  * the waypoint example, the waiver tests and, last, the shipped catalog (clean, and a dropped
  * grant caught). The tool, reading and format-only tests call no rule; rule-coverage.test.ts runs
- * every rule while it collects its tests, outside any test, which Stryker cannot attribute.
+ * every rule while it collects its tests, outside any test, which Stryker cannot attribute. The
+ * global setup renders the clean tree once, as in vitest.config.ts.
  */
-export default mutationTestConfig(
+const focused = mutationTestConfig(
   [
     'src/rules/*.test.ts',
     'src/corruptions.test.ts',
@@ -28,3 +30,7 @@ export default mutationTestConfig(
     'src/waiver-match.test.ts',
   ],
 );
+
+export default mergeConfig(focused, {
+  test: { globalSetup: ['./src/clean-tree.global-setup.ts'] },
+});

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { shipped, shippedCatalogText } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { ecsExample } from './testing/ecs-fargate-catalogs.js';
+import { type Expected, expectedProblems } from './testing/expected-problems.js';
 
 /**
  * The exact problem list of the data-plane rules (rule data-plane-kind): every problem, its key
@@ -10,39 +11,6 @@ import { ecsExample } from './testing/ecs-fargate-catalogs.js';
  * table in ecs-fargate-catalogs.ts checks one substring per case; these also fail on an extra
  * problem, a problem at the wrong place or a boundary moved by one.
  */
-
-/**
- * `line:column` of the key (atKey) or the value at a dotted path of the catalog text; a path that
- * goes on past what the text has points at the deepest value it has.
- */
-function positionOf(text: string, dotted: string, atKey: boolean): string {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  let node: Node | null = doc.contents;
-  let key: Node | null = null;
-  for (const part of dotted.split('.')) {
-    if (isSeq(node)) {
-      key = null;
-      node = node.items[Number(part)] as Node;
-    } else if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === part);
-      if (pair === undefined) break;
-      key = pair.key as Node;
-      node = pair.value as Node;
-    }
-  }
-  const { line, col } = lines.linePos((atKey && key ? key : node)?.range?.[0] ?? 0);
-  return `${line}:${col}`;
-}
-
-type Expected = readonly [path: string, atKey: boolean, message: string];
-
-function expectedProblems(text: string, expected: readonly Expected[]): string[] {
-  return expected.map(([path, atKey, message]) => {
-    const shown = path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
-    return `catalog.yaml:${positionOf(text, path, atKey)} ${shown}: ${message}`;
-  });
-}
 
 const ecs = 'kong.dataPlane.ecsFargate';
 const edge = parseDocument(shippedCatalogText).toJS().aws.edge;

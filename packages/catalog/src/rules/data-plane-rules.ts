@@ -267,8 +267,8 @@ export const dataPlaneRules: readonly SemanticRule[] = [
         entries(catalog).flatMap(({ env, kind }) =>
           kind === 'ecsFargate'
             ? [ecsFargateWithDefaults(effectiveDataPlane(catalog, env).ecsFargate).entry]
-            // Stryker disable next-line ArrayDeclaration: a string in the set is never an entry looked up
-            : [],
+            : // Stryker disable next-line ArrayDeclaration: a string in the set is never an entry looked up
+              [],
         ),
       );
       for (const { env, index, kind } of entries(catalog)) {
