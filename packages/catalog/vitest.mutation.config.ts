@@ -25,7 +25,6 @@ const testFiles = [
   'src/waypoint-rule-messages.test.ts',
   'src/service-rule-messages.test.ts',
   'src/node-pool-sizes.test.ts',
-  'src/route-precedence-methods.test.ts',
   'src/resolve-waypoint.test.ts',
   'src/resolve-dedicated-data-plane.test.ts',
   'src/custom-plugin-files.test.ts',

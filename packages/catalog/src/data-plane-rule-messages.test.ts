@@ -71,6 +71,20 @@ describe('data-plane-kind: every problem, where it points', () => {
       ],
     ],
     [
+      "the Konnect networks' private hosted zone while an environment runs on ECS Fargate (the key)",
+      ecsExample(
+        ['kong.upstream.privateDnsZone', 'example.com'],
+        ['kong.upstream.hostEnv', undefined],
+      ),
+      [
+        [
+          'kong.upstream.privateDnsZone',
+          true,
+          'is a dedicated-only option (a private hosted zone attached to the Konnect networks), but environment sandbox uses kong.dataPlane.kind ecsFargate, whose Kong would resolve gateway.hostname without it: remove it and use hostEnv or upstreamHost',
+        ],
+      ],
+    ],
+    [
       'dataPlaneBaseRps on an ecsFargate environment (the key)',
       ecsExample(['environments.0.dataPlaneBaseRps', 100]),
       [
