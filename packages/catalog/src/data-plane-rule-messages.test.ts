@@ -24,6 +24,22 @@ const overlapsEks = (env: string) =>
 const needsNetwork = (env: string) =>
   `needs vpcCidr, availabilityZoneIds and subnets (here or in kong.dataPlane.ecsFargate) for environment ${env}`;
 
+/** The example's other subnets (all but web[0]), each overlapping a wide first web subnet. */
+const overlapsTheRest = (wide: string): Expected[] =>
+  (
+    [
+      ['web.1', '10.40.1.0/24'],
+      ['app.0', '10.40.4.0/23'],
+      ['app.1', '10.40.6.0/23'],
+      ['data.0', '10.40.8.0/25'],
+      ['data.1', '10.40.8.128/25'],
+    ] as const
+  ).map(([at, cidr]) => [
+    `${ecs}.subnets.${at}`,
+    false,
+    `subnet ${cidr} overlaps ${wide} of the same VPC`,
+  ]);
+
 describe('data-plane-kind: every problem, where it points', () => {
   it.each<[string, string, readonly Expected[]]>([
     [
@@ -246,22 +262,7 @@ describe('data-plane-kind: the ECS network', () => {
           false,
           "subnet 10.40.0.0/19 is not inside Kong's VPC 10.40.0.0/20",
         ],
-        ...(
-          [
-            ['web.1', '10.40.1.0/24'],
-            ['app.0', '10.40.4.0/23'],
-            ['app.1', '10.40.6.0/23'],
-            ['data.0', '10.40.8.0/25'],
-            ['data.1', '10.40.8.128/25'],
-          ] as const
-        ).map(
-          ([at, cidr]) =>
-            [
-              `${ecs}.subnets.${at}`,
-              false,
-              `subnet ${cidr} overlaps 10.40.0.0/19 of the same VPC`,
-            ] as const,
-        ),
+        ...overlapsTheRest('10.40.0.0/19'),
       ],
     ],
     [
@@ -289,22 +290,7 @@ describe('data-plane-kind: the ECS network', () => {
     [
       'a subnet as wide as the VPC: inside it, overlapping the rest',
       ecsExample([`${ecs}.subnets.web`, ['10.40.0.0/20', '10.40.1.0/24']]),
-      (
-        [
-          ['web.1', '10.40.1.0/24'],
-          ['app.0', '10.40.4.0/23'],
-          ['app.1', '10.40.6.0/23'],
-          ['data.0', '10.40.8.0/25'],
-          ['data.1', '10.40.8.128/25'],
-        ] as const
-      ).map(
-        ([at, cidr]) =>
-          [
-            `${ecs}.subnets.${at}`,
-            false,
-            `subnet ${cidr} overlaps 10.40.0.0/20 of the same VPC`,
-          ] as const,
-      ),
+      overlapsTheRest('10.40.0.0/20'),
     ],
     [
       "a VPC link in one of Kong's app subnets",
