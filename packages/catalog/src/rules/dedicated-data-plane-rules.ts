@@ -80,6 +80,7 @@ export const dedicatedDataPlaneRules: readonly SemanticRule[] = [
         if (env.connectivity === 'privateEndpoint' && (env.dataPlaneRegions?.length ?? 0) > 0) {
           report(
             ['environments', i, 'connectivity'],
+            // Stryker disable next-line OptionalChaining: inside this branch dataPlaneRegions has entries
             `privateEndpoint shares one VPC Lattice resource configuration in ${aws.region} and serves only that region's data planes, so dataPlaneRegions must be empty, but ${env.dataPlaneRegions?.length} region(s) were given (environment ${env.name}); use transitGateway or vpcPeering for several regions`,
           );
         }
@@ -109,6 +110,7 @@ const privateAsnRanges: readonly (readonly [number, number])[] = [
  * Transit Gateways should not share one), so they must all stay in the home ASN's private range.
  */
 function checkAsns(extra: number, home: number, fail: (message: string) => void) {
+  // Stryker disable next-line ConditionalExpression: with no extra region the last ASN is the home one, inside its range
   if (extra === 0) return;
   const range = privateAsnRanges.find(([low, high]) => low <= home && home <= high);
   const last = home + extra;

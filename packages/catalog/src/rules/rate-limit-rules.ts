@@ -55,6 +55,7 @@ function checkSharedStore({ catalog, report }: RuleContext): void {
     if (catalog.kong.managedCache !== undefined || env.kong?.managedCache !== undefined) return;
     report(
       ['environments', index],
+      // Stryker disable next-line OptionalChaining: shared is the index of a route findIndex found
       `needs kong.managedCache (here in kong or at the top level) for environment ${env.name}: route ${catalog.routes[shared]?.name} counts its rate limit in the shared store, which a Dedicated Cloud Gateway has only through Konnect's managed cache; or set that route's policy: local with acceptPerNodeLimits: true`,
     );
   });

@@ -43,7 +43,11 @@ export function walkStrings(
     value.forEach((item, i) => {
       walkStrings(item, [...path, i], visit);
     });
-  else if (typeof value === 'object' && value !== null) {
+  else if (
+    // Stryker disable next-line ConditionalExpression: Object.entries of a number or boolean is empty
+    typeof value === 'object' &&
+    value !== null
+  ) {
     for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
   }
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { shipped } from './testing/bad-catalogs.js';
+import { catalogProblems } from './testing/catalog-problems.js';
+import { ecsExample } from './testing/ecs-fargate-catalogs.js';
+import { type Expected, expectedProblems } from './testing/expected-problems.js';
+
+/** The custom-plugin rules' exact problems: the undeclared plugin, and custom plugins on ECS. */
+describe('custom plugin rules: every problem, where it points', () => {
+  it.each<[string, string, readonly Expected[]]>([
+    [
+      'a route enabling a custom plugin when none is declared (route-custom-plugin)',
+      shipped(['routes.1.plugins', { custom: ['my-plugin'] }]),
+      [
+        [
+          'routes.1.plugins.custom.0',
+          false,
+          'must name one of kong.customPlugins (none declared), but "my-plugin" was given',
+        ],
+      ],
+    ],
+    [
+      'custom plugins on an ecsFargate catalog (custom-plugin-data-plane, at the key)',
+      ecsExample([
+        'kong.customPlugins',
+        [{ name: 'my-plugin', handler: 'h.lua', schema: 's.lua' }],
+      ]),
+      [
+        [
+          'kong.customPlugins',
+          true,
+          'is a dedicated-only option (custom plugins streamed to Dedicated Cloud Gateway data planes), but environment sandbox uses kong.dataPlane.kind ecsFargate, whose self-hosted Kong loads plugins from its own image: remove it',
+        ],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(catalogProblems(text)).toEqual(expectedProblems(text, expected));
+  });
+});
