@@ -90,25 +90,15 @@ export interface KongModel {
   readonly envSources: Readonly<Record<string, string>>;
 }
 
-/** Capacity tiers of `konnect_cloud_gateway_addon` `config.managed_cache.capacity_config.tiered.tier`. */
-export type ManagedCacheTier =
-  | 'micro'
-  | 'small'
-  | 'medium'
-  | 'large'
-  | 'xlarge'
-  | '2xlarge'
-  | '4xlarge'
-  | '8xlarge'
-  | '12xlarge'
-  | '16xlarge'
-  | '24xlarge';
-
 /** `kong.managedCache` merged with the environment's override. */
 export interface ManagedCacheModel {
   /** `konnect_cloud_gateway_addon` name: unique in the Konnect organisation. */
   readonly addOnName: string;
-  readonly tier: ManagedCacheTier;
+  /**
+   * `config.managed_cache.capacity_config.tiered.tier`: one of the catalog schema's
+   * `$defs.managedCache.tier` values (the one list of tiers; the loader has checked it).
+   */
+  readonly tier: string;
   /** DECK_* variable with the id of the Redis partial Konnect creates for the add-on. */
   readonly partialIdEnv: string;
 }
