@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { haveSharedCrds, repoRoot, sharedCrdsDir } from '@routeplane/test-support';
@@ -29,9 +29,14 @@ function captureIo(cwd: string, env: Record<string, string | undefined> = {}): C
 
 const owned = ['argocd', 'generated', 'deck'];
 
-/** A scratch repository holding a copy of the shipped catalog and nothing rendered yet. */
+/**
+ * A scratch repository holding a copy of the shipped catalog and nothing rendered yet. It sits one
+ * level inside its own temporary directory, so its `../shared` never exists (a `shared` directory
+ * left in the system's temporary directory would otherwise turn the CRD checks on).
+ */
 function scratchRepo(catalogText = readFileSync(join(repoRoot, 'catalog.yaml'), 'utf8')): string {
-  const dir = mkdtempSync(join(tmpdir(), 'routeplane-cli-'));
+  const dir = join(mkdtempSync(join(tmpdir(), 'routeplane-cli-')), 'repo');
+  mkdirSync(dir);
   writeFileSync(join(dir, 'catalog.yaml'), catalogText);
   return dir;
 }
