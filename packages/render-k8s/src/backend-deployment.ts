@@ -106,9 +106,6 @@ function podSpec(b: BackendModel, configMapName: string): k8s.PodSpec {
     containers: [container(b)],
     securityContext: podSecurityContext(b),
     serviceAccountName: b.name,
-    // Kubernetes' default, spelled out because the manifests cdk8s-plus rendered carried it and
-    // the L1 rewrite keeps their bytes; dropping it changes every backend manifest.
-    setHostnameAsFqdn: false,
     topologySpreadConstraints: topologySpread(b),
     volumes: volumes(configMapName),
   };
