@@ -2,6 +2,7 @@ import type { Environment, RouteCatalog } from '../catalog.generated.js';
 import { awsValuePath } from '../environment-overrides.js';
 import { formatKeyPath, type KeyPath } from '../key-path.js';
 import { awsOfKind } from '../resolve-data-plane.js';
+import { stateKeyPrefix } from '../resolve-derived-defaults.js';
 import type { SemanticRule } from './rule.js';
 
 type Aws = RouteCatalog['aws'];
@@ -41,8 +42,7 @@ const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
   awsSetting(
     'Terraform state key',
     ['state', 'keyPrefix'],
-    // Same default as resolve.ts: routeplane/<environment>.
-    (aws, env) => `s3://${aws.state.bucket}/${aws.state.keyPrefix ?? `routeplane/${env.name}`}`,
+    (aws, env) => `s3://${aws.state.bucket}/${stateKeyPrefix(aws.state, env.name)}`,
   ),
   {
     label: 'Konnect control plane name',
