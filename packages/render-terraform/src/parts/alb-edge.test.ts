@@ -3,7 +3,7 @@ import { fixtureEnvironment } from '@routeplane/catalog/testing';
 import { kongBehindCloudfront } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { parsed, ref, resource, resources, synth } from '../terraform-json.fixture.js';
-import { albTlsPolicy, elbName } from './alb-edge.js';
+import { albTlsPolicy } from './alb-edge.js';
 import { managedGroups } from './waf.js';
 
 /** dev behind an ALB (prod keeps CloudFront, so the origin secret stays in use). */
@@ -182,16 +182,4 @@ describe('aws.edge.kind alb', () => {
     expect(env.kong.requiredEnv).not.toContain('DECK_CLOUDFRONT_ORIGIN_SECRET');
     expect(kongBehindCloudfront(env)).toBe(false);
   });
-
-  it.each([
-    ['kong-cloud-gw-dev', 'kong-cloud-gw-dev-edge'],
-    ['a'.repeat(63), `${'a'.repeat(27)}-edge`],
-    [`${'a'.repeat(26)}-bcd`, `${'a'.repeat(26)}-edge`],
-  ])(
-    'names the load balancer of cluster %s %s (32 characters at most, no trailing hyphen)',
-    (base, name) => {
-      expect(elbName(base, 'edge')).toBe(name);
-      expect(name.length).toBeLessThanOrEqual(32);
-    },
-  );
 });

@@ -14,6 +14,7 @@ import { Wafv2WebAclAssociation } from '@cdktn/provider-aws/lib/wafv2-web-acl-as
 import type { EnvironmentModel } from '@routeplane/model';
 import { Fn, TerraformLocal } from 'cdktn';
 import { dedicatedEdge, type StackContext } from './context.js';
+import { elbName } from './elb-name.js';
 import type { KongRouteTarget } from './dedicated/connectivity.js';
 import type { Konnect } from './konnect.js';
 import { type Network, subnetCidr } from './network.js';
@@ -24,14 +25,6 @@ export const albTlsPolicy = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 
 /** Port of the data planes' private load balancer, and of the ALB's HTTPS listener. */
 const httpsPort = 443;
-
-/**
- * A load balancer or target group name: at most 32 characters, never ending with a hyphen
- * (Elastic Load Balancing's rule), the suffix kept whole so the ALB and its group stay apart.
- */
-export function elbName(base: string, suffix: string): string {
-  return `${base.slice(0, 32 - suffix.length - 1).replace(/-+$/, '')}-${suffix}`;
-}
 
 /** The public subnets the ALB's nodes live in: the sources of the X-Forwarded-For Kong trusts. */
 export function albSubnetCidrs(env: EnvironmentModel): string[] {

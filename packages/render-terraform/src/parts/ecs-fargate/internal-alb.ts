@@ -3,6 +3,7 @@ import { LbListener } from '@cdktn/provider-aws/lib/lb-listener/index.js';
 import { LbTargetGroup } from '@cdktn/provider-aws/lib/lb-target-group/index.js';
 import type { EcsFargateModel } from '@routeplane/model';
 import type { StackContext } from '../context.js';
+import { elbName } from '../elb-name.js';
 import type { KongNetwork } from './kong-network.js';
 import { albListenerPort, type KongSecurityGroups } from './security-groups.js';
 
@@ -21,7 +22,7 @@ export function addKongAlb(
 ): KongAlb {
   const { stack } = ctx;
   const alb = new Lb(stack, 'kong_alb', {
-    name: `${ecs.name}-alb`.slice(0, 32),
+    name: elbName(ecs.name, 'alb'),
     internal: true,
     loadBalancerType: 'application',
     subnets: network.web.map((s) => s.id),
@@ -30,7 +31,7 @@ export function addKongAlb(
     tags: { Name: `${ecs.name}-alb` },
   });
   const targetGroup = new LbTargetGroup(stack, 'kong_proxy_target_group', {
-    name: `${ecs.name}-proxy`.slice(0, 32),
+    name: elbName(ecs.name, 'proxy'),
     port: ecs.proxyPort,
     protocol: 'HTTP',
     targetType: 'ip',
