@@ -14,8 +14,8 @@ import { Wafv2WebAclAssociation } from '@cdktn/provider-aws/lib/wafv2-web-acl-as
 import type { EnvironmentModel } from '@routeplane/model';
 import { Fn, TerraformLocal } from 'cdktn';
 import { dedicatedEdge, type StackContext } from './context.js';
-import { elbName } from './elb-name.js';
 import type { KongRouteTarget } from './dedicated/connectivity.js';
+import { elbName } from './elb-name.js';
 import type { Konnect } from './konnect.js';
 import { type Network, subnetCidr } from './network.js';
 import { addWaf } from './waf.js';
