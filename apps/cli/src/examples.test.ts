@@ -102,7 +102,9 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
     ]);
   },
   // The consistency rule is packages/validate's alb-edge-rules.test.ts; here: dev behind an ALB.
-  'alb-edge': async (root) => {
+  'alb-edge': async (root, stderr) => {
+    // Only the keys an ALB reads: no unread CloudFront key left behind (loader rule edge-keys).
+    expect(stderr).not.toContain('warning:');
     const dev = readTerraform(root, 'dev');
     expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
     expect(dev.resource.konnect_cloud_gateway_custom_domain).toBeUndefined();
@@ -135,7 +137,9 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
     expect([trace.outcome, trace.hops[0]?.title]).toEqual(['delivered', 'ALB and regional WAF']);
   },
   // The consistency rule is packages/validate's no-edge-rules.test.ts; here: dev has no edge.
-  'no-edge': async (root) => {
+  'no-edge': async (root, stderr) => {
+    // Only the key Kong's own endpoint reads: no unread CloudFront key left behind (edge-keys).
+    expect(stderr).not.toContain('warning:');
     const dev = readTerraform(root, 'dev');
     expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
     expect(dev.resource.aws_wafv2_web_acl).toBeUndefined();

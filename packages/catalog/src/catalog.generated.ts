@@ -303,7 +303,7 @@ export interface RouteCatalog {
      */
     transitGatewayAsn?: number;
     /**
-     * CloudFront + WAF in front of the Dedicated Cloud Gateway (dedicated only)
+     * What clients reach in front of the Dedicated Cloud Gateway (dedicated only). Each kind needs its keys after an environment's overrides (the loader checks; a key a kind does not read may stay for the environments that inherit it): cloudfront domainName, viewerCertificateArn, originClientCertificateArn, kongProxyDomain, wafRateLimitPer5Minutes; alb domainName, wafRateLimitPer5Minutes; none kongProxyDomain
      */
     edge?: {
       /**
@@ -316,22 +316,28 @@ export interface RouteCatalog {
        * kind alb only: Route 53 public hosted zone holding domainName; Terraform writes the ACM certificate's DNS validation record and domainName's alias to the ALB there (absent: both records are yours, and apply waits for the certificate)
        */
       publicZone?: string;
-      domainName: string;
       /**
-       * ACM certificate in us-east-1 (CloudFront)
+       * kind cloudfront and alb (required there): the public name clients call, CloudFront's alias or the ALB's certificate and alias
        */
-      viewerCertificateArn: string;
+      domainName?: string;
       /**
-       * ACM certificate in us-east-1 that CloudFront presents to Kong (origin mTLS); CloudFront uses us-east-1 certificates only
+       * kind cloudfront only (required there): ACM certificate in us-east-1 that CloudFront shows clients for domainName
        */
-      originClientCertificateArn: string;
+      viewerCertificateArn?: string;
       /**
-       * Public hostname of the Kong Dedicated Cloud Gateway proxy (CloudFront origin)
+       * kind cloudfront only (required there): ACM certificate in us-east-1 that CloudFront presents to Kong (origin mTLS); CloudFront uses us-east-1 certificates only
        */
-      kongProxyDomain: string;
-      wafRateLimitPer5Minutes: number;
+      originClientCertificateArn?: string;
       /**
-       * true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
+       * kind cloudfront and none (required there): public hostname of the Kong Dedicated Cloud Gateway proxy, its Konnect custom domain (CloudFront's origin; with none, the name clients call)
+       */
+      kongProxyDomain?: string;
+      /**
+       * kind cloudfront and alb (required there): requests one client IP may send in 5 minutes before the WAF blocks it
+       */
+      wafRateLimitPer5Minutes?: number;
+      /**
+       * kind cloudfront only: true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        *
        * @default false
        */
@@ -1105,22 +1111,28 @@ export interface Environment {
        * kind alb only: Route 53 public hosted zone holding domainName; Terraform writes the ACM certificate's DNS validation record and domainName's alias to the ALB there (absent: both records are yours, and apply waits for the certificate)
        */
       publicZone?: string;
+      /**
+       * kind cloudfront and alb (required there): the public name clients call, CloudFront's alias or the ALB's certificate and alias
+       */
       domainName?: string;
       /**
-       * ACM certificate in us-east-1 (CloudFront)
+       * kind cloudfront only (required there): ACM certificate in us-east-1 that CloudFront shows clients for domainName
        */
       viewerCertificateArn?: string;
       /**
-       * ACM certificate in us-east-1 that CloudFront presents to Kong (origin mTLS); CloudFront uses us-east-1 certificates only
+       * kind cloudfront only (required there): ACM certificate in us-east-1 that CloudFront presents to Kong (origin mTLS); CloudFront uses us-east-1 certificates only
        */
       originClientCertificateArn?: string;
       /**
-       * Public hostname of the Kong Dedicated Cloud Gateway proxy (CloudFront origin)
+       * kind cloudfront and none (required there): public hostname of the Kong Dedicated Cloud Gateway proxy, its Konnect custom domain (CloudFront's origin; with none, the name clients call)
        */
       kongProxyDomain?: string;
+      /**
+       * kind cloudfront and alb (required there): requests one client IP may send in 5 minutes before the WAF blocks it
+       */
       wafRateLimitPer5Minutes?: number;
       /**
-       * Inherits aws.edge.certificatesShared. true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
+       * Inherits aws.edge.certificatesShared. kind cloudfront only: true: this environment may use the same ACM certificate ARNs as other environments that also say true (e.g. one wildcard certificate); otherwise two environments sharing a certificate ARN is an error
        */
       certificatesShared?: boolean;
       /**

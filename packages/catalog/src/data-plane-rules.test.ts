@@ -101,7 +101,7 @@ describe('a catalog mixing both kinds', () => {
     expect(byName.get('staging')?.kong.managedCache).toBeUndefined();
     expect(byName.get('staging')?.aws.edge).toBeUndefined();
     expect(byName.get('staging')?.kong.cloudfrontOriginHeader).toBeUndefined();
-    expect(byName.get('dev')?.aws.edge?.domainName).toBe('api.dev.example.com');
+    expect(byName.get('dev')?.aws.edge).toMatchObject({ domainName: 'api.dev.example.com' });
   });
 
   it('still refuses an explicit local rate limit', () => {

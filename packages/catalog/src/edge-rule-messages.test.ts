@@ -36,7 +36,10 @@ describe('edge-kind: every problem, where it points', () => {
     [
       // data-plane-kind reports the missing edge; edge-kind does not add the header to it.
       'the origin header next to a dedicated environment without an edge',
-      shipped(['aws.edge', undefined], ['environments.1.aws.edge', { kind: 'none' }]),
+      shipped(
+        ['aws.edge', undefined],
+        ['environments.1.aws.edge', { kind: 'none', kongProxyDomain: 'proxy.example.com' }],
+      ),
       [
         [
           'environments.0.aws',

@@ -2,10 +2,10 @@ import type { EcsFargateModel, EnvironmentModel } from '@routeplane/model';
 import { compareText } from '@routeplane/model';
 import type { CatalogWithDefaults, Environment } from './catalog-with-defaults.generated.js';
 import type { CustomPluginSource } from './custom-plugin-files.js';
-import { edgeKind } from './edge-kind.js';
 import { effectiveAws } from './environment-overrides.js';
 import { resolveEcsFargate } from './resolve-data-plane.js';
 import { stateKeyPrefix } from './resolve-derived-defaults.js';
+import { resolveEdge } from './resolve-edge.js';
 import { resolveGateway, resolveNamespaces } from './resolve-gateway.js';
 import { resolveKong, withCustomPlugins } from './resolve-kong.js';
 import { byName } from './resolve-order.js';
@@ -92,7 +92,7 @@ function resolveAws(
     transitGatewayAsn: aws.transitGatewayAsn,
     ...(aws.edge === undefined || ecsFargate !== undefined
       ? {}
-      : { edge: { ...aws.edge, kind: edgeKind(aws.edge) } }),
+      : { edge: resolveEdge(aws.edge, envName) }),
     state: {
       bucket: aws.state.bucket,
       region: aws.state.region,

@@ -23,23 +23,7 @@ export interface AwsModel {
   readonly nodePools: { readonly system: NodePoolModel; readonly user: NodePoolModel };
   readonly transitGatewayAsn: number;
   /** The Dedicated Cloud Gateway's edge (`kind`): present exactly for `dedicated`. */
-  readonly edge?: {
-    /** `cloudfront`: CloudFront + WAF; `none`: clients use kongProxyDomain directly; `alb`: a regional ALB + WAF. */
-    readonly kind: EdgeKind;
-    readonly domainName: string;
-    readonly viewerCertificateArn: string;
-    readonly originClientCertificateArn: string;
-    readonly kongProxyDomain: string;
-    readonly wafRateLimitPer5Minutes: number;
-    /** `alb` only: Route 53 public zone for the ACM validation record and domainName's alias. */
-    readonly publicZone?: string;
-    /** Public zone and the CNAME targets Konnect shows for kongProxyDomain; absent: DNS is yours. */
-    readonly kongDomainDns?: {
-      readonly publicZone: string;
-      readonly edgeTarget: string;
-      readonly acmeChallengeTarget: string;
-    };
-  };
+  readonly edge?: EdgeModel;
   readonly state: { readonly bucket: string; readonly region: string; readonly keyPrefix: string };
 }
 
@@ -52,5 +36,52 @@ export interface ApiAccessModel {
   readonly privatePrefixListIds: readonly string[];
 }
 
+/**
+ * What clients reach in front of a Dedicated Cloud Gateway (schema `aws.edge`), one shape per
+ * `kind` with exactly the keys that kind renders: the loader's `edge-keys` rule checks that each is
+ * present after the environment's overrides.
+ */
+export type EdgeModel = CloudfrontEdgeModel | AlbEdgeModel | NoEdgeModel;
+
 /** What clients reach in front of a Dedicated Cloud Gateway (schema `aws.edge.kind`). */
-export type EdgeKind = 'cloudfront' | 'none' | 'alb';
+export type EdgeKind = EdgeModel['kind'];
+
+/** CloudFront + WAF in front of Kong's custom domain. */
+export interface CloudfrontEdgeModel {
+  readonly kind: 'cloudfront';
+  /** CloudFront's alias, the name clients call. */
+  readonly domainName: string;
+  /** us-east-1 ACM certificate CloudFront shows clients for `domainName`. */
+  readonly viewerCertificateArn: string;
+  /** us-east-1 ACM certificate CloudFront presents to Kong (origin mTLS). */
+  readonly originClientCertificateArn: string;
+  /** The Konnect custom domain, CloudFront's origin. */
+  readonly kongProxyDomain: string;
+  readonly wafRateLimitPer5Minutes: number;
+  readonly kongDomainDns?: KongDomainDnsModel;
+}
+
+/** A regional internet-facing ALB + WAF forwarding to the data planes' private IPs. */
+export interface AlbEdgeModel {
+  readonly kind: 'alb';
+  /** The name clients call: the ALB's ACM certificate and alias. */
+  readonly domainName: string;
+  readonly wafRateLimitPer5Minutes: number;
+  /** Route 53 public zone for the ACM validation record and domainName's alias; absent: yours. */
+  readonly publicZone?: string;
+}
+
+/** No edge: clients call Kong's own public endpoint by its custom domain. */
+export interface NoEdgeModel {
+  readonly kind: 'none';
+  /** The Konnect custom domain clients call. */
+  readonly kongProxyDomain: string;
+  readonly kongDomainDns?: KongDomainDnsModel;
+}
+
+/** Public zone and the CNAME targets Konnect shows for kongProxyDomain; absent: DNS is yours. */
+export interface KongDomainDnsModel {
+  readonly publicZone: string;
+  readonly edgeTarget: string;
+  readonly acmeChallengeTarget: string;
+}

@@ -27,7 +27,7 @@ export interface RoutingSides {
   /** One entry per HTTPRoute match (path, optional method) attached to the HTTPS listener. */
   readonly httpRoutes: readonly GatewayRoute[];
   readonly listenerHostname: string | undefined;
-  /** CloudFront's Host towards Kong when the environment has an edge; else the client's Host reaches Kong. */
+  /** CloudFront's Host towards Kong behind a CloudFront edge; else the client's Host reaches Kong. */
   readonly edgeOrigin: string | undefined;
   /** Kong service name -> `<namespace>/<name>` of the backend it stands for. */
   readonly kongBackends: ReadonlyMap<string, string>;
@@ -82,7 +82,8 @@ export function renderRoutingSides(model: Model): RoutingSides {
       .filter((d) => d.kind === 'HTTPRoute')
       .flatMap(httpRouteEntries),
     listenerHostname: listeners.find((l) => l.name === 'https')?.hostname,
-    edgeOrigin: env.aws.edge?.kongProxyDomain,
+    // Only CloudFront sends its own Host (Kong's domain); an ALB or no edge keeps the client's.
+    edgeOrigin: env.aws.edge?.kind === 'cloudfront' ? env.aws.edge.kongProxyDomain : undefined,
     kongBackends: new Map(
       env.services.map((s) => [kongServiceName(s), `${s.namespace}/${s.name}`]),
     ),

@@ -55,20 +55,23 @@ describe('cluster and GitOps bootstrap', () => {
   });
 
   it('registers the CloudFront origin hostname as the data planes custom domain', () => {
+    const edge = fixtureEnvironment().aws.edge;
+    const proxyDomain = edge?.kind === 'cloudfront' ? edge.kongProxyDomain : undefined;
+    expect(proxyDomain).toBeDefined();
     const env = fixtureEnvironment();
     expect(
       resource(tf, 'konnect_cloud_gateway_custom_domain', 'proxy_custom_domain'),
     ).toMatchObject({
       control_plane_geo: env.kong.konnectRegion,
       control_plane_id: ref('konnect_gateway_control_plane.control_plane.id'),
-      domain: env.aws.edge?.kongProxyDomain,
+      domain: proxyDomain,
     });
     const origin = (
       resource(tf, 'aws_cloudfront_distribution', 'distribution').origin as {
         domain_name: string;
       }[]
     )[0];
-    expect(origin?.domain_name).toBe(env.aws.edge?.kongProxyDomain);
+    expect(origin?.domain_name).toBe(proxyDomain);
   });
 
   it('binds the load balancer controller role with Pod Identity and schedules it on system nodes', () => {

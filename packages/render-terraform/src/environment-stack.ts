@@ -63,9 +63,10 @@ export function buildEnvironmentStack(stack: TerraformStack, env: EnvironmentMod
   addWorkloadIdentity(ctx, konnect, kongAccount);
 
   // aws.edge.kind none: clients use the Konnect custom domain, with no CDN or WAF in front.
-  const edgeKind = dedicatedEdge(env).kind;
-  if (edgeKind === 'cloudfront') addCloudfront(ctx, addWaf(ctx));
+  const edge = dedicatedEdge(env);
+  if (edge.kind === 'cloudfront')
+    addCloudfront(ctx, edge, addWaf(ctx, edge.wafRateLimitPer5Minutes));
   // The loader refuses alb with privateEndpoint, the one connectivity without a route target.
-  if (edgeKind === 'alb' && kongRoute !== undefined)
-    addAlbEdge(ctx, { network, konnect, kongRoute });
+  if (edge.kind === 'alb' && kongRoute !== undefined)
+    addAlbEdge(ctx, { edge, network, konnect, kongRoute });
 }

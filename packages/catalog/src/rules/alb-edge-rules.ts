@@ -83,12 +83,15 @@ const albChecks: readonly AlbCheck[] = [
         ? undefined
         : {
             path: awsValuePath(env, index, ['edge', 'kongDomainDns']),
-            message: `names the DNS of the Konnect custom domain, which aws.edge.kind alb does not render (clients call the ALB at domainName ${edge.domainName}; Kong's API access is private): remove it (environment ${env.name})`,
+            message: `names the DNS of the Konnect custom domain, which aws.edge.kind alb does not render (clients call the ALB at domainName ${edge.domainName ?? '(missing)'}; Kong's API access is private): remove it (environment ${env.name})`,
           },
   },
   {
+    // Without domainName there is nothing to compare: edge-keys reports it missing.
     problem: ({ env, index, edge }) =>
-      edge.publicZone === undefined || edge.domainName.endsWith(`.${edge.publicZone}`)
+      edge.publicZone === undefined ||
+      edge.domainName === undefined ||
+      edge.domainName.endsWith(`.${edge.publicZone}`)
         ? undefined
         : {
             path: awsValuePath(env, index, ['edge', 'publicZone']),

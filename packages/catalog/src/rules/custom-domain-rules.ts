@@ -31,10 +31,12 @@ export const customDomainRules: readonly SemanticRule[] = [
           );
           return;
         }
-        if (!edge.kongProxyDomain.endsWith(`.${dns.publicZone}`)) {
+        // Without kongProxyDomain there is nothing to compare: edge-keys reports it missing.
+        const domain = edge.kongProxyDomain;
+        if (domain !== undefined && !domain.endsWith(`.${dns.publicZone}`)) {
           report(
             [...path, 'publicZone'],
-            `must be a parent domain of aws.edge.kongProxyDomain ${edge.kongProxyDomain} (its records go there), but "${dns.publicZone}" was given (environment ${env.name})`,
+            `must be a parent domain of aws.edge.kongProxyDomain ${domain} (its records go there), but "${dns.publicZone}" was given (environment ${env.name})`,
           );
         }
         targets.push({ path: [...path, 'edgeTarget'], value: dns.edgeTarget });

@@ -2,6 +2,7 @@ import { edgeKind } from '../edge-kind.js';
 import { effectiveAws } from '../environment-overrides.js';
 import { dataPlaneKind } from '../resolve-data-plane.js';
 import { albEdgeRules } from './alb-edge-rules.js';
+import { edgeKeysRules } from './edge-keys-rules.js';
 import type { SemanticRule } from './rule.js';
 
 /** `aws.edge.kind` against the options only one kind of edge reads. */
@@ -28,4 +29,5 @@ export const edgeRules: readonly SemanticRule[] = [
     },
   },
   ...albEdgeRules,
+  ...edgeKeysRules,
 ];

@@ -1,4 +1,5 @@
 import type { Environment, RouteCatalog } from '../catalog.generated.js';
+import { readEdgeKey } from '../edge-keys.js';
 import { awsValuePath } from '../environment-overrides.js';
 import { formatKeyPath, type KeyPath } from '../key-path.js';
 import { awsOfKind } from '../resolve-data-plane.js';
@@ -32,11 +33,11 @@ const awsSetting = (
 
 /** The rule table: what must differ between environments, and why in the label. */
 const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
-  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) => aws.edge?.domainName),
-  awsSetting(
-    'Konnect custom domain',
-    ['edge', 'kongProxyDomain'],
-    (aws) => aws.edge?.kongProxyDomain,
+  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) =>
+    readEdgeKey(aws.edge, 'domainName'),
+  ),
+  awsSetting('Konnect custom domain', ['edge', 'kongProxyDomain'], (aws) =>
+    readEdgeKey(aws.edge, 'kongProxyDomain'),
   ),
   awsSetting('EKS cluster name', ['cluster', 'name'], (aws) => aws.cluster.name),
   awsSetting(
@@ -52,13 +53,13 @@ const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
   awsSetting(
     'CloudFront viewer certificate ARN',
     ['edge', 'viewerCertificateArn'],
-    (aws) => aws.edge?.viewerCertificateArn,
+    (aws) => readEdgeKey(aws.edge, 'viewerCertificateArn'),
     true,
   ),
   awsSetting(
     'CloudFront origin client certificate ARN',
     ['edge', 'originClientCertificateArn'],
-    (aws) => aws.edge?.originClientCertificateArn,
+    (aws) => readEdgeKey(aws.edge, 'originClientCertificateArn'),
     true,
   ),
 ];

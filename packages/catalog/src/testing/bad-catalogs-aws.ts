@@ -66,4 +66,33 @@ export const awsMistakes: readonly BadCatalog[] = [
     shipped(['aws.cluster.apiAccess', { privateSources: { prefixListIds: ['sg-123'] } }]),
     'aws.cluster.apiAccess.privateSources.prefixListIds[0]',
   ],
+  [
+    'a CloudFront edge without its viewer certificate',
+    shipped(['aws.edge.viewerCertificateArn', undefined]),
+    "aws.edge: kind cloudfront needs domainName, viewerCertificateArn, originClientCertificateArn, kongProxyDomain and wafRateLimitPer5Minutes after the environment's overrides, but viewerCertificateArn is missing (environment dev)",
+  ],
+  [
+    'an ALB edge without its WAF rate limit',
+    shipped(
+      ['aws.edge.wafRateLimitPer5Minutes', undefined],
+      ['environments.0.aws.edge', { kind: 'alb', publicZone: 'example.com' }],
+    ),
+    "environments[0].aws.edge: kind alb needs domainName and wafRateLimitPer5Minutes after the environment's overrides, but wafRateLimitPer5Minutes is missing (environment dev)",
+  ],
+  [
+    "no edge without Kong's custom domain",
+    shipped(['aws.edge.kongProxyDomain', undefined], ['environments.0.aws.edge', { kind: 'none' }]),
+    "environments[0].aws.edge: kind none needs kongProxyDomain after the environment's overrides, but kongProxyDomain is missing (environment dev)",
+  ],
+  [
+    'an override that switches a kind none edge to cloudfront without the CloudFront keys',
+    shipped(
+      ['aws.edge', { kind: 'none', kongProxyDomain: 'proxy.kong-cloud-gw-dev.example.com' }],
+      [
+        'environments.1.aws.edge',
+        { kind: 'cloudfront', kongProxyDomain: 'proxy.kong-cloud-gw-prod.example.com' },
+      ],
+    ),
+    "environments[1].aws.edge: kind cloudfront needs domainName, viewerCertificateArn, originClientCertificateArn, kongProxyDomain and wafRateLimitPer5Minutes after the environment's overrides, but domainName, viewerCertificateArn, originClientCertificateArn, wafRateLimitPer5Minutes are missing (environment prod)",
+  ],
 ];

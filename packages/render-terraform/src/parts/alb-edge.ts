@@ -11,9 +11,9 @@ import { SecurityGroup } from '@cdktn/provider-aws/lib/security-group/index.js';
 import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js';
 import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
 import { Wafv2WebAclAssociation } from '@cdktn/provider-aws/lib/wafv2-web-acl-association/index.js';
-import type { EnvironmentModel } from '@routeplane/model';
+import type { AlbEdgeModel, EnvironmentModel } from '@routeplane/model';
 import { Fn, TerraformLocal } from 'cdktn';
-import { dedicatedEdge, type StackContext } from './context.js';
+import type { StackContext } from './context.js';
 import type { KongRouteTarget } from './dedicated/connectivity.js';
 import { elbName } from './elb-name.js';
 import type { Konnect } from './konnect.js';
@@ -34,6 +34,8 @@ export function albSubnetCidrs(env: EnvironmentModel): string[] {
 }
 
 export interface AlbEdgeProps {
+  /** The environment's `aws.edge` (kind alb). */
+  readonly edge: AlbEdgeModel;
   readonly network: Network;
   readonly konnect: Konnect;
   /** The private connection's route to the home Konnect network (the loader refuses others). */
@@ -48,7 +50,7 @@ export interface AlbEdgeProps {
  */
 export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
   const { stack, env } = ctx;
-  const edge = dedicatedEdge(env);
+  const { edge } = props;
   const name = elbName(env.aws.cluster.name, 'edge');
   const kongCidr = env.kong.networkCidr;
 

@@ -8,8 +8,9 @@ import { S3BucketOwnershipControls } from '@cdktn/provider-aws/lib/s3-bucket-own
 import { S3BucketPublicAccessBlock } from '@cdktn/provider-aws/lib/s3-bucket-public-access-block/index.js';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
 import type { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
+import type { CloudfrontEdgeModel } from '@routeplane/model';
 import { TerraformVariable } from 'cdktn';
-import { dedicatedEdge, type StackContext } from './context.js';
+import type { StackContext } from './context.js';
 import { logRetentionDays } from './network.js';
 import { addViewerHostFunction } from './viewer-host-function.js';
 
@@ -28,9 +29,12 @@ const originId = 'kong-dedicated-cloud-gateway';
  * but Host reaches Kong (Kong's TLS name is its own domain; the viewer's Host travels in
  * viewerHostHeader), access logs go to S3.
  */
-export function addCloudfront(ctx: StackContext, webAcl: Wafv2WebAcl): CloudfrontDistribution {
+export function addCloudfront(
+  ctx: StackContext,
+  edge: CloudfrontEdgeModel,
+  webAcl: Wafv2WebAcl,
+): CloudfrontDistribution {
   const { stack, env } = ctx;
-  const edge = dedicatedEdge(env);
   const logs = addAccessLogBucket(ctx);
 
   const originHeader = env.kong.cloudfrontOriginHeader;

@@ -23,8 +23,12 @@ describe('aws.edge.kind none', () => {
     expect(resources(tf, 'aws_cloudfront_distribution')).toEqual({});
     expect(resources(tf, 'aws_cloudfront_function')).toEqual({});
     expect(resources(tf, 'aws_wafv2_web_acl')).toEqual({});
+    expect(edgeless.aws.edge).toEqual({
+      kind: 'none',
+      kongProxyDomain: 'proxy.dev.example.com',
+    });
     expect(resource(tf, 'konnect_cloud_gateway_custom_domain', 'proxy_custom_domain').domain).toBe(
-      edgeless.aws.edge?.kongProxyDomain,
+      'proxy.dev.example.com',
     );
   });
 

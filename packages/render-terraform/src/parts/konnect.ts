@@ -147,15 +147,16 @@ export function addKonnect(ctx: StackContext, account: KongAccount): Konnect {
   // Konnect issues it once the domain's DNS points at the data planes: routeplane's records with
   // aws.edge.kongDomainDns (dedicated/custom-domain-dns.ts), else records outside routeplane.
   // aws.edge.kind alb: clients call the ALB's domain; the private data planes need no public name.
-  if (dedicatedEdge(env).kind === 'alb') return { network, configuration, regionNetworks };
-  const domainRecords = addCustomDomainDns(ctx);
+  const edge = dedicatedEdge(env);
+  if (edge.kind === 'alb') return { network, configuration, regionNetworks };
+  const domainRecords = addCustomDomainDns(ctx, edge);
   new KonnectCloudGatewayCustomDomain(
     stack,
     'proxy_custom_domain',
     {
       control_plane_geo: env.kong.konnectRegion,
       control_plane_id: controlPlane.id,
-      domain: dedicatedEdge(env).kongProxyDomain,
+      domain: edge.kongProxyDomain,
     },
     { provider, dependsOn: [configuration, ...domainRecords] },
   );

@@ -3,7 +3,7 @@ import { CloudwatchLogResourcePolicy } from '@cdktn/provider-aws/lib/cloudwatch-
 import type { AwsProvider } from '@cdktn/provider-aws/lib/provider/index.js';
 import { Wafv2WebAcl, type Wafv2WebAclRule } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktn/provider-aws/lib/wafv2-web-acl-logging-configuration/index.js';
-import { dedicatedEdge, type StackContext } from './context.js';
+import type { StackContext } from './context.js';
 import { policy } from './iam-policy.js';
 import { logsKey } from './kms.js';
 import { logRetentionDays } from './network.js';
@@ -79,7 +79,7 @@ export const cloudfrontWaf: WafPlacement = {
  */
 export function addWaf(
   ctx: StackContext,
-  ratePer5Minutes: number = dedicatedEdge(ctx.env).wafRateLimitPer5Minutes,
+  ratePer5Minutes: number,
   placement: WafPlacement = cloudfrontWaf,
 ): Wafv2WebAcl {
   const { stack, env } = ctx;

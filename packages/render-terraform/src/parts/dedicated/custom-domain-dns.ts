@@ -1,6 +1,7 @@
 import { DataAwsRoute53Zone } from '@cdktn/provider-aws/lib/data-aws-route53-zone/index.js';
 import { Route53Record } from '@cdktn/provider-aws/lib/route53-record/index.js';
-import { dedicatedEdge, type StackContext } from '../context.js';
+import type { CloudfrontEdgeModel, NoEdgeModel } from '@routeplane/model';
+import type { StackContext } from '../context.js';
 
 /**
  * `aws.edge.kongDomainDns`: the Konnect custom domain's two records in the catalog's public
@@ -10,10 +11,13 @@ import { dedicatedEdge, type StackContext } from '../context.js';
  * (docs/resources/cloud_gateway_custom_domain.md at v3.19.0), so the catalog carries them.
  * Returns the records (none without kongDomainDns) for the custom domain to wait on.
  */
-export function addCustomDomainDns(ctx: StackContext): Route53Record[] {
-  const { stack, env } = ctx;
-  const domain = dedicatedEdge(env).kongProxyDomain;
-  const dns = dedicatedEdge(env).kongDomainDns;
+export function addCustomDomainDns(
+  ctx: StackContext,
+  edge: CloudfrontEdgeModel | NoEdgeModel,
+): Route53Record[] {
+  const { stack } = ctx;
+  const domain = edge.kongProxyDomain;
+  const dns = edge.kongDomainDns;
   if (dns === undefined) return [];
   const zone = new DataAwsRoute53Zone(stack, 'kong_domain_public_zone', {
     name: dns.publicZone,
