@@ -6,7 +6,6 @@ import { parsed, ref, resource, resources, synth } from '../terraform-json.fixtu
 import { albLogPrefix } from './alb-access-logs.js';
 import { albTlsPolicy } from './alb-edge.js';
 import { elbLogDeliveryService } from './elb-log-delivery.js';
-import { logRetentionDays } from './network.js';
 import { managedGroups } from './waf.js';
 
 /** dev behind an ALB (prod keeps CloudFront, so the origin secret stays in use). */
@@ -243,7 +242,7 @@ describe('the edge ALB keeps access logs and is protected from deletion', () => 
     ).toEqual({ object_ownership: 'BucketOwnerEnforced' });
     expect(
       resource(tf, 'aws_s3_bucket_lifecycle_configuration', 'alb_access_logs_expiry').rule,
-    ).toMatchObject([{ status: 'Enabled', expiration: [{ days: logRetentionDays }] }]);
+    ).toMatchObject([{ status: 'Enabled', expiration: [{ days: 365 }] }]);
   });
 
   it("lets the region's ELB account put objects under its own account's prefix only, over TLS only", () => {
