@@ -1,11 +1,10 @@
 import type { RouteCatalog as CatalogData } from '@routeplane/catalog';
 import { fixtureEnvironment } from '@routeplane/catalog/testing';
-import { kongBehindCloudfront } from '@routeplane/model';
+import { elbLogDeliveryService, kongBehindCloudfront } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { parsed, ref, resource, resources, synth } from '../terraform-json.fixture.js';
 import { albLogPrefix } from './alb-access-logs.js';
 import { albTlsPolicy } from './alb-edge.js';
-import { elbLogDeliveryService } from './elb-log-delivery.js';
 import { managedGroups } from './waf.js';
 
 /** dev behind an ALB (prod keeps CloudFront, so the origin secret stays in use). */

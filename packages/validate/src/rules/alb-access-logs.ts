@@ -1,8 +1,31 @@
+import { elbLogDeliveryService, elbLogsFromAccount } from '@routeplane/model';
 import { arr, get, isObject, type JsonObject, obj, str } from '../json.js';
 import { resourcesOf } from './dedicated-gateway-rules.js';
 
-/** The service that delivers ELB logs in regions launched from August 2022. */
-const logDeliveryService = 'logdelivery.elasticloadbalancing.amazonaws.com';
+/** Who ELB writes logs as in a region: its ELB account, or (launched from August 2022) a service. */
+interface LogWriter {
+  readonly key: 'AWS' | 'Service';
+  readonly matches: (principal: string) => boolean;
+  readonly shown: string;
+}
+
+function logWriterIn(region: string | undefined): LogWriter {
+  return region === undefined || elbLogsFromAccount(region)
+    ? {
+        key: 'AWS',
+        matches: (p) => p.includes('aws_elb_service_account.'),
+        shown: `the region's ELB account (aws_elb_service_account)`,
+      }
+    : { key: 'Service', matches: (p) => p === elbLogDeliveryService, shown: elbLogDeliveryService };
+}
+
+/** The region of the configuration's default (unaliased) AWS provider. */
+function providerRegion(tf: unknown): string | undefined {
+  return str(
+    arr(tf, 'provider', 'aws').find((p) => isObject(p) && p.alias === undefined),
+    'region',
+  );
+}
 
 /** A block Terraform JSON may write as an object or as a one-element list. */
 function block(value: unknown, key: string): JsonObject | undefined {
@@ -13,19 +36,16 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [val
 
 /**
  * Whether a statement lets ELB put log objects under `logs` (`<bucket arn>/<prefix>/AWSLogs/`):
- * an Allow of s3:PutObject to the region's ELB account (aws_elb_service_account) or to the log
- * delivery service, on that path or a wildcard covering it.
+ * an Allow of s3:PutObject to whom ELB writes as in the region, on that path or a wildcard
+ * covering it.
  */
-function grantsDelivery(statement: unknown, logs: string): boolean {
+function grantsDelivery(statement: unknown, logs: string, writer: LogWriter): boolean {
   if (str(statement, 'Effect') !== 'Allow') return false;
   const actions = list(get(statement, 'Action'));
   if (!actions.some((a) => a === 's3:PutObject' || a === 's3:*')) return false;
-  const principals = [
-    ...list(get(statement, 'Principal', 'AWS')).filter(
-      (p) => typeof p === 'string' && p.includes('aws_elb_service_account.'),
-    ),
-    ...list(get(statement, 'Principal', 'Service')).filter((p) => p === logDeliveryService),
-  ];
+  const principals = list(get(statement, 'Principal', writer.key)).filter(
+    (p) => typeof p === 'string' && writer.matches(p),
+  );
   if (principals.length === 0) return false;
   return list(get(statement, 'Resource')).some(
     (r) =>
@@ -73,13 +93,15 @@ export function accessLogProblems(tf: unknown, alb: JsonObject): string[] {
   const prefix = str(logging, 'prefix') ?? '';
   const path = `${prefix === '' ? '' : `${prefix}/`}AWSLogs/`;
   const logs = `\${aws_s3_bucket.${bucket}.arn}/${path}`;
+  const region = providerRegion(tf);
+  const writer = logWriterIn(region);
   const policies = resourcesOf(tf, 'aws_s3_bucket_policy').filter(([, p]) => owns(p));
   const granting = policies.find(([, p]) =>
-    arr(parsedPolicy(p), 'Statement').some((s) => grantsDelivery(s, logs)),
+    arr(parsedPolicy(p), 'Statement').some((s) => grantsDelivery(s, logs, writer)),
   )?.[0];
   if (granting === undefined)
     problems.push(
-      `no policy of bucket ${bucket} lets ELB (aws_elb_service_account or ${logDeliveryService}) put objects under ${path}`,
+      `no policy of bucket ${bucket} lets ELB, which writes as ${writer.shown} in ${region ?? 'its region'}, put objects under ${path}`,
     );
   else if (!arr(alb, 'depends_on').includes(`aws_s3_bucket_policy.${granting}`))
     problems.push(

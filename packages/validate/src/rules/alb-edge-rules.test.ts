@@ -12,8 +12,18 @@ type Doc = Record<string, unknown>;
 const findings = (files: TreeFile[]) => ruleFindings(rule, files);
 const resource = (tf: Doc, type: string, name: string): Doc => at(tf, 'resource', type, name);
 const accessLogs = (tf: Doc): Doc => at(tf, 'resource', 'aws_lb', 'alb_edge', 'access_logs');
-const noGrant =
-  'no policy of bucket alb_access_logs lets ELB (aws_elb_service_account or logdelivery.elasticloadbalancing.amazonaws.com) put objects under alb/AWSLogs/';
+const noGrant = (writer: string, region = 'us-east-1') =>
+  `no policy of bucket alb_access_logs lets ELB, which writes as ${writer} in ${region}, put objects under alb/AWSLogs/`;
+const elbAccount = "the region's ELB account (aws_elb_service_account)";
+const deliveryService = 'logdelivery.elasticloadbalancing.amazonaws.com';
+
+/** Moves the configuration's default AWS provider to another region. */
+function moveTo(tf: Doc, region: string): void {
+  const providers = at(tf, 'provider', 'aws') as unknown as Doc[];
+  const home = providers.find((p) => p.alias === undefined);
+  if (home === undefined) throw new Error('no default aws provider rendered');
+  home.region = region;
+}
 
 /** Edits the policy statement that lets ELB deliver logs. */
 function editDelivery(tf: Doc, edit: (statement: Doc) => void): void {
@@ -139,7 +149,7 @@ describe(rule, () => {
       (tf) => {
         delete at(tf, 'resource').aws_s3_bucket_policy;
       },
-      noGrant,
+      noGrant(elbAccount),
     ],
     [
       'a policy granting some other principal',
@@ -148,7 +158,7 @@ describe(rule, () => {
           s.Principal = { AWS: 'arn:aws:iam::111122223333:root' };
         });
       },
-      noGrant,
+      noGrant(elbAccount),
     ],
     [
       'a policy granting another path than the prefix',
@@ -157,7 +167,7 @@ describe(rule, () => {
           s.Resource = String(s.Resource).replace('/alb/', '/other/');
         });
       },
-      noGrant,
+      noGrant(elbAccount),
     ],
     [
       'a policy denying instead of allowing',
@@ -166,7 +176,7 @@ describe(rule, () => {
           s.Effect = 'Deny';
         });
       },
-      noGrant,
+      noGrant(elbAccount),
     ],
     [
       'a policy granting only reads',
@@ -175,7 +185,7 @@ describe(rule, () => {
           s.Action = 's3:GetObject';
         });
       },
-      noGrant,
+      noGrant(elbAccount),
     ],
     [
       'an ALB created before its bucket policy (AWS refuses to turn logging on)',
@@ -193,12 +203,6 @@ describe(rule, () => {
   });
 
   it.each<[string, (delivery: Doc) => void]>([
-    [
-      'the log delivery service (regions launched from August 2022)',
-      (s) => {
-        s.Principal = { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' };
-      },
-    ],
     [
       'a wildcard covering the prefix',
       (s) => {
@@ -234,6 +238,31 @@ describe(rule, () => {
       return tf;
     });
     expect(findings(edited)).toEqual([]);
+  });
+
+  it.each<[string, string, string, string[]]>([
+    // AWS documents the account for regions launched before August 2022, the service after.
+    ['the log delivery service in us-east-1', 'us-east-1', 'Service', [noGrant(elbAccount)]],
+    [
+      'the ELB account in me-central-1',
+      'me-central-1',
+      'AWS',
+      [noGrant(deliveryService, 'me-central-1')],
+    ],
+    ['the log delivery service in me-central-1', 'me-central-1', 'Service', []],
+  ])('judges delivery granted to %s', (_name, region, key, expected) => {
+    const principal =
+      key === 'Service'
+        ? { Service: deliveryService }
+        : { AWS: `\${data.aws_elb_service_account.elb_service_account.arn}` };
+    const edited = corrupt(tree, dev, 0, (tf) => {
+      moveTo(tf, region);
+      editDelivery(tf, (s) => {
+        s.Principal = principal;
+      });
+      return tf;
+    });
+    expect(findings(edited)).toEqual(expected.map((e) => `${dev} aws_lb.alb_edge: ${e}`));
   });
 
   it('ignores internal load balancers', () => {
