@@ -108,7 +108,12 @@ const examples: Record<string, (root: string, stderr: string) => void | Promise<
     const dev = readTerraform(root, 'dev');
     expect(dev.resource.aws_cloudfront_distribution).toBeUndefined();
     expect(dev.resource.konnect_cloud_gateway_custom_domain).toBeUndefined();
-    expect(dev.resource.aws_lb?.alb_edge).toMatchObject({ internal: false });
+    // Logged to the environment's bucket and protected from deletion (the default).
+    expect(dev.resource.aws_lb?.alb_edge).toMatchObject({
+      internal: false,
+      enable_deletion_protection: true,
+      access_logs: { bucket: `\${aws_s3_bucket.alb_access_logs.id}`, enabled: true },
+    });
     expect(dev.resource.aws_wafv2_web_acl?.web_acl).toMatchObject({ scope: 'REGIONAL' });
     expect(Object.keys(dev.resource.aws_lb_target_group_attachment ?? {})).toHaveLength(3);
     expect(

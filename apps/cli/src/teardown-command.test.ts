@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fakeCommands, repoRoot } from '@routeplane/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandIo } from './io.js';
@@ -152,12 +155,34 @@ describe('routeplane teardown', () => {
     expect(run.calls.some((c) => c.startsWith('terraform'))).toBe(false);
   });
 
+  it('tears down an ALB edge whose deletion protection is off', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-alb-'));
+    removers.push(() => rmSync(dir, { recursive: true, force: true }));
+    const example = readFileSync(join(repoRoot, 'examples/alb-edge/catalog.yaml'), 'utf8');
+    const unprotected = example.replace(
+      /^( +)kind: alb\n/m,
+      (line, indent: string) => `${line}${indent}deletionProtection: false\n`,
+    );
+    expect(unprotected).not.toBe(example);
+    const catalog = join(dir, 'catalog.yaml');
+    writeFileSync(catalog, unprotected);
+    const run = await teardown(['--env', 'dev', '--catalog', catalog, '--dry-run']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
+  });
+
   it.each([
     [['--dry-run'], /required option '-e, --env <name>' not specified/],
     [['--env', 'staging', '--dry-run'], /unknown environment "staging"/],
     [
       ['--env', 'dev', '--wait-timeout', 'soon'],
       /--wait-timeout must be a whole number of seconds >= 0, but "soon" was given/,
+    ],
+    // AWS refuses to delete a protected ALB: destroy would stop halfway.
+    [
+      ['--env', 'dev', '--catalog', 'examples/alb-edge/catalog.yaml'],
+      /environment dev: its edge ALB is protected from deletion \(aws.edge.deletionProtection is true\).*Set aws.edge.deletionProtection: false for dev, run routeplane generate and terraform apply/,
     ],
   ])('refuses %j with exit 2', async (args, message) => {
     const run = await teardown(args);

@@ -317,6 +317,12 @@ export interface CatalogWithDefaults {
        */
       publicZone?: string;
       /**
+       * kind alb only: true: AWS refuses to delete the edge ALB (enable_deletion_protection), so terraform destroy and routeplane teardown stop there, and destroy keeps the access-log bucket; false: destroy removes the ALB and its access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false and apply
+       *
+       * @default true
+       */
+      deletionProtection: boolean;
+      /**
        * kind cloudfront and alb (required there): the public name clients call, CloudFront's alias or the ALB's certificate and alias
        */
       domainName?: string;
@@ -1111,6 +1117,10 @@ export interface Environment {
        * kind alb only: Route 53 public hosted zone holding domainName; Terraform writes the ACM certificate's DNS validation record and domainName's alias to the ALB there (absent: both records are yours, and apply waits for the certificate)
        */
       publicZone?: string;
+      /**
+       * Inherits aws.edge.deletionProtection. kind alb only: true: AWS refuses to delete the edge ALB (enable_deletion_protection), so terraform destroy and routeplane teardown stop there, and destroy keeps the access-log bucket; false: destroy removes the ALB and its access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false and apply
+       */
+      deletionProtection?: boolean;
       /**
        * kind cloudfront and alb (required there): the public name clients call, CloudFront's alias or the ALB's certificate and alias
        */

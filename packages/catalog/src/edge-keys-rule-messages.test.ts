@@ -172,6 +172,24 @@ describe('edge-keys: a kind reads only its own keys', () => {
       domainName: 'api.dev.example.com',
       wafRateLimitPer5Minutes: 2000,
       publicZone: 'example.com',
+      deletionProtection: true,
+    });
+  });
+
+  it.each<[string, object, readonly [string, unknown][], boolean]>([
+    ["an environment's own false", { deletionProtection: false }, [], false],
+    ['a top-level false it inherits', {}, [['aws.edge.deletionProtection', false]], false],
+    [
+      "an environment's own true over a top-level false",
+      { deletionProtection: true },
+      [['aws.edge.deletionProtection', false]],
+      true,
+    ],
+  ])('protects the ALB from deletion unless told otherwise: %s', (_name, own, top, expected) => {
+    const text = shipped(['environments.0.aws.edge', { kind: 'alb', ...own }], ...top);
+    expect(loaded(text).environments[0]?.aws.edge).toMatchObject({
+      kind: 'alb',
+      deletionProtection: expected,
     });
   });
 
@@ -207,6 +225,16 @@ describe('edge-keys: warnings about keys nothing reads', () => {
         [
           'environments.1.aws.edge.kongProxyDomain',
           'is read by aws.edge.kind cloudfront and none only, but the kind is alb (environment prod): remove it',
+        ],
+      ],
+    ],
+    [
+      "an environment's own deletionProtection under kind cloudfront",
+      shipped(['environments.1.aws.edge.deletionProtection', false]),
+      [
+        [
+          'environments.1.aws.edge.deletionProtection',
+          'is read by aws.edge.kind alb only, but the kind is cloudfront (environment prod): remove it',
         ],
       ],
     ],

@@ -39,11 +39,11 @@ export const requiredEdgeKeys = {
 /**
  * Optional keys each kind reads besides its required ones (`certificatesShared` by the
  * per-environment certificate check, `kongDomainDns` with Konnect's custom domain, `publicZone`
- * with the ALB's certificate).
+ * with the ALB's certificate, `deletionProtection` on the ALB and its log bucket).
  */
 const optionalEdgeKeys: { readonly [K in EdgeKind]: readonly EdgeKey[] } = {
   cloudfront: ['certificatesShared', 'kongDomainDns'],
-  alb: ['publicZone'],
+  alb: ['publicZone', 'deletionProtection'],
   none: ['kongDomainDns'],
 };
 

@@ -5,6 +5,7 @@ import { resolveEdge } from './resolve-edge.js';
 const cloudfront = {
   kind: 'cloudfront',
   certificatesShared: true,
+  deletionProtection: false,
   domainName: 'api.example.com',
   viewerCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/viewer',
   originClientCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/origin',
@@ -38,22 +39,44 @@ describe('resolveEdge', () => {
       kind: 'alb',
       domainName: 'api.example.com',
       wafRateLimitPer5Minutes: 2000,
+      deletionProtection: false,
     });
+  });
+
+  it("protects an ALB from deletion by default, also when only the environment's override names the edge", () => {
+    const { kongDomainDns: _dns, deletionProtection: _unset, ...written } = cloudfront;
+    // Schema defaults fill a top-level aws.edge only: an edge of one environment may lack the key.
+    const edge = { ...written, kind: 'alb' } as Parameters<typeof resolveEdge>[0];
+    expect(resolveEdge(edge, 'dev')).toMatchObject({ kind: 'alb', deletionProtection: true });
   });
 
   // The edge-keys rule refuses these catalogs first; resolve names the gap if it ever is not.
   it.each([
     [
       'cloudfront',
-      { kind: 'cloudfront', certificatesShared: false, domainName: 'a.example.com' },
+      {
+        kind: 'cloudfront',
+        certificatesShared: false,
+        domainName: 'a.example.com',
+        deletionProtection: true,
+      },
       'viewerCertificateArn, originClientCertificateArn, kongProxyDomain, wafRateLimitPer5Minutes',
     ],
     [
       'alb',
-      { kind: 'alb', certificatesShared: false, domainName: 'a.example.com' },
+      {
+        kind: 'alb',
+        certificatesShared: false,
+        domainName: 'a.example.com',
+        deletionProtection: true,
+      },
       'wafRateLimitPer5Minutes',
     ],
-    ['none', { kind: 'none', certificatesShared: false }, 'kongProxyDomain'],
+    [
+      'none',
+      { kind: 'none', certificatesShared: false, deletionProtection: true },
+      'kongProxyDomain',
+    ],
   ] as const)('throws for an edge of kind %s without its keys', (kind, edge, missing) => {
     expect(() => resolveEdge(edge, 'dev')).toThrow(
       `environment dev: aws.edge.kind ${kind} lacks ${missing}, which the edge-keys rule refuses before resolve`,
@@ -71,6 +94,7 @@ describe('edge keys per kind', () => {
     ['certificatesShared', ['cloudfront']],
     ['kongDomainDns', ['cloudfront', 'none']],
     ['publicZone', ['alb']],
+    ['deletionProtection', ['alb']],
   ] as const)('%s is read by %j', (key, kinds) => {
     expect(kindsReading(key)).toEqual(kinds);
   });

@@ -2,6 +2,7 @@ import type { EdgeModel } from '@routeplane/model';
 import type { CatalogWithDefaults } from './catalog-with-defaults.generated.js';
 import { type EdgeKey, missingEdgeKeys, requiredEdgeKeys } from './edge-keys.js';
 import { edgeKind } from './edge-kind.js';
+import { schemaDefault } from './schema-defaults.js';
 
 type Edge = NonNullable<CatalogWithDefaults['aws']['edge']>;
 
@@ -37,6 +38,9 @@ export function resolveEdge(edge: Edge, envName: string): EdgeModel {
       domainName: edge.domainName,
       wafRateLimitPer5Minutes: edge.wafRateLimitPer5Minutes,
       ...(edge.publicZone === undefined ? {} : { publicZone: edge.publicZone }),
+      // The schema's default reaches a top-level edge only, not one an environment alone sets.
+      deletionProtection:
+        edge.deletionProtection ?? schemaDefault<boolean>(['aws', 'edge', 'deletionProtection']),
     };
   if (kind === 'none' && hasKeys(edge, requiredEdgeKeys.none))
     return { kind, kongProxyDomain: edge.kongProxyDomain, ...dns };

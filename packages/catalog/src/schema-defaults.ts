@@ -9,12 +9,12 @@ const schema = readCatalogSchema();
 type SchemaNode = { readonly properties?: Record<string, SchemaNode>; readonly default?: unknown };
 
 /** The `default` of the property at `path` (e.g. `['gateway', 'pki', 'caName']`); throws if absent. */
-export function schemaDefault<T extends string | number>(path: readonly string[]): T {
+export function schemaDefault<T extends string | number | boolean>(path: readonly string[]): T {
   let node: SchemaNode | undefined = schema as SchemaNode;
   for (const key of path) node = node?.properties?.[key];
   const value = node?.default;
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new Error(`catalog schema has no string or number default at ${path.join('.')}`);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new Error(`catalog schema has no string, number or boolean default at ${path.join('.')}`);
   }
   return value as T;
 }

@@ -69,6 +69,11 @@ export interface AlbEdgeModel {
   readonly wafRateLimitPer5Minutes: number;
   /** Route 53 public zone for the ACM validation record and domainName's alias; absent: yours. */
   readonly publicZone?: string;
+  /**
+   * AWS refuses to delete the ALB, and destroy keeps its log bucket; false: destroy removes both.
+   * @default true
+   */
+  readonly deletionProtection: boolean;
 }
 
 /** No edge: clients call Kong's own public endpoint by its custom domain. */

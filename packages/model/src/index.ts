@@ -7,6 +7,10 @@ export {
   envReferencePattern,
   wholeDeckVariable,
 } from './deck-env-ref.js';
+export {
+  elbLogDeliveryService,
+  elbLogsFromAccount,
+} from './elb-log-delivery.js';
 export * from './layout.js';
 export type * from './model.js';
 export type * from './rendered-file.js';

@@ -83,3 +83,55 @@ describe.runIf(haveTerraform())('the ALB targets under real Terraform', () => {
     );
   });
 });
+
+/**
+ * The access-log bucket policy as Terraform evaluates it: the rendered string, its references to
+ * the bucket, the account and the ELB account replaced by variables, must decode to the policy ELB
+ * delivery needs, with the object path under the ALB's prefix and the account.
+ */
+describe.runIf(haveTerraform())('the ALB access-log bucket policy under real Terraform', () => {
+  const tf = synth(fixtureEnvironment(devBehindAlb));
+  const rendered = String(resource(tf, 'aws_s3_bucket_policy', 'alb_access_logs_policy').policy)
+    .replaceAll('aws_s3_bucket.alb_access_logs.arn', 'var.bucket_arn')
+    .replaceAll('data.aws_caller_identity.current.account_id', 'var.account_id')
+    .replaceAll('data.aws_elb_service_account.elb_service_account.arn', 'var.elb_account_arn');
+  const variable = { type: 'string' };
+  const scratch = terraformScratch(
+    {
+      variable: { bucket_arn: variable, account_id: variable, elb_account_arn: variable },
+      output: { policy: { value: `\${jsondecode(${JSON.stringify(rendered)})}` } },
+    },
+    process.env.PATH ?? '',
+  );
+  afterAll(() => scratch.remove());
+
+  it('decodes to ELB delivery scoped to alb/AWSLogs/<account>/ and a TLS-only deny', () => {
+    scratch.run('init', '-input=false');
+    scratch.run(
+      'apply',
+      '-auto-approve',
+      '-input=false',
+      '-var=bucket_arn=arn:aws:s3:::cluster-dev-alb-logs-1',
+      '-var=account_id=111122223333',
+      '-var=elb_account_arn=arn:aws:iam::156460612806:root',
+    );
+    const policy = JSON.parse(scratch.run('output', '-json', 'policy'));
+    expect(policy.Statement).toEqual([
+      {
+        Sid: 'ElbAccessLogDelivery',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::156460612806:root' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::cluster-dev-alb-logs-1/alb/AWSLogs/111122223333/*',
+      },
+      {
+        Sid: 'TlsOnly',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
+        Resource: ['arn:aws:s3:::cluster-dev-alb-logs-1', 'arn:aws:s3:::cluster-dev-alb-logs-1/*'],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ]);
+  });
+});

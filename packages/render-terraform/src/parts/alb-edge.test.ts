@@ -1,16 +1,26 @@
 import type { RouteCatalog as CatalogData } from '@routeplane/catalog';
 import { fixtureEnvironment } from '@routeplane/catalog/testing';
-import { kongBehindCloudfront } from '@routeplane/model';
+import { elbLogDeliveryService, kongBehindCloudfront } from '@routeplane/model';
 import { describe, expect, it } from 'vitest';
 import { parsed, ref, resource, resources, synth } from '../terraform-json.fixture.js';
+import { albLogPrefix } from './alb-access-logs.js';
 import { albTlsPolicy } from './alb-edge.js';
 import { managedGroups } from './waf.js';
 
 /** dev behind an ALB (prod keeps CloudFront, so the origin secret stays in use). */
-function devBehindAlb(publicZone?: string) {
+function devBehindAlb(
+  publicZone?: string,
+  more: { deletionProtection?: boolean; region?: string } = {},
+) {
   return (c: CatalogData): void => {
     const [dev] = c.environments;
-    if (dev) dev.aws = { ...dev.aws, edge: { kind: 'alb', ...(publicZone ? { publicZone } : {}) } };
+    const { region, ...edge } = more;
+    if (dev)
+      dev.aws = {
+        ...dev.aws,
+        ...(region === undefined ? {} : { region }),
+        edge: { kind: 'alb', ...(publicZone ? { publicZone } : {}), ...edge },
+      };
   };
 }
 
@@ -181,5 +191,114 @@ describe('aws.edge.kind alb', () => {
     expect(env.kong.cloudfrontOriginHeader).toBeUndefined();
     expect(env.kong.requiredEnv).not.toContain('DECK_CLOUDFRONT_ORIGIN_SECRET');
     expect(kongBehindCloudfront(env)).toBe(false);
+  });
+});
+
+describe('the edge ALB keeps access logs and is protected from deletion', () => {
+  const env = fixtureEnvironment(devBehindAlb());
+  const tf = synth(env);
+  const bucketId = ref('aws_s3_bucket.alb_access_logs.id');
+  const bucketArn = ref('aws_s3_bucket.alb_access_logs.arn');
+  type Statement = { Sid: string; Effect: string; Principal: Record<string, string> } & Record<
+    string,
+    unknown
+  >;
+  const statements = (json: typeof tf) =>
+    parsed<{ Statement: Statement[] }>(
+      resource(json, 'aws_s3_bucket_policy', 'alb_access_logs_policy').policy,
+    ).Statement;
+
+  it("logs every request to the environment's own bucket, after its policy exists", () => {
+    expect(resource(tf, 'aws_lb', 'alb_edge')).toMatchObject({
+      access_logs: { bucket: bucketId, prefix: albLogPrefix, enabled: true },
+      depends_on: ['aws_s3_bucket_policy.alb_access_logs_policy'],
+    });
+    expect(albLogPrefix).not.toContain('AWSLogs');
+    expect(resource(tf, 'aws_s3_bucket', 'alb_access_logs')).toMatchObject({
+      bucket_prefix: `${env.aws.cluster.name}-alb-logs-`,
+    });
+  });
+
+  it('encrypts with SSE-S3 (ELB refuses SSE-KMS), blocks public access, disables ACLs, expires logs', () => {
+    expect(
+      resource(
+        tf,
+        'aws_s3_bucket_server_side_encryption_configuration',
+        'alb_access_logs_encryption',
+      ).rule,
+    ).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
+    expect(
+      resource(tf, 'aws_s3_bucket_public_access_block', 'alb_access_logs_public_access'),
+    ).toEqual({
+      bucket: bucketId,
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(
+      resource(tf, 'aws_s3_bucket_ownership_controls', 'alb_access_logs_ownership').rule,
+    ).toEqual({ object_ownership: 'BucketOwnerEnforced' });
+    expect(
+      resource(tf, 'aws_s3_bucket_lifecycle_configuration', 'alb_access_logs_expiry').rule,
+    ).toMatchObject([{ status: 'Enabled', expiration: [{ days: 365 }] }]);
+  });
+
+  it("lets the region's ELB account put objects under its own account's prefix only, over TLS only", () => {
+    const [delivery, tls] = statements(tf);
+    expect(delivery).toEqual({
+      Sid: 'ElbAccessLogDelivery',
+      Effect: 'Allow',
+      Principal: { AWS: ref('data.aws_elb_service_account.elb_service_account.arn') },
+      Action: 's3:PutObject',
+      Resource: `${bucketArn}/alb/AWSLogs/${ref('data.aws_caller_identity.current.account_id')}/*`,
+    });
+    expect(tf.data.aws_elb_service_account).toEqual({ elb_service_account: {} });
+    expect(tls).toMatchObject({
+      Effect: 'Deny',
+      Action: 's3:*',
+      Resource: [bucketArn, `${bucketArn}/*`],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    // S3 aborts concurrent changes to one bucket's access settings.
+    expect(resource(tf, 'aws_s3_bucket_policy', 'alb_access_logs_policy').depends_on).toEqual([
+      'aws_s3_bucket_public_access_block.alb_access_logs_public_access',
+    ]);
+  });
+
+  it.each([
+    ['us-east-1', { AWS: ref('data.aws_elb_service_account.elb_service_account.arn') }],
+    ['us-gov-west-1', { AWS: ref('data.aws_elb_service_account.elb_service_account.arn') }],
+    ['ap-southeast-3', { AWS: ref('data.aws_elb_service_account.elb_service_account.arn') }],
+    // Launched from August 2022: no ELB account, and aws_elb_service_account fails the plan there.
+    ['me-central-1', { Service: elbLogDeliveryService }],
+    ['ap-south-2', { Service: elbLogDeliveryService }],
+    ['mx-central-1', { Service: elbLogDeliveryService }],
+  ])('in %s grants delivery to %j', (region, principal) => {
+    const regional = synth(fixtureEnvironment(devBehindAlb(undefined, { region })));
+    expect(statements(regional)[0]?.Principal).toEqual(principal);
+    expect(regional.data.aws_elb_service_account === undefined).toBe('Service' in principal);
+  });
+
+  it('is protected from deletion by default, and destroy keeps its logs', () => {
+    expect(resource(tf, 'aws_lb', 'alb_edge').enable_deletion_protection).toBe(true);
+    expect(resource(tf, 'aws_s3_bucket', 'alb_access_logs').force_destroy).toBe(false);
+  });
+
+  it('with deletionProtection false lets destroy remove the ALB and its bucket with the logs', () => {
+    const removable = synth(
+      fixtureEnvironment(devBehindAlb(undefined, { deletionProtection: false })),
+    );
+    expect(resource(removable, 'aws_lb', 'alb_edge').enable_deletion_protection).toBe(false);
+    expect(resource(removable, 'aws_s3_bucket', 'alb_access_logs').force_destroy).toBe(true);
+  });
+
+  it('leaves a CloudFront environment without an ALB log bucket', () => {
+    const cloudfront = synth(fixtureEnvironment());
+    expect(resources(cloudfront, 'aws_s3_bucket_policy')).toEqual({});
+    expect(Object.keys(resources(cloudfront, 'aws_s3_bucket'))).toEqual(['access_logs']);
+    expect(
+      resource(cloudfront, 'aws_s3_bucket_ownership_controls', 'access_logs_ownership').rule,
+    ).toEqual({ object_ownership: 'BucketOwnerPreferred' });
   });
 });

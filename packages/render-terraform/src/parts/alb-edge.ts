@@ -13,6 +13,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-securit
 import { Wafv2WebAclAssociation } from '@cdktn/provider-aws/lib/wafv2-web-acl-association/index.js';
 import type { AlbEdgeModel, EnvironmentModel } from '@routeplane/model';
 import { Fn, TerraformLocal } from 'cdktn';
+import { addAlbAccessLogs } from './alb-access-logs.js';
 import type { StackContext } from './context.js';
 import type { KongRouteTarget } from './dedicated/connectivity.js';
 import { elbName } from './elb-name.js';
@@ -46,7 +47,8 @@ export interface AlbEdgeProps {
  * `aws.edge.kind alb`: an internet-facing ALB in the public subnets with its own ACM certificate
  * for `aws.edge.domainName`, HTTPS only (port 80 redirects), a REGIONAL WAF with CloudFront's
  * rules, forwarding over the private connection to the private IPs of the data planes' internal
- * load balancer (Kong's API access is private: the ALB is the only way in).
+ * load balancer (Kong's API access is private: the ALB is the only way in). Access logs go to a
+ * bucket of the environment; deletion protection follows `aws.edge.deletionProtection`.
  */
 export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
   const { stack, env } = ctx;
@@ -117,6 +119,7 @@ export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
     ...(validationRecord === undefined ? {} : { validationRecordFqdns: [validationRecord.fqdn] }),
   });
 
+  const logs = addAlbAccessLogs(ctx, !edge.deletionProtection);
   const alb = new Lb(stack, 'alb_edge', {
     name,
     internal: false,
@@ -124,7 +127,11 @@ export function addAlbEdge(ctx: StackContext, props: AlbEdgeProps): void {
     securityGroups: [group.id],
     subnets: props.network.publicSubnets.map((s) => s.id),
     dropInvalidHeaderFields: true,
+    enableDeletionProtection: edge.deletionProtection,
+    accessLogs: logs.accessLogs,
     tags: { Name: name },
+    // Turning logging on makes AWS write a test object: without the policy, apply fails.
+    dependsOn: [logs.policy],
   });
 
   const targets = new LbTargetGroup(stack, 'alb_kong_targets', {

@@ -2,16 +2,11 @@ import {
   CloudfrontDistribution,
   type CloudfrontDistributionConfig,
 } from '@cdktn/provider-aws/lib/cloudfront-distribution/index.js';
-import { S3Bucket } from '@cdktn/provider-aws/lib/s3-bucket/index.js';
-import { S3BucketLifecycleConfiguration } from '@cdktn/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
-import { S3BucketOwnershipControls } from '@cdktn/provider-aws/lib/s3-bucket-ownership-controls/index.js';
-import { S3BucketPublicAccessBlock } from '@cdktn/provider-aws/lib/s3-bucket-public-access-block/index.js';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js';
 import type { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl/index.js';
 import type { CloudfrontEdgeModel } from '@routeplane/model';
 import { TerraformVariable } from 'cdktn';
 import type { StackContext } from './context.js';
-import { logRetentionDays } from './network.js';
+import { addLogBucket, type LogBucket } from './log-bucket.js';
 import { addViewerHostFunction } from './viewer-host-function.js';
 
 /** AWS managed CloudFront policies (fixed ids, the same in every account). */
@@ -88,7 +83,7 @@ export function addCloudfront(
 export function viewerSettings(
   originId: string,
   viewerCertificateArn: string,
-  logs: ReturnType<typeof addAccessLogBucket>,
+  logs: LogBucket,
   viewerHostFunctionArn: string,
 ): Pick<
   CloudfrontDistributionConfig,
@@ -121,41 +116,11 @@ export function viewerSettings(
   };
 }
 
-/** CloudFront standard logs need a bucket with ACLs enabled (BucketOwnerPreferred) and SSE-S3. */
-export function addAccessLogBucket(ctx: StackContext): {
-  readonly bucket: S3Bucket;
-  readonly ownership: S3BucketOwnershipControls;
-} {
-  const { stack, env } = ctx;
-  const bucket = new S3Bucket(stack, 'access_logs', {
-    bucketPrefix: `${env.aws.cluster.name}-edge-logs-`,
-    tags: { Name: `${env.aws.cluster.name}-edge-logs` },
+/** CloudFront standard logs set ACLs on their objects, so the bucket keeps ACLs on (BucketOwnerPreferred). */
+export function addAccessLogBucket(ctx: StackContext): LogBucket {
+  return addLogBucket(ctx, {
+    id: 'access_logs',
+    name: `${ctx.env.aws.cluster.name}-edge-logs`,
+    objectOwnership: 'BucketOwnerPreferred',
   });
-  new S3BucketPublicAccessBlock(stack, 'access_logs_public_access', {
-    bucket: bucket.id,
-    blockPublicAcls: true,
-    blockPublicPolicy: true,
-    ignorePublicAcls: true,
-    restrictPublicBuckets: true,
-  });
-  new S3BucketServerSideEncryptionConfigurationA(stack, 'access_logs_encryption', {
-    bucket: bucket.id,
-    rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-  });
-  new S3BucketLifecycleConfiguration(stack, 'access_logs_expiry', {
-    bucket: bucket.id,
-    rule: [
-      {
-        id: 'expire',
-        status: 'Enabled',
-        filter: [{ prefix: '' }],
-        expiration: [{ days: logRetentionDays }],
-      },
-    ],
-  });
-  const ownership = new S3BucketOwnershipControls(stack, 'access_logs_ownership', {
-    bucket: bucket.id,
-    rule: { objectOwnership: 'BucketOwnerPreferred' },
-  });
-  return { bucket, ownership };
 }

@@ -1,5 +1,6 @@
 import { arr, isObject, type JsonObject, obj, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
+import { accessLogProblems } from './alb-access-logs.js';
 import { isTerraformJson, resourcesOf } from './dedicated-gateway-rules.js';
 
 const ruleId = 'xlayer/kong-alb-edge';
@@ -111,7 +112,8 @@ function wafProblems(tf: unknown, albRef: string): string[] {
  * An internet-facing ALB in front of a Dedicated Cloud Gateway (aws.edge.kind alb) forwards only
  * to the data planes' private IPs, over a routed private path, from a group that sends nowhere
  * else, with Kong's API access private and a regional WAF associated: otherwise it either cannot
- * reach Kong, or Kong can be reached around it.
+ * reach Kong, or Kong can be reached around it. It also keeps access logs (alb-access-logs.ts): a
+ * public entry point nobody can audit is a finding too.
  */
 function checkAlb(path: string, tf: unknown, r: Reporter): void {
   if (obj(tf, 'resource', 'konnect_cloud_gateway_configuration') === undefined) return;
@@ -122,6 +124,7 @@ function checkAlb(path: string, tf: unknown, r: Reporter): void {
       ...targetProblems(tf, albRef),
       ...pathProblems(tf, alb),
       ...wafProblems(tf, albRef),
+      ...accessLogProblems(tf, alb),
     ];
     for (const problem of problems) r.at(path, `aws_lb.${name}`, problem);
   }
@@ -130,7 +133,7 @@ function checkAlb(path: string, tf: unknown, r: Reporter): void {
 export const albEdgeRules: readonly Rule[] = [
   fileRule(
     ruleId,
-    "An internet-facing ALB in front of Kong forwards only to the data planes' private IPs over a routed private path, Kong's API access is private, and a regional WAF is associated",
+    "An internet-facing ALB in front of Kong forwards only to the data planes' private IPs over a routed private path, Kong's API access is private, a regional WAF is associated, and it writes access logs to a bucket whose policy lets ELB deliver them",
     (file, r) => {
       if (isTerraformJson(file.path)) checkAlb(file.path, file.documents[0], r);
     },
