@@ -317,7 +317,7 @@ export interface RouteCatalog {
        */
       publicZone?: string;
       /**
-       * kind alb only: true: AWS refuses to delete the edge ALB (enable_deletion_protection), so terraform destroy and routeplane teardown stop there, and destroy keeps the access-log bucket; false: destroy removes the ALB and its access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false and apply
+       * kind cloudfront and alb: protects the edge and its access logs from destroy. true: destroy keeps the edge's access-log bucket (no force_destroy; S3 refuses to delete it while it holds logs, and CloudFront or the ALB writes them from the first request) and, for alb, AWS refuses to delete the ALB (enable_deletion_protection), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the ALB and the access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false, generate and apply
        *
        * @default true
        */
@@ -1118,7 +1118,7 @@ export interface Environment {
        */
       publicZone?: string;
       /**
-       * Inherits aws.edge.deletionProtection. kind alb only: true: AWS refuses to delete the edge ALB (enable_deletion_protection), so terraform destroy and routeplane teardown stop there, and destroy keeps the access-log bucket; false: destroy removes the ALB and its access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false and apply
+       * Inherits aws.edge.deletionProtection. kind cloudfront and alb: protects the edge and its access logs from destroy. true: destroy keeps the edge's access-log bucket (no force_destroy; S3 refuses to delete it while it holds logs, and CloudFront or the ALB writes them from the first request) and, for alb, AWS refuses to delete the ALB (enable_deletion_protection), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the ALB and the access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false, generate and apply
        */
       deletionProtection?: boolean;
       /**
