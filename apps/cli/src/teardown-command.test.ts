@@ -172,6 +172,24 @@ describe('routeplane teardown', () => {
     expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
   });
 
+  it('tears down a CloudFront edge whose deletion protection is off (prod with its own false)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-cloudfront-'));
+    removers.push(() => rmSync(dir, { recursive: true, force: true }));
+    const shipped = readFileSync(join(repoRoot, 'catalog.yaml'), 'utf8');
+    const unprotected = shipped.replace(
+      /^( +)wafRateLimitPer5Minutes: 10000\n/m,
+      (line, indent: string) => `${line}${indent}deletionProtection: false\n`,
+    );
+    expect(unprotected).not.toBe(shipped);
+    const catalog = join(dir, 'catalog.yaml');
+    writeFileSync(catalog, unprotected);
+    const run = await teardown(['--env', 'prod', '--catalog', catalog, '--poll-interval', '0']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.calls.at(-1)).toBe('terraform -chdir=generated/terraform/prod destroy');
+    expect(run.stdout).toContain('environment prod destroyed');
+  });
+
   it.each([
     [['--dry-run'], /required option '-e, --env <name>' not specified/],
     [['--env', 'staging', '--dry-run'], /unknown environment "staging"/],
@@ -182,7 +200,16 @@ describe('routeplane teardown', () => {
     // AWS refuses to delete a protected ALB: destroy would stop halfway.
     [
       ['--env', 'dev', '--catalog', 'examples/alb-edge/catalog.yaml'],
-      /environment dev: its edge ALB is protected from deletion \(aws.edge.deletionProtection is true\).*Set aws.edge.deletionProtection: false for dev, run routeplane generate and terraform apply/,
+      /environment dev: its edge ALB is protected from deletion \(aws.edge.deletionProtection is true\), and AWS refuses to delete it, so terraform destroy would stop halfway\. Set aws.edge.deletionProtection: false for dev, run routeplane generate and terraform apply \(this also lets destroy delete the ALB's log bucket with its logs: copy them first to keep them\), then run teardown again/,
+    ],
+    // S3 refuses to delete the non-empty log bucket of a protected CloudFront edge (the shipped prod).
+    [
+      ['--env', 'prod'],
+      /environment prod: its CloudFront access-log bucket is protected from deletion \(aws.edge.deletionProtection is true\), and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\) unless it is force_destroy, .*so terraform destroy would stop halfway\. Set aws.edge.deletionProtection: false for prod, run routeplane generate and terraform apply \(this makes the log bucket force_destroy, so destroy deletes it with its logs: copy them first to keep them\), then run teardown again/,
+    ],
+    [
+      ['--env', 'prod', '--dry-run'],
+      /environment prod: its CloudFront access-log bucket is protected/,
     ],
   ])('refuses %j with exit 2', async (args, message) => {
     const run = await teardown(args);

@@ -214,14 +214,17 @@ describe('edge-keys: a kind reads only its own keys', () => {
       ],
       true,
     ],
-  ])('protects a CloudFront edge from deletion unless told otherwise: %s', (_name, edits, expected) => {
-    const model = loaded(shipped(...edits));
-    expect(model.warnings).toEqual([]);
-    expect(model.environments[1]?.aws.edge).toMatchObject({
-      kind: 'cloudfront',
-      deletionProtection: expected,
-    });
-  });
+  ])(
+    'protects a CloudFront edge from deletion unless told otherwise: %s',
+    (_name, edits, expected) => {
+      const model = loaded(shipped(...edits));
+      expect(model.warnings).toEqual([]);
+      expect(model.environments[1]?.aws.edge).toMatchObject({
+        kind: 'cloudfront',
+        deletionProtection: expected,
+      });
+    },
+  );
 
   it("leaves the shipped dev's CloudFront edge unprotected (it is torn down routinely)", () => {
     expect(loaded(shipped()).environments[0]?.aws.edge).toMatchObject({

@@ -44,15 +44,15 @@ describe('resolveEdge', () => {
     });
   });
 
-  it.each([
-    'cloudfront',
-    'alb',
-  ] as const)("protects a %s edge from deletion by default, also when only the environment's override names the edge", (kind) => {
-    const { kongDomainDns: _dns, deletionProtection: _unset, ...written } = cloudfront;
-    // Schema defaults fill a top-level aws.edge only: an edge of one environment may lack the key.
-    const edge = { ...written, kind } as Parameters<typeof resolveEdge>[0];
-    expect(resolveEdge(edge, 'dev')).toMatchObject({ kind, deletionProtection: true });
-  });
+  it.each(['cloudfront', 'alb'] as const)(
+    "protects a %s edge from deletion by default, also when only the environment's override names the edge",
+    (kind) => {
+      const { kongDomainDns: _dns, deletionProtection: _unset, ...written } = cloudfront;
+      // Schema defaults fill a top-level aws.edge only: an edge of one environment may lack the key.
+      const edge = { ...written, kind } as Parameters<typeof resolveEdge>[0];
+      expect(resolveEdge(edge, 'dev')).toMatchObject({ kind, deletionProtection: true });
+    },
+  );
 
   // The edge-keys rule refuses these catalogs first; resolve names the gap if it ever is not.
   it.each([
