@@ -190,6 +190,23 @@ describe('routeplane teardown', () => {
     expect(run.stdout).toContain('environment prod destroyed');
   });
 
+  it('tears down an ECS Fargate environment whose image repository is unprotected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-ecs-'));
+    removers.push(() => rmSync(dir, { recursive: true, force: true }));
+    const example = readFileSync(join(repoRoot, 'examples/ecs-fargate/catalog.yaml'), 'utf8');
+    const unprotected = example.replace(
+      /^( +)ecsFargate:\n/m,
+      (line, indent: string) => `${line}${indent}  deletionProtection: false\n`,
+    );
+    expect(unprotected).not.toBe(example);
+    const catalog = join(dir, 'catalog.yaml');
+    writeFileSync(catalog, unprotected);
+    const run = await teardown(['--env', 'dev', '--catalog', catalog, '--dry-run']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
+  });
+
   it.each([
     [['--dry-run'], /required option '-e, --env <name>' not specified/],
     [['--env', 'staging', '--dry-run'], /unknown environment "staging"/],
@@ -210,6 +227,15 @@ describe('routeplane teardown', () => {
     [
       ['--env', 'prod', '--dry-run'],
       /environment prod: its CloudFront access-log bucket is protected/,
+    ],
+    // ECR refuses to delete a repository that holds the copied Kong image.
+    [
+      ['--env', 'dev', '--catalog', 'examples/ecs-fargate/catalog.yaml'],
+      /environment dev: its Kong image repository is protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses to delete a repository that holds images \(RepositoryNotEmptyException\) unless it is force_delete, so terraform destroy would stop halfway\. Set kong.dataPlane.ecsFargate.deletionProtection: false for dev, run routeplane generate and terraform apply \(this lets destroy delete the repository with its images: copy them first to keep them\), then run teardown again/,
+    ],
+    [
+      ['--env', 'test', '--catalog', 'examples/ecs-fargate/catalog.yaml'],
+      /environment test: its Kong image repository and its CloudFront entry's access-log bucket are protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses .*, and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\).*\(this lets destroy delete the repository with its images and the log bucket with its logs: copy them first to keep them\)/,
     ],
   ])('refuses %j with exit 2', async (args, message) => {
     const run = await teardown(args);

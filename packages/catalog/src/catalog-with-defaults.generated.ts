@@ -417,6 +417,12 @@ export interface KongDataPlane {
  */
 export interface EcsFargate {
   /**
+   * protects what terraform destroy cannot delete while it holds data from destroy: the Kong image repository (no force_delete; ECR refuses to delete a repository that holds images, and the image is copied in before the first task runs) and, with entry cloudfront, the access-log bucket (no force_destroy), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the repository with its images (force_delete) and the bucket with its logs (force_destroy). Before tearing an environment down set false, generate and apply
+   *
+   * @default true
+   */
+  deletionProtection: boolean;
+  /**
    * IPv4 CIDR of Kong's own VPC; must not overlap the EKS VPC (the two are peered)
    */
   vpcCidr: string;
@@ -1194,6 +1200,10 @@ export interface KongDataPlaneOverride {
  * ecsFargate settings of one environment, deep-merged over kong.dataPlane.ecsFargate
  */
 export interface EcsFargateOverride {
+  /**
+   * Inherits kong.dataPlane.ecsFargate.deletionProtection. protects what terraform destroy cannot delete while it holds data from destroy: the Kong image repository (no force_delete; ECR refuses to delete a repository that holds images, and the image is copied in before the first task runs) and, with entry cloudfront, the access-log bucket (no force_destroy), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the repository with its images (force_delete) and the bucket with its logs (force_destroy). Before tearing an environment down set false, generate and apply
+   */
+  deletionProtection?: boolean;
   /**
    * IPv4 CIDR of Kong's own VPC; must not overlap the EKS VPC (the two are peered)
    */

@@ -201,7 +201,7 @@ describe('edge-keys: a kind reads only its own keys', () => {
     });
   });
 
-  it.each<[string, readonly [string, unknown][], boolean]>([
+  it.each<[string, readonly (readonly [string, unknown])[], boolean]>([
     ['the default (prod of the shipped catalog)', [], true],
     ["an environment's own false", [['environments.1.aws.edge.deletionProtection', false]], false],
     ['a top-level false it inherits', [['aws.edge.deletionProtection', false]], false],
