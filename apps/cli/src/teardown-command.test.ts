@@ -222,7 +222,7 @@ describe('routeplane teardown', () => {
     // S3 refuses to delete the non-empty log bucket of a protected CloudFront edge (the shipped prod).
     [
       ['--env', 'prod'],
-      /environment prod: its CloudFront access-log bucket is protected from deletion \(aws.edge.deletionProtection is true\), and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\) unless it is force_destroy, .*so terraform destroy would stop halfway\. Set aws.edge.deletionProtection: false for prod, run routeplane generate and terraform apply \(this makes the log bucket force_destroy, so destroy deletes it with its logs: copy them first to keep them\), then run teardown again/,
+      /environment prod: its CloudFront access-log bucket is protected from deletion \(aws.edge.deletionProtection is true\), and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\) unless it is force_destroy, and CloudFront writes logs there from the first request, so terraform destroy would fail and leave the bucket behind\. Set aws.edge.deletionProtection: false for prod, run routeplane generate and terraform apply \(this makes the log bucket force_destroy, so destroy deletes it with its logs: copy them first to keep them\), then run teardown again/,
     ],
     [
       ['--env', 'prod', '--dry-run'],
@@ -231,11 +231,11 @@ describe('routeplane teardown', () => {
     // ECR refuses to delete a repository that holds the copied Kong image.
     [
       ['--env', 'dev', '--catalog', 'examples/ecs-fargate/catalog.yaml'],
-      /environment dev: its Kong image repository is protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses to delete a repository that holds images \(RepositoryNotEmptyException\) unless it is force_delete, so terraform destroy would stop halfway\. Set kong.dataPlane.ecsFargate.deletionProtection: false for dev, run routeplane generate and terraform apply \(this lets destroy delete the repository with its images: copy them first to keep them\), then run teardown again/,
+      /environment dev: its Kong image repository is protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses to delete a repository that holds images \(RepositoryNotEmptyException\) unless it is force_delete, so terraform destroy would fail and leave it behind\. Set kong.dataPlane.ecsFargate.deletionProtection: false for dev, run routeplane generate and terraform apply \(this lets destroy delete the repository with its images: copy them first to keep them\), then run teardown again/,
     ],
     [
       ['--env', 'test', '--catalog', 'examples/ecs-fargate/catalog.yaml'],
-      /environment test: its Kong image repository and its CloudFront entry's access-log bucket are protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses .*, and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\).*\(this lets destroy delete the repository with its images and the log bucket with its logs: copy them first to keep them\)/,
+      /environment test: its Kong image repository and its CloudFront entry's access-log bucket are protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses .*, and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\).*, so terraform destroy would fail and leave them behind\..*\(this lets destroy delete the repository with its images and the log bucket with its logs: copy them first to keep them\)/,
     ],
   ])('refuses %j with exit 2', async (args, message) => {
     const run = await teardown(args);

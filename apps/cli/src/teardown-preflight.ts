@@ -9,6 +9,8 @@ interface Protection {
   readonly subject: string;
   /** Why AWS refuses it. */
   readonly refusal: string;
+  /** How `terraform destroy` ends then. */
+  readonly outcome: string;
   /** What the apply with the key false changes: what destroy then deletes. */
   readonly unprotected: string;
 }
@@ -29,6 +31,7 @@ function protectionOf(env: EnvironmentModel): Protection | undefined {
       key: 'kong.dataPlane.ecsFargate.deletionProtection',
       subject: `its Kong image repository${withLogs ? " and its CloudFront entry's access-log bucket are" : ' is'}`,
       refusal: `ECR refuses to delete a repository that holds images (RepositoryNotEmptyException) unless it is force_delete${withLogs ? `, and ${cloudfrontLogs}` : ''}`,
+      outcome: `fail and leave ${withLogs ? 'them' : 'it'} behind`,
       unprotected: `this lets destroy delete the repository with its images${withLogs ? ' and the log bucket with its logs' : ''}`,
     };
   }
@@ -40,12 +43,14 @@ function protectionOf(env: EnvironmentModel): Protection | undefined {
         key,
         subject: 'its edge ALB is',
         refusal: 'AWS refuses to delete it',
+        outcome: 'stop halfway',
         unprotected: "this also lets destroy delete the ALB's log bucket with its logs",
       }
     : {
         key,
         subject: 'its CloudFront access-log bucket is',
         refusal: cloudfrontLogs,
+        outcome: 'fail and leave the bucket behind',
         unprotected: 'this makes the log bucket force_destroy, so destroy deletes it with its logs',
       };
 }
@@ -58,8 +63,8 @@ function protectionOf(env: EnvironmentModel): Protection | undefined {
 export function refuseProtectedEnvironment(env: EnvironmentModel): void {
   const protection = protectionOf(env);
   if (protection === undefined) return;
-  const { key, subject, refusal, unprotected } = protection;
+  const { key, subject, refusal, outcome, unprotected } = protection;
   throw new UsageError(
-    `environment ${env.name}: ${subject} protected from deletion (${key} is true), and ${refusal}, so terraform destroy would stop halfway. Set ${key}: false for ${env.name}, run routeplane generate and terraform apply (${unprotected}: copy them first to keep them), then run teardown again`,
+    `environment ${env.name}: ${subject} protected from deletion (${key} is true), and ${refusal}, so terraform destroy would ${outcome}. Set ${key}: false for ${env.name}, run routeplane generate and terraform apply (${unprotected}: copy them first to keep them), then run teardown again`,
   );
 }
