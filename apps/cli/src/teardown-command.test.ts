@@ -155,57 +155,48 @@ describe('routeplane teardown', () => {
     expect(run.calls.some((c) => c.startsWith('terraform'))).toBe(false);
   });
 
-  it('tears down an ALB edge whose deletion protection is off', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-alb-'));
+  /** A copy of `source` with `deletionProtection: false` inserted after the line `anchor` matches. */
+  function unprotectedCopy(source: string, anchor: RegExp, extraIndent: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-unprotected-'));
     removers.push(() => rmSync(dir, { recursive: true, force: true }));
-    const example = readFileSync(join(repoRoot, 'examples/alb-edge/catalog.yaml'), 'utf8');
-    const unprotected = example.replace(
-      /^( +)kind: alb\n/m,
-      (line, indent: string) => `${line}${indent}deletionProtection: false\n`,
+    const text = readFileSync(join(repoRoot, source), 'utf8');
+    const unprotected = text.replace(
+      anchor,
+      (line, indent: string) => `${line}${indent}${extraIndent}deletionProtection: false\n`,
     );
-    expect(unprotected).not.toBe(example);
+    expect(unprotected).not.toBe(text);
     const catalog = join(dir, 'catalog.yaml');
     writeFileSync(catalog, unprotected);
-    const run = await teardown(['--env', 'dev', '--catalog', catalog, '--dry-run']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
-  });
+    return catalog;
+  }
 
-  it('tears down a CloudFront edge whose deletion protection is off (prod with its own false)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-cloudfront-'));
-    removers.push(() => rmSync(dir, { recursive: true, force: true }));
-    const shipped = readFileSync(join(repoRoot, 'catalog.yaml'), 'utf8');
-    const unprotected = shipped.replace(
+  it.each([
+    ['an ALB edge (aws.edge)', 'examples/alb-edge/catalog.yaml', /^( +)kind: alb\n/m, '', 'dev'],
+    [
+      "a CloudFront edge (prod's own aws.edge)",
+      'catalog.yaml',
       /^( +)wafRateLimitPer5Minutes: 10000\n/m,
-      (line, indent: string) => `${line}${indent}deletionProtection: false\n`,
-    );
-    expect(unprotected).not.toBe(shipped);
-    const catalog = join(dir, 'catalog.yaml');
-    writeFileSync(catalog, unprotected);
-    const run = await teardown(['--env', 'prod', '--catalog', catalog, '--poll-interval', '0']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.calls.at(-1)).toBe('terraform -chdir=generated/terraform/prod destroy');
-    expect(run.stdout).toContain('environment prod destroyed');
-  });
-
-  it('tears down an ECS Fargate environment whose image repository is unprotected', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-ecs-'));
-    removers.push(() => rmSync(dir, { recursive: true, force: true }));
-    const example = readFileSync(join(repoRoot, 'examples/ecs-fargate/catalog.yaml'), 'utf8');
-    const unprotected = example.replace(
+      '',
+      'prod',
+    ],
+    [
+      'an ECS Fargate environment (kong.dataPlane.ecsFargate)',
+      'examples/ecs-fargate/catalog.yaml',
       /^( +)ecsFargate:\n/m,
-      (line, indent: string) => `${line}${indent}  deletionProtection: false\n`,
-    );
-    expect(unprotected).not.toBe(example);
-    const catalog = join(dir, 'catalog.yaml');
-    writeFileSync(catalog, unprotected);
-    const run = await teardown(['--env', 'dev', '--catalog', catalog, '--dry-run']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
-  });
+      '  ',
+      'dev',
+    ],
+  ])(
+    'tears down %s whose deletion protection is off',
+    async (_name, source, anchor, extra, env) => {
+      const catalog = unprotectedCopy(source, anchor, extra);
+      const run = await teardown(['--env', env, '--catalog', catalog, '--poll-interval', '0']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.calls.at(-1)).toBe(`terraform -chdir=generated/terraform/${env} destroy`);
+      expect(run.stdout).toContain(`environment ${env} destroyed`);
+    },
+  );
 
   it.each([
     [['--dry-run'], /required option '-e, --env <name>' not specified/],
