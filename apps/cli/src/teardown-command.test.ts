@@ -155,22 +155,48 @@ describe('routeplane teardown', () => {
     expect(run.calls.some((c) => c.startsWith('terraform'))).toBe(false);
   });
 
-  it('tears down an ALB edge whose deletion protection is off', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-alb-'));
+  /** A copy of `source` with `deletionProtection: false` inserted after the line `anchor` matches. */
+  function unprotectedCopy(source: string, anchor: RegExp, extraIndent: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'routeplane-teardown-unprotected-'));
     removers.push(() => rmSync(dir, { recursive: true, force: true }));
-    const example = readFileSync(join(repoRoot, 'examples/alb-edge/catalog.yaml'), 'utf8');
-    const unprotected = example.replace(
-      /^( +)kind: alb\n/m,
-      (line, indent: string) => `${line}${indent}deletionProtection: false\n`,
+    const text = readFileSync(join(repoRoot, source), 'utf8');
+    const unprotected = text.replace(
+      anchor,
+      (line, indent: string) => `${line}${indent}${extraIndent}deletionProtection: false\n`,
     );
-    expect(unprotected).not.toBe(example);
+    expect(unprotected).not.toBe(text);
     const catalog = join(dir, 'catalog.yaml');
     writeFileSync(catalog, unprotected);
-    const run = await teardown(['--env', 'dev', '--catalog', catalog, '--dry-run']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {3}terraform -chdir=generated\/terraform\/dev destroy$/m);
-  });
+    return catalog;
+  }
+
+  it.each([
+    ['an ALB edge (aws.edge)', 'examples/alb-edge/catalog.yaml', /^( +)kind: alb\n/m, '', 'dev'],
+    [
+      "a CloudFront edge (prod's own aws.edge)",
+      'catalog.yaml',
+      /^( +)wafRateLimitPer5Minutes: 10000\n/m,
+      '',
+      'prod',
+    ],
+    [
+      'an ECS Fargate environment (kong.dataPlane.ecsFargate)',
+      'examples/ecs-fargate/catalog.yaml',
+      /^( +)ecsFargate:\n/m,
+      '  ',
+      'dev',
+    ],
+  ])(
+    'tears down %s whose deletion protection is off',
+    async (_name, source, anchor, extra, env) => {
+      const catalog = unprotectedCopy(source, anchor, extra);
+      const run = await teardown(['--env', env, '--catalog', catalog, '--poll-interval', '0']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.calls.at(-1)).toBe(`terraform -chdir=generated/terraform/${env} destroy`);
+      expect(run.stdout).toContain(`environment ${env} destroyed`);
+    },
+  );
 
   it.each([
     [['--dry-run'], /required option '-e, --env <name>' not specified/],
@@ -182,7 +208,25 @@ describe('routeplane teardown', () => {
     // AWS refuses to delete a protected ALB: destroy would stop halfway.
     [
       ['--env', 'dev', '--catalog', 'examples/alb-edge/catalog.yaml'],
-      /environment dev: its edge ALB is protected from deletion \(aws.edge.deletionProtection is true\).*Set aws.edge.deletionProtection: false for dev, run routeplane generate and terraform apply/,
+      /environment dev: its edge ALB is protected from deletion \(aws.edge.deletionProtection is true\), and AWS refuses to delete it, so terraform destroy would stop halfway\. Set aws.edge.deletionProtection: false for dev, run routeplane generate and terraform apply \(this also lets destroy delete the ALB's log bucket with its logs: copy them first to keep them\), then run teardown again/,
+    ],
+    // S3 refuses to delete the non-empty log bucket of a protected CloudFront edge (the shipped prod).
+    [
+      ['--env', 'prod'],
+      /environment prod: its CloudFront access-log bucket is protected from deletion \(aws.edge.deletionProtection is true\), and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\) unless it is force_destroy, and CloudFront writes logs there from the first request, so terraform destroy would fail and leave the bucket behind\. Set aws.edge.deletionProtection: false for prod, run routeplane generate and terraform apply \(this makes the log bucket force_destroy, so destroy deletes it with its logs: copy them first to keep them\), then run teardown again/,
+    ],
+    [
+      ['--env', 'prod', '--dry-run'],
+      /environment prod: its CloudFront access-log bucket is protected/,
+    ],
+    // ECR refuses to delete a repository that holds the copied Kong image.
+    [
+      ['--env', 'dev', '--catalog', 'examples/ecs-fargate/catalog.yaml'],
+      /environment dev: its Kong image repository is protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses to delete a repository that holds images \(RepositoryNotEmptyException\) unless it is force_delete, so terraform destroy would fail and leave it behind\. Set kong.dataPlane.ecsFargate.deletionProtection: false for dev, run routeplane generate and terraform apply \(this lets destroy delete the repository with its images: copy them first to keep them\), then run teardown again/,
+    ],
+    [
+      ['--env', 'test', '--catalog', 'examples/ecs-fargate/catalog.yaml'],
+      /environment test: its Kong image repository and its CloudFront entry's access-log bucket are protected from deletion \(kong.dataPlane.ecsFargate.deletionProtection is true\), and ECR refuses .*, and S3 refuses to delete a bucket that holds objects \(BucketNotEmpty\).*, so terraform destroy would fail and leave them behind\..*\(this lets destroy delete the repository with its images and the log bucket with its logs: copy them first to keep them\)/,
     ],
   ])('refuses %j with exit 2', async (args, message) => {
     const run = await teardown(args);

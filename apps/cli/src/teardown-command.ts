@@ -7,7 +7,7 @@ import type { CommandIo } from './io.js';
 import { type CatalogOptions, loadFromOptions } from './load.js';
 import { selectEnvironment } from './pipeline.js';
 import { describeSteps, runSteps } from './run-steps.js';
-import { refuseProtectedEdge } from './teardown-preflight.js';
+import { refuseProtectedEnvironment } from './teardown-preflight.js';
 import { UsageError } from './user-error.js';
 
 export interface TeardownCommandOptions extends CatalogOptions {
@@ -41,7 +41,7 @@ export function teardownCommand(options: TeardownCommandOptions, io: CommandIo):
   const { model, repoRoot } = loadFromOptions(options, io);
   const [env] = selectEnvironment(model, options.env).environments;
   if (!env) throw new UsageError(`unknown environment "${options.env}"`);
-  refuseProtectedEdge(env);
+  refuseProtectedEnvironment(env);
   const config = join(repoRoot, terraformDir(env.name), 'main.tf.json');
   if (!existsSync(config)) {
     throw new UsageError(

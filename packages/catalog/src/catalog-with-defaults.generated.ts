@@ -317,7 +317,7 @@ export interface CatalogWithDefaults {
        */
       publicZone?: string;
       /**
-       * kind alb only: true: AWS refuses to delete the edge ALB (enable_deletion_protection), so terraform destroy and routeplane teardown stop there, and destroy keeps the access-log bucket; false: destroy removes the ALB and its access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false and apply
+       * kind cloudfront and alb: protects the edge and its access logs from destroy. true: destroy keeps the edge's access-log bucket (no force_destroy; S3 refuses to delete it while it holds logs, and CloudFront or the ALB writes them from the first request) and, for alb, AWS refuses to delete the ALB (enable_deletion_protection), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the ALB and the access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false, generate and apply
        *
        * @default true
        */
@@ -416,6 +416,12 @@ export interface KongDataPlane {
  * Kong Gateway data planes in this account on ECS Fargate (hybrid mode against the Konnect control plane)
  */
 export interface EcsFargate {
+  /**
+   * protects what terraform destroy cannot delete while it holds data from destroy: the Kong image repository (no force_delete; ECR refuses to delete a repository that holds images, and the image is copied in before the first task runs) and, with entry cloudfront, the access-log bucket (no force_destroy), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the repository with its images (force_delete) and the bucket with its logs (force_destroy). Before tearing an environment down set false, generate and apply
+   *
+   * @default true
+   */
+  deletionProtection: boolean;
   /**
    * IPv4 CIDR of Kong's own VPC; must not overlap the EKS VPC (the two are peered)
    */
@@ -1118,7 +1124,7 @@ export interface Environment {
        */
       publicZone?: string;
       /**
-       * Inherits aws.edge.deletionProtection. kind alb only: true: AWS refuses to delete the edge ALB (enable_deletion_protection), so terraform destroy and routeplane teardown stop there, and destroy keeps the access-log bucket; false: destroy removes the ALB and its access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false and apply
+       * Inherits aws.edge.deletionProtection. kind cloudfront and alb: protects the edge and its access logs from destroy. true: destroy keeps the edge's access-log bucket (no force_destroy; S3 refuses to delete it while it holds logs, and CloudFront or the ALB writes them from the first request) and, for alb, AWS refuses to delete the ALB (enable_deletion_protection), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the ALB and the access-log bucket with the logs in it (force_destroy). Before tearing an environment down set false, generate and apply
        */
       deletionProtection?: boolean;
       /**
@@ -1194,6 +1200,10 @@ export interface KongDataPlaneOverride {
  * ecsFargate settings of one environment, deep-merged over kong.dataPlane.ecsFargate
  */
 export interface EcsFargateOverride {
+  /**
+   * Inherits kong.dataPlane.ecsFargate.deletionProtection. protects what terraform destroy cannot delete while it holds data from destroy: the Kong image repository (no force_delete; ECR refuses to delete a repository that holds images, and the image is copied in before the first task runs) and, with entry cloudfront, the access-log bucket (no force_destroy), so terraform destroy stops there and routeplane teardown refuses the environment; false: destroy deletes the repository with its images (force_delete) and the bucket with its logs (force_destroy). Before tearing an environment down set false, generate and apply
+   */
+  deletionProtection?: boolean;
   /**
    * IPv4 CIDR of Kong's own VPC; must not overlap the EKS VPC (the two are peered)
    */

@@ -77,7 +77,7 @@ describe('data-plane-kind: every problem, where it points', () => {
     ],
     [
       'dedicated environments without an edge (the aws value of the first one)',
-      shipped(['aws.edge', undefined]),
+      shipped(['aws.edge', undefined], ['environments.0.aws.edge', undefined]),
       [
         [
           'environments.0.aws',

@@ -9,6 +9,8 @@ import { type Expected, expectedProblems } from './testing/expected-problems.js'
 const cloudfrontKeys =
   'domainName, viewerCertificateArn, originClientCertificateArn, kongProxyDomain and wafRateLimitPer5Minutes';
 const prodDomain = 'proxy.kong-cloud-gw-prod.example.com';
+/** The shipped dev overrides only deletionProtection; without it dev inherits the top-level edge whole. */
+const devInheritsTheTopLevelEdge = ['environments.0.aws.edge', undefined] as const;
 
 function loaded(text: string) {
   return loadModelFromBytes(new TextEncoder().encode(text), {
@@ -34,7 +36,7 @@ describe('edge-keys: every missing key, where it points', () => {
   it.each<[string, string, readonly Expected[]]>([
     [
       'cloudfront inheriting a top level without a certificate (at the top-level edge)',
-      shipped(['aws.edge.originClientCertificateArn', undefined]),
+      shipped(['aws.edge.originClientCertificateArn', undefined], devInheritsTheTopLevelEdge),
       [
         [
           'aws.edge',
@@ -48,6 +50,7 @@ describe('edge-keys: every missing key, where it points', () => {
       "a key missing in both environments (prod's own override)",
       shipped(
         ['aws.edge.domainName', undefined],
+        devInheritsTheTopLevelEdge,
         ['environments.1.aws.edge.domainName', undefined],
         ['environments.1.aws.edge.wafRateLimitPer5Minutes', undefined],
       ),
@@ -121,7 +124,11 @@ describe('edge-keys: every missing key, where it points', () => {
     [
       // data-plane-kind reports the missing edge; edge-keys has no edge to check.
       'a dedicated environment without any edge',
-      shipped(['aws.edge', undefined], ['environments.1.aws.edge', { kind: 'none' }]),
+      shipped(
+        ['aws.edge', undefined],
+        ['environments.0.aws.edge', undefined],
+        ['environments.1.aws.edge', { kind: 'none' }],
+      ),
       [
         [
           'environments.0.aws',
@@ -160,6 +167,7 @@ describe('edge-keys: a kind reads only its own keys', () => {
           'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000002',
         kongProxyDomain: 'proxy.kong-cloud-gw-dev.example.com',
         wafRateLimitPer5Minutes: 2000,
+        deletionProtection: false,
       },
       { kind: 'none', kongProxyDomain: prodDomain },
     ]);
@@ -190,6 +198,38 @@ describe('edge-keys: a kind reads only its own keys', () => {
     expect(loaded(text).environments[0]?.aws.edge).toMatchObject({
       kind: 'alb',
       deletionProtection: expected,
+    });
+  });
+
+  it.each<[string, readonly (readonly [string, unknown])[], boolean]>([
+    ['the default (prod of the shipped catalog)', [], true],
+    ["an environment's own false", [['environments.1.aws.edge.deletionProtection', false]], false],
+    ['a top-level false it inherits', [['aws.edge.deletionProtection', false]], false],
+    [
+      "an environment's own true over a top-level false dev inherits",
+      [
+        ['aws.edge.deletionProtection', false],
+        devInheritsTheTopLevelEdge,
+        ['environments.1.aws.edge.deletionProtection', true],
+      ],
+      true,
+    ],
+  ])(
+    'protects a CloudFront edge from deletion unless told otherwise: %s',
+    (_name, edits, expected) => {
+      const model = loaded(shipped(...edits));
+      expect(model.warnings).toEqual([]);
+      expect(model.environments[1]?.aws.edge).toMatchObject({
+        kind: 'cloudfront',
+        deletionProtection: expected,
+      });
+    },
+  );
+
+  it("leaves the shipped dev's CloudFront edge unprotected (it is torn down routinely)", () => {
+    expect(loaded(shipped()).environments[0]?.aws.edge).toMatchObject({
+      kind: 'cloudfront',
+      deletionProtection: false,
     });
   });
 
@@ -229,12 +269,20 @@ describe('edge-keys: warnings about keys nothing reads', () => {
       ],
     ],
     [
-      "an environment's own deletionProtection under kind cloudfront",
+      "an environment's own deletionProtection under kind cloudfront (read: the log bucket)",
       shipped(['environments.1.aws.edge.deletionProtection', false]),
+      [],
+    ],
+    [
+      "an environment's own deletionProtection under kind none (no bucket, no ALB)",
+      shipped(
+        ['environments.1.aws.edge', { kind: 'none', kongProxyDomain: prodDomain }],
+        ['environments.1.aws.edge.deletionProtection', false],
+      ),
       [
         [
           'environments.1.aws.edge.deletionProtection',
-          'is read by aws.edge.kind alb only, but the kind is cloudfront (environment prod): remove it',
+          'is read by aws.edge.kind cloudfront and alb only, but the kind is none (environment prod): remove it',
         ],
       ],
     ],

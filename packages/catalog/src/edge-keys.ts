@@ -39,10 +39,10 @@ export const requiredEdgeKeys = {
 /**
  * Optional keys each kind reads besides its required ones (`certificatesShared` by the
  * per-environment certificate check, `kongDomainDns` with Konnect's custom domain, `publicZone`
- * with the ALB's certificate, `deletionProtection` on the ALB and its log bucket).
+ * with the ALB's certificate, `deletionProtection` on the edge's log bucket and the ALB).
  */
 const optionalEdgeKeys: { readonly [K in EdgeKind]: readonly EdgeKey[] } = {
-  cloudfront: ['certificatesShared', 'kongDomainDns'],
+  cloudfront: ['certificatesShared', 'kongDomainDns', 'deletionProtection'],
   alb: ['publicZone', 'deletionProtection'],
   none: ['kongDomainDns'],
 };

@@ -38,6 +38,7 @@ describe('edge-kind: every problem, where it points', () => {
       'the origin header next to a dedicated environment without an edge',
       shipped(
         ['aws.edge', undefined],
+        ['environments.0.aws.edge', undefined],
         ['environments.1.aws.edge', { kind: 'none', kongProxyDomain: 'proxy.example.com' }],
       ),
       [

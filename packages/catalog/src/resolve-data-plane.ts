@@ -77,6 +77,7 @@ export function resolveEcsFargate(
       passwordEnv: redis.passwordEnv,
       port: 6379,
     },
+    deletionProtection: ecs.deletionProtection,
     proxyPort: 8000,
     statusPort: 8100,
   };

@@ -28,6 +28,7 @@ describe('resolveEdge', () => {
       kongProxyDomain: 'proxy.example.com',
       wafRateLimitPer5Minutes: 2000,
       kongDomainDns: cloudfront.kongDomainDns,
+      deletionProtection: false,
     });
     expect(resolveEdge({ ...cloudfront, kind: 'none' }, 'dev')).toEqual({
       kind: 'none',
@@ -43,12 +44,15 @@ describe('resolveEdge', () => {
     });
   });
 
-  it("protects an ALB from deletion by default, also when only the environment's override names the edge", () => {
-    const { kongDomainDns: _dns, deletionProtection: _unset, ...written } = cloudfront;
-    // Schema defaults fill a top-level aws.edge only: an edge of one environment may lack the key.
-    const edge = { ...written, kind: 'alb' } as Parameters<typeof resolveEdge>[0];
-    expect(resolveEdge(edge, 'dev')).toMatchObject({ kind: 'alb', deletionProtection: true });
-  });
+  it.each(['cloudfront', 'alb'] as const)(
+    "protects a %s edge from deletion by default, also when only the environment's override names the edge",
+    (kind) => {
+      const { kongDomainDns: _dns, deletionProtection: _unset, ...written } = cloudfront;
+      // Schema defaults fill a top-level aws.edge only: an edge of one environment may lack the key.
+      const edge = { ...written, kind } as Parameters<typeof resolveEdge>[0];
+      expect(resolveEdge(edge, 'dev')).toMatchObject({ kind, deletionProtection: true });
+    },
+  );
 
   // The edge-keys rule refuses these catalogs first; resolve names the gap if it ever is not.
   it.each([
@@ -94,7 +98,7 @@ describe('edge keys per kind', () => {
     ['certificatesShared', ['cloudfront']],
     ['kongDomainDns', ['cloudfront', 'none']],
     ['publicZone', ['alb']],
-    ['deletionProtection', ['alb']],
+    ['deletionProtection', ['cloudfront', 'alb']],
   ] as const)('%s is read by %j', (key, kinds) => {
     expect(kindsReading(key)).toEqual(kinds);
   });

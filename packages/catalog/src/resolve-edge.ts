@@ -21,6 +21,9 @@ function hasKeys<K extends EdgeKey>(
  */
 export function resolveEdge(edge: Edge, envName: string): EdgeModel {
   const dns = edge.kongDomainDns === undefined ? {} : { kongDomainDns: { ...edge.kongDomainDns } };
+  // The schema's default reaches a top-level edge only, not one an environment alone sets.
+  const deletionProtection =
+    edge.deletionProtection ?? schemaDefault<boolean>(['aws', 'edge', 'deletionProtection']);
   const kind = edgeKind(edge);
   if (kind === 'cloudfront' && hasKeys(edge, requiredEdgeKeys.cloudfront))
     return {
@@ -31,6 +34,7 @@ export function resolveEdge(edge: Edge, envName: string): EdgeModel {
       kongProxyDomain: edge.kongProxyDomain,
       wafRateLimitPer5Minutes: edge.wafRateLimitPer5Minutes,
       ...dns,
+      deletionProtection,
     };
   if (kind === 'alb' && hasKeys(edge, requiredEdgeKeys.alb))
     return {
@@ -38,9 +42,7 @@ export function resolveEdge(edge: Edge, envName: string): EdgeModel {
       domainName: edge.domainName,
       wafRateLimitPer5Minutes: edge.wafRateLimitPer5Minutes,
       ...(edge.publicZone === undefined ? {} : { publicZone: edge.publicZone }),
-      // The schema's default reaches a top-level edge only, not one an environment alone sets.
-      deletionProtection:
-        edge.deletionProtection ?? schemaDefault<boolean>(['aws', 'edge', 'deletionProtection']),
+      deletionProtection,
     };
   if (kind === 'none' && hasKeys(edge, requiredEdgeKeys.none))
     return { kind, kongProxyDomain: edge.kongProxyDomain, ...dns };

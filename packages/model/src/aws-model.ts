@@ -59,6 +59,12 @@ export interface CloudfrontEdgeModel {
   readonly kongProxyDomain: string;
   readonly wafRateLimitPer5Minutes: number;
   readonly kongDomainDns?: KongDomainDnsModel;
+  /**
+   * Destroy keeps the access-log bucket CloudFront writes from the first request (S3 refuses to
+   * delete it while it holds logs, so destroy stops there); false: destroy deletes it with the logs.
+   * @default true
+   */
+  readonly deletionProtection: boolean;
 }
 
 /** A regional internet-facing ALB + WAF forwarding to the data planes' private IPs. */

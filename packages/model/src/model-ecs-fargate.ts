@@ -68,4 +68,11 @@ export interface EcsFargateModel {
   readonly proxyPort: 8000;
   /** Kong's status listener (`KONG_STATUS_LISTEN`): `/status/ready` for health checks. */
   readonly statusPort: 8100;
+  /**
+   * Destroy keeps the Kong image repository and the CloudFront entry's access-log bucket (AWS
+   * refuses to delete either while it holds images or logs, so destroy stops there); false: destroy
+   * deletes both with their contents.
+   * @default true
+   */
+  readonly deletionProtection: boolean;
 }

@@ -30,7 +30,7 @@ export function addCloudfront(
   webAcl: Wafv2WebAcl,
 ): CloudfrontDistribution {
   const { stack, env } = ctx;
-  const logs = addAccessLogBucket(ctx);
+  const logs = addAccessLogBucket(ctx, !edge.deletionProtection);
 
   const originHeader = env.kong.cloudfrontOriginHeader;
   const customHeader =
@@ -116,11 +116,17 @@ export function viewerSettings(
   };
 }
 
-/** CloudFront standard logs set ACLs on their objects, so the bucket keeps ACLs on (BucketOwnerPreferred). */
-export function addAccessLogBucket(ctx: StackContext): LogBucket {
+/**
+ * CloudFront standard logs set ACLs on their objects, so the bucket keeps ACLs on
+ * (BucketOwnerPreferred). CloudFront writes logs from the first request and S3 refuses to delete a
+ * bucket that holds any, so destroy stops here unless `removableWithLogs` (force_destroy) lets it
+ * delete them with the bucket.
+ */
+export function addAccessLogBucket(ctx: StackContext, removableWithLogs: boolean): LogBucket {
   return addLogBucket(ctx, {
     id: 'access_logs',
     name: `${ctx.env.aws.cluster.name}-edge-logs`,
     objectOwnership: 'BucketOwnerPreferred',
+    forceDestroy: removableWithLogs,
   });
 }

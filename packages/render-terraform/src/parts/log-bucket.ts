@@ -17,10 +17,10 @@ export interface LogBucketProps {
    */
   readonly objectOwnership: 'BucketOwnerPreferred' | 'BucketOwnerEnforced';
   /**
-   * Whether `terraform destroy` deletes the bucket with the logs in it.
-   * @default false (destroy stops at a bucket that holds logs)
+   * Whether `terraform destroy` deletes the bucket with the logs in it (false: destroy stops at a
+   * bucket that holds logs). Required: every edge decides it from its deletion protection.
    */
-  readonly forceDestroy?: boolean;
+  readonly forceDestroy: boolean;
 }
 
 export interface LogBucket {
@@ -39,7 +39,7 @@ export function addLogBucket(ctx: StackContext, props: LogBucketProps): LogBucke
   const { id } = props;
   const bucket = new S3Bucket(stack, id, {
     bucketPrefix: `${props.name}-`,
-    ...(props.forceDestroy === undefined ? {} : { forceDestroy: props.forceDestroy }),
+    forceDestroy: props.forceDestroy,
     tags: { Name: props.name },
   });
   const publicAccess = new S3BucketPublicAccessBlock(stack, `${id}_public_access`, {

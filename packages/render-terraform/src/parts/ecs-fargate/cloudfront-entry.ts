@@ -23,7 +23,7 @@ export function addCloudfrontEntry(
 ): CloudfrontDistribution {
   const { stack, env } = ctx;
   const webAcl = addWaf(ctx, entry.wafRateLimitPer5Minutes);
-  const logs = addAccessLogBucket(ctx);
+  const logs = addAccessLogBucket(ctx, !ecs.deletionProtection);
   const vpcOrigin = new CloudfrontVpcOrigin(stack, 'kong_vpc_origin', {
     vpcOriginEndpointConfig: [
       {
