@@ -7,26 +7,21 @@ import { mutationTestConfig } from '../../vitest.mutation.shared.js';
  * one the loader refuses). The generated-code and type tests exercise none of the mutated files; rule-coverage.test.ts runs every rule while it collects its tests, outside any test,
  * which Stryker cannot attribute (each rule's firing is asserted with its message here anyway).
  */
-const testFiles = [
+const focused = [
   'src/route-paths.test.ts',
   'src/route-precedence.test.ts',
   'src/image-rules.test.ts',
   'src/rule-messages.test.ts',
   'src/shared-secret.test.ts',
   'src/data-plane-rules.test.ts',
-  'src/data-plane-rule-messages.test.ts',
-  'src/dedicated-data-plane-rule-messages.test.ts',
-  'src/alb-edge-rule-messages.test.ts',
-  'src/rate-limit-rule-messages.test.ts',
-  'src/route-rule-messages.test.ts',
-  'src/naming-rule-messages.test.ts',
-  'src/edge-rule-messages.test.ts',
-  'src/custom-plugin-rule-messages.test.ts',
-  'src/waypoint-rule-messages.test.ts',
-  'src/service-rule-messages.test.ts',
+];
+/** Every rule's message table, by pattern: a new `*-rule-messages.test.ts` counts without an edit here. */
+const ruleMessages = 'src/*-rule-messages.test.ts';
+const late = [
   'src/node-pool-sizes.test.ts',
   'src/resolve-waypoint.test.ts',
   'src/resolve-dedicated-data-plane.test.ts',
+  'src/resolve-edge.test.ts',
   'src/custom-plugin-files.test.ts',
   'src/user-mistakes.test.ts',
   'src/load-model.test.ts',
@@ -34,4 +29,7 @@ const testFiles = [
   'src/resolve-derived-defaults.test.ts',
 ];
 
-export default mutationTestConfig(testFiles, testFiles);
+export default mutationTestConfig(
+  [...focused, ruleMessages, ...late],
+  [...focused, '-rule-messages.test.ts', ...late],
+);
