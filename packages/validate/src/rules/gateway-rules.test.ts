@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTree } from '../clean-tree.fixture.js';
-import { at, corrupt } from '../corrupt.fixture.js';
-import type { TreeFile } from '../finding.js';
-import { validateTree } from '../validate-tree.js';
+import { at } from '../corrupt.fixture.js';
+import { gateway as gatewayFile, gatewayObject as gw, k8s } from '../corruption-setup.fixture.js';
+import { type TreeEdit as Edit, findingsAfter as findings } from '../tree-edits.fixture.js';
 
 /**
  * The Gateway and HTTPRoute checks the corruption table does not reach: one edit of the clean dev
  * tree per case (a Gateway listener, a route's parentRef or namespace, the gateway's parameters
  * ConfigMap), with the exact findings (rule, object, message) it must cause.
  */
-const gatewayFile = 'generated/k8s/dev/gateway/gateway.yaml';
-const redirectFile = 'generated/k8s/dev/gateway/httproute-https-redirect.yaml';
-const gw = 'Gateway/istio-ingress/kong-cloud-gw-gateway';
+const redirectFile = `${k8s}/gateway/httproute-https-redirect.yaml`;
 const options = 'ConfigMap/istio-ingress/kong-cloud-gw-gateway-options';
 const redirect = 'HTTPRoute/istio-ingress/kong-cloud-gw-gateway-https-redirect';
 
 type Doc = Record<string, unknown>;
-/** One edit of one document: the file, the document (`Kind`), the change. */
-type Edit = readonly [path: string, selector: string, change: (doc: Doc) => Doc | null | undefined];
-
-function findings(...edits: readonly Edit[]): string[] {
-  const files = edits.reduce<TreeFile[]>(
-    (tree, [path, selector, change]) => corrupt(tree, path, selector, change),
-    cleanTree(),
-  );
-  return validateTree({ files, waivers: [] }).map((f) => `${f.rule} ${f.object}: ${f.message}`);
-}
 
 const listener = (name: 'http' | 'https') => (gateway: Doc) =>
   (at(gateway, 'spec', 'listeners') as unknown as Doc[]).find((l) => l.name === name) as Doc;
@@ -34,23 +21,11 @@ const https = listener('https');
 const redirectParent = (route: Doc) => at(route, 'spec', 'parentRefs', 0);
 
 /** An edit of the Gateway. */
-const onGateway = (change: (gateway: Doc) => void): Edit => [
-  gatewayFile,
-  'Gateway',
-  (d) => void change(d),
-];
+const onGateway = (change: (gateway: Doc) => void): Edit => [gatewayFile, 'Gateway', change];
 /** An edit of the HTTP-to-HTTPS redirect route (no backends: no other rule follows it). */
-const onRedirect = (change: (route: Doc) => void): Edit => [
-  redirectFile,
-  'HTTPRoute',
-  (d) => void change(d),
-];
+const onRedirect = (change: (route: Doc) => void): Edit => [redirectFile, 'HTTPRoute', change];
 /** An edit of the gateway's parameters ConfigMap. */
-const onOptions = (change: (cm: Doc) => void): Edit => [
-  gatewayFile,
-  'ConfigMap',
-  (d) => void change(d),
-];
+const onOptions = (change: (cm: Doc) => void): Edit => [gatewayFile, 'ConfigMap', change];
 
 /** Moves the redirect route to `namespace`, its parentRef still naming the gateway in istio-ingress. */
 const moveRedirect = (namespace: string): Edit =>

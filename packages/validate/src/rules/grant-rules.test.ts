@@ -1,36 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTree } from '../clean-tree.fixture.js';
-import { at, corrupt, list } from '../corrupt.fixture.js';
-import type { TreeFile } from '../finding.js';
-import { validateTree } from '../validate-tree.js';
+import { at, list } from '../corrupt.fixture.js';
+import {
+  gateway as gatewayFile,
+  grant as grantFile,
+  gatewayObject as gw,
+  httpsListener,
+  route as routeFile,
+} from '../corruption-setup.fixture.js';
+import { type TreeEdit as Edit, findingsAfter as findings } from '../tree-edits.fixture.js';
 
 /**
  * The ReferenceGrant checks the corruption table does not reach: one edit of the clean dev tree
  * per case (the grant that lets HTTPRoute istio-ingress/app1 reach Service sample-apps/sample-app-1,
  * the route, or the Gateway's certificateRef), with the exact findings (rule, object, message).
  */
-const grantFile = 'generated/k8s/dev/routes/referencegrant-sample-apps.yaml';
-const routeFile = 'generated/k8s/dev/routes/httproute-app1.yaml';
-const gatewayFile = 'generated/k8s/dev/gateway/gateway.yaml';
 const grant = 'ReferenceGrant/sample-apps/httproutes-from-istio-ingress';
 const route = 'HTTPRoute/istio-ingress/app1';
-const gw = 'Gateway/istio-ingress/kong-cloud-gw-gateway';
 
 type Doc = Record<string, unknown>;
-/** One edit of one document: the file, the document (`Kind`), the change. */
-type Edit = readonly [path: string, selector: string, change: (doc: Doc) => void];
-
-function findings(...edits: readonly Edit[]): string[] {
-  const files = edits.reduce<TreeFile[]>(
-    (tree, [path, selector, change]) =>
-      corrupt(tree, path, selector, (d) => {
-        change(d);
-        return undefined;
-      }),
-    cleanTree(),
-  );
-  return validateTree({ files, waivers: [] }).map((f) => `${f.rule} ${f.object}: ${f.message}`);
-}
 
 const onGrant = (change: (grant: Doc) => void): Edit => [grantFile, 'ReferenceGrant', change];
 const grantFrom = (change: (from: Doc) => void) => onGrant((g) => change(at(g, 'spec', 'from', 0)));
@@ -39,7 +26,7 @@ const grantTo = (change: (to: Doc) => void) => onGrant((g) => change(at(g, 'spec
 const certRef = (change: (ref: Doc) => void): Edit => [
   gatewayFile,
   'Gateway',
-  (g) => change(at(g, 'spec', 'listeners', 1, 'tls', 'certificateRefs', 0)),
+  (g) => change(at(g, 'spec', 'listeners', httpsListener, 'tls', 'certificateRefs', 0)),
 ];
 
 const missing = (object: string, target: string, namespace: string, from: string, to: string) =>
@@ -183,7 +170,14 @@ describe('xlayer/grant-missing and xlayer/grant-unused', () => {
           gatewayFile,
           'Gateway',
           (g) => {
-            const namespaces = at(g, 'spec', 'listeners', 1, 'allowedRoutes', 'namespaces');
+            const namespaces = at(
+              g,
+              'spec',
+              'listeners',
+              httpsListener,
+              'allowedRoutes',
+              'namespaces',
+            );
             namespaces.from = 'Selector';
             namespaces.selector = { matchLabels: { 'routeplane.dev/role': 'backend' } };
           },
