@@ -149,7 +149,7 @@ export const gatewayRules: readonly Rule[] = [
           try {
             fragment = typeof value === 'string' ? parse(value) : undefined;
           } catch {
-            fragment = undefined;
+            // Not YAML: fragment stays undefined, reported below as not a mapping.
           }
           if (!isObject(fragment)) {
             r.on(cm, `data.${key} must be a YAML mapping, but ${show(value)} was given`);
