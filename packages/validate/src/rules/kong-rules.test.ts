@@ -10,6 +10,7 @@ import { validateTree } from '../validate-tree.js';
  */
 const kong = 'deck/dev/kong.yaml';
 type Doc = Record<string, unknown>;
+type Edit = Parameters<typeof corrupt>[3];
 const service = (d: unknown) => at(d, 'services', 0);
 const route = (d: unknown) => at(d, 'services', 0, 'routes', 0);
 /** A second, valid service reaching the Gateway: tests vary one field of it. */
@@ -21,13 +22,13 @@ const verified = (d: unknown) => ({
 function report(files: readonly TreeFile[]): string[] {
   return validateTree({ files, waivers: [] }).map((f) => `${f.rule} ${f.object}: ${f.message}`);
 }
-const findings = (edit: (d: Doc) => void) => report(corrupt(cleanTree(), kong, 0, edit));
+const findings = (edit: Edit) => report(corrupt(cleanTree(), kong, 0, edit));
 
 const identify = (tags: string) =>
   `xlayer/kong-route-backend KongRoute/app1: Kong service "sample-apps.sample-app-2" (tags ${tags}) must identify backend sample-apps/sample-app-1 of HTTPRoute/istio-ingress/app1 by name sample-apps.sample-app-1 or tag`;
 
 describe('Kong routes against their HTTPRoutes', () => {
-  it.each<[string, (d: Doc) => void, string[]]>([
+  it.each<[string, Edit, string[]]>([
     [
       'a Kong route no HTTPRoute names',
       (d) => {
@@ -96,7 +97,7 @@ describe('Kong routes against their HTTPRoutes', () => {
       'sample-apps-sample-app-1',
       'sample-apps/sample-app-1',
       'backend:sample-apps/sample-app-1',
-    ].map((tag): [string, (d: Doc) => void, string[]] => [
+    ].map((tag): [string, Edit, string[]] => [
       `a service identifying the backend by the tag ${tag}`,
       (d) => {
         service(d).name = 'sample-apps.sample-app-2';
@@ -128,7 +129,7 @@ describe('Kong routes against their HTTPRoutes', () => {
 describe('Kong services reaching the Gateway', () => {
   const upstream = (object: string, message: string) =>
     `xlayer/kong-upstream KongService/${object}: ${message}`;
-  it.each<[string, (d: Doc) => void, string[]]>([
+  it.each<[string, Edit, string[]]>([
     [
       'a service on another port',
       (d) => {
@@ -199,7 +200,7 @@ describe('Kong services reaching the Gateway', () => {
 describe('Kong plugin settings', () => {
   const cors = (config: Doc) => ({ name: 'cors', config });
   const wildcard = 'config.origins ["*"] must not be combined with credentials: true';
-  it.each<[string, (d: Doc) => void, string[]]>([
+  it.each<[string, Edit, string[]]>([
     [
       'a global CORS plugin with any origin and credentials',
       (d) => {
