@@ -203,6 +203,13 @@ describe('pod-security rules', () => {
       ],
     ),
     [
+      'an empty entry in containers (a stray "-")',
+      (d) => {
+        (podSpec(d).containers as unknown[]).push(null);
+      },
+      [on('schema/valid', 'spec.template.spec.containers.1 must be object {"type":"object"}')],
+    ],
+    [
       'a second container with no settings, in a pod without securityContext',
       (d) => {
         delete podSpec(d).securityContext;
