@@ -23,11 +23,10 @@ export function kongRoutes(deck: DeckDoc): readonly KongRoute[] {
       const ref = isObject(route.service)
         ? (str(route.service, 'name') ?? str(route.service, 'id'))
         : str(route, 'service');
-      return toRoute(
-        deck.file,
-        route,
-        services.find((s) => s.name === ref || s.id === ref),
-      );
+      // A route without a reference has no service (not the first service lacking an id).
+      const service =
+        ref === undefined ? undefined : services.find((s) => s.name === ref || s.id === ref);
+      return toRoute(deck.file, route, service);
     });
   return [...nested, ...top];
 }

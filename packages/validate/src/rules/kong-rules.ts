@@ -1,4 +1,4 @@
-import { arr, isObject, obj, show, str } from '../json.js';
+import { arr, get, isObject, show, str } from '../json.js';
 import { kongPathsFor, kongRoutes } from '../kong.js';
 import { backendRefs, pathPrefixes, routeMethods } from '../routes.js';
 import { envRule, type Rule } from '../rule.js';
@@ -65,10 +65,8 @@ export const kongRules: readonly Rule[] = [
             r.at(deck.file, object, 'the route belongs to no Kong service');
             continue;
           }
-          const ids = [
-            str(route.service, 'name') ?? '',
-            ...arr(route.service, 'tags').filter((t): t is string => typeof t === 'string'),
-          ];
+          // Untyped on purpose: a missing name or a non-string tag equals no backend key.
+          const ids: readonly unknown[] = [route.service.name, ...arr(route.service, 'tags')];
           for (const ref of routeRefs) {
             if (!backendKeys(ref.namespace, ref.name).some((k) => ids.includes(k))) {
               r.at(
@@ -106,7 +104,7 @@ export const kongRules: readonly Rule[] = [
       const httpsPorts = ofKind(env, 'Gateway').flatMap((gw) =>
         arr(gw.doc, 'spec', 'listeners')
           .filter((l) => str(l, 'protocol') === 'HTTPS')
-          .map((l) => obj(l)?.port),
+          .map((l) => get(l, 'port')),
       );
       for (const deck of env.deck) {
         for (const service of arr(deck.doc, 'services').filter(isObject)) {
@@ -164,7 +162,7 @@ export const kongRules: readonly Rule[] = [
           ...arr(deck.doc, 'routes').flatMap((rt) => arr(rt, 'plugins')),
         ].filter(isObject);
         for (const p of plugins) {
-          const name = str(p, 'name') ?? '?';
+          const name = str(p, 'name');
           const object = `KongPlugin/${name}`;
           if (name === 'rate-limiting' && str(p, 'config', 'policy') === 'cluster') {
             r.at(
@@ -183,7 +181,7 @@ export const kongRules: readonly Rule[] = [
           if (
             name === 'cors' &&
             arr(p, 'config', 'origins').includes('*') &&
-            obj(p, 'config')?.credentials === true
+            get(p, 'config', 'credentials') === true
           ) {
             r.at(
               deck.file,

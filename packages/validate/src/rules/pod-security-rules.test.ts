@@ -112,7 +112,169 @@ describe('pod-security rules', () => {
         ),
       ],
     ],
+    [
+      'runAs* given by the pod only (the container inherits them)',
+      (d) => {
+        for (const key of ['runAsNonRoot', 'runAsUser', 'runAsGroup'])
+          delete securityContext(d)[key];
+      },
+      [],
+    ],
+    [
+      'a container overriding runAsNonRoot with false',
+      (d) => {
+        securityContext(d).runAsNonRoot = false;
+      },
+      [
+        on(
+          'policy/run-as-non-root',
+          'container server: runAsNonRoot must be true, but false was given',
+        ),
+      ],
+    ],
+    [
+      'runAsUser given as a string',
+      (d) => {
+        securityContext(d).runAsUser = '20000';
+      },
+      [
+        on(
+          'policy/run-as-non-root',
+          'container server: runAsUser must be a number > 10000, but "20000" was given',
+        ),
+        on(
+          'schema/valid',
+          'spec.template.spec.containers.0.securityContext.runAsUser must be integer {"type":"integer"}',
+        ),
+      ],
+    ],
+    [
+      'a Localhost seccomp profile',
+      (d) => {
+        securityContext(d).seccompProfile = { type: 'Localhost', localhostProfile: 'nginx.json' };
+      },
+      [],
+    ],
+    [
+      'a numeric CPU limit',
+      (d) => {
+        at(container(d), 'resources', 'limits').cpu = 1;
+      },
+      [],
+    ],
+    [
+      'no readiness probe',
+      (d) => {
+        delete container(d).readinessProbe;
+      },
+      [on('policy/probes', 'container server: readinessProbe must be set')],
+    ],
+    [
+      'a readiness probe equal to the liveness probe',
+      (d) => {
+        container(d).readinessProbe = structuredClone(container(d).livenessProbe);
+      },
+      [
+        on(
+          'policy/probes',
+          'container server: livenessProbe and readinessProbe must differ, but both are {"failureThreshold":3,"initialDelaySeconds":5,"periodSeconds":20,"tcpSocket":{"port":"http"},"timeoutSeconds":2}',
+        ),
+      ],
+    ],
+    [
+      'an image pinned by digest',
+      (d) => {
+        container(d).image = `nginx@sha256:${'0'.repeat(64)}`;
+      },
+      [],
+    ],
+    ...['nginx', 'registry.example.com:5000/nginx', 'nginx:'].map(
+      (image): [string, Edit, string[]] => [
+        `the unpinned image ${image}`,
+        (d) => {
+          container(d).image = image;
+        },
+        [
+          on(
+            'policy/image-tag',
+            `container server: image must be pinned to a tag other than latest or a digest, but "${image}" was given`,
+          ),
+        ],
+      ],
+    ),
+    [
+      'an empty entry in containers (a stray "-")',
+      (d) => {
+        (podSpec(d).containers as unknown[]).push(null);
+      },
+      [on('schema/valid', 'spec.template.spec.containers.1 must be object {"type":"object"}')],
+    ],
+    [
+      'a second container with no settings, in a pod without securityContext',
+      (d) => {
+        delete podSpec(d).securityContext;
+        (podSpec(d).containers as unknown[]).push({});
+      },
+      [
+        on(
+          'policy/run-as-non-root',
+          'container ?: runAsNonRoot must be true, but nothing was given',
+        ),
+        on(
+          'policy/run-as-non-root',
+          'container ?: runAsUser must be a number > 10000, but nothing was given',
+        ),
+        on(
+          'policy/run-as-non-root',
+          'container ?: runAsGroup must be a number > 10000, but nothing was given',
+        ),
+        on(
+          'policy/privilege-escalation',
+          'container ?: securityContext.allowPrivilegeEscalation must be false, but nothing was given',
+        ),
+        on(
+          'policy/capabilities',
+          'container ?: securityContext.capabilities.drop must contain ALL, but [] was given',
+        ),
+        on(
+          'policy/seccomp',
+          'container ?: seccompProfile.type must be RuntimeDefault, but nothing was given',
+        ),
+        on(
+          'policy/read-only-root',
+          'container ?: securityContext.readOnlyRootFilesystem must be true, but nothing was given',
+        ),
+        ...['requests', 'limits'].flatMap((kind) =>
+          ['cpu', 'memory'].map((res) =>
+            on(
+              'policy/resources',
+              `container ?: resources.${kind}.${res} must be set, but nothing was given`,
+            ),
+          ),
+        ),
+        on('policy/probes', 'container ?: livenessProbe must be set'),
+        on('policy/probes', 'container ?: readinessProbe must be set'),
+        on(
+          'policy/image-tag',
+          'container ?: image must be pinned to a tag other than latest or a digest, but "" was given',
+        ),
+        on(
+          'schema/valid',
+          'spec.template.spec.containers.1 must have required property name {"missingProperty":"name"}',
+        ),
+      ],
+    ],
   ])('checks %s', (_name, edit, expected) => {
-    expect(findings(edit)).toEqual(expected);
+    expect(findings(edit).sort()).toEqual([...expected].sort());
+  });
+
+  it('asks replicas of Deployments only (a DaemonSet runs one pod per node)', () => {
+    const files = corrupt(cleanTree(), backend, 'Deployment', (d) => {
+      d.kind = 'DaemonSet';
+      delete (d.spec as Record<string, unknown>).replicas;
+      delete (d.spec as Record<string, unknown>).strategy;
+    });
+    const rules = validateTree({ files, waivers: [] }).map((f) => f.rule);
+    expect(rules).not.toContain('policy/replicas');
   });
 });
