@@ -157,12 +157,16 @@ describe('mesh rules', () => {
       ],
       [
         'a DENY policy',
-        policy((d) => void (at(d, 'spec').action = 'DENY')),
+        policy((d) => {
+          at(d, 'spec').action = 'DENY';
+        }),
         [authz(gatewayPrincipal)],
       ],
       [
         'a policy of another namespace',
-        policy((d) => void (at(d, 'metadata').namespace = 'istio-ingress')),
+        policy((d) => {
+          at(d, 'metadata').namespace = 'istio-ingress';
+        }),
         [authz(gatewayPrincipal)],
       ],
       [
@@ -288,7 +292,9 @@ describe('mesh rules', () => {
     it.each<[string, Edit, string[]]>([
       [
         'a PERMISSIVE namespace policy',
-        peer((d) => void (at(d, 'spec', 'mtls').mode = 'PERMISSIVE')),
+        peer((d) => {
+          at(d, 'spec', 'mtls').mode = 'PERMISSIVE';
+        }),
         [
           'policy/peer-authentication PeerAuthentication/sample-apps/default: spec.mtls.mode must be STRICT, but "PERMISSIVE" was given',
         ],
