@@ -84,6 +84,17 @@ const both =
   (files) =>
     edits.reduce((tree, edit) => edit(tree), files);
 
+/** A PeerAuthentication for sample-app-1's pods beside the namespace-wide one. */
+const workloadPeer = (spec: Doc): Edit =>
+  addFile('generated/k8s/dev/backends/sample-apps/peer-sample-app-1.yaml', [
+    {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: { name: 'sample-app-1', namespace: 'sample-apps' },
+      spec: { selector: { matchLabels: { 'app.kubernetes.io/name': 'sample-app-1' } }, ...spec },
+    },
+  ]);
+
 const deployment = 'Deployment/sample-apps/sample-app-1';
 const authz = (principals: string, via = 'gateway', ns = 'sample-apps', object = deployment) =>
   `xlayer/authz-gateway ${object}: no ALLOW AuthorizationPolicy in namespace ${ns} selects the pods and admits the ${via} principal ${principals}`;
@@ -300,19 +311,34 @@ describe('mesh rules', () => {
         ],
       ],
       [
-        'a workload policy that sets port-level mTLS only',
-        addFile('generated/k8s/dev/backends/sample-apps/peer-sample-app-1.yaml', [
-          {
-            apiVersion: 'security.istio.io/v1',
-            kind: 'PeerAuthentication',
-            metadata: { name: 'sample-app-1', namespace: 'sample-apps' },
-            spec: {
-              selector: { matchLabels: { 'app.kubernetes.io/name': 'sample-app-1' } },
-              portLevelMtls: { 8080: { mode: 'STRICT' } },
-            },
-          },
-        ]),
+        'a workload policy that sets port-level mTLS only (inherits the namespace mode)',
+        workloadPeer({ portLevelMtls: { 8080: { mode: 'STRICT' } } }),
         [],
+      ],
+      [
+        'a PERMISSIVE workload policy',
+        workloadPeer({ mtls: { mode: 'PERMISSIVE' } }),
+        [
+          'policy/peer-authentication PeerAuthentication/sample-apps/sample-app-1: spec.mtls.mode must be STRICT, but "PERMISSIVE" was given',
+        ],
+      ],
+      [
+        'a namespace policy without a mode (falls back to PERMISSIVE: no mesh-wide policy)',
+        peer((d) => {
+          delete at(d, 'spec').mtls;
+        }),
+        [
+          'policy/peer-authentication PeerAuthentication/sample-apps/default: spec.mtls.mode must be STRICT, but nothing was given',
+        ],
+      ],
+      [
+        'a namespace policy without spec',
+        peer((d) => {
+          delete d.spec;
+        }),
+        [
+          'policy/peer-authentication PeerAuthentication/sample-apps/default: spec.mtls.mode must be STRICT, but nothing was given',
+        ],
       ],
       ['a backend namespace without its policy', peer(() => null), [noPeer('sample-apps')]],
       [
