@@ -36,7 +36,7 @@ const peer =
     corrupt(files, namespacePolicies, 'PeerAuthentication', change);
 const serviceLabels = (d: Doc) => at(d, 'metadata', 'labels');
 const service =
-  (change: (d: Doc) => void): Edit =>
+  (change: (d: Doc) => undefined): Edit =>
   (files) =>
     corrupt(files, backend, 'Service', change);
 
@@ -229,9 +229,9 @@ describe('mesh rules', () => {
       [
         'a waypoint on a Service of another namespace selecting the same labels',
         (files) => {
-          const [copy] = backendIn('billing', files).filter((d) => d.kind === 'Service');
-          serviceLabels(copy)['istio.io/use-waypoint'] = 'sample-waypoint';
-          return addFile('generated/k8s/dev/backends/billing/sample-app-1.yaml', [copy])(files);
+          const copy = backendIn('billing', files).filter((d) => d.kind === 'Service');
+          serviceLabels(at(copy, 0))['istio.io/use-waypoint'] = 'sample-waypoint';
+          return addFile('generated/k8s/dev/backends/billing/sample-app-1.yaml', copy)(files);
         },
         [],
       ],
