@@ -61,6 +61,20 @@ describe('pod coverage rules', () => {
         [noPdb],
       ],
       [
+        'a PDB without selector (policy/v1: selects no pods)',
+        change('PodDisruptionBudget', (d) => {
+          delete pdbSpec(d).selector;
+        }),
+        [noPdb],
+      ],
+      [
+        'a PDB with an empty selector (policy/v1: every pod of the namespace)',
+        change('PodDisruptionBudget', (d) => {
+          pdbSpec(d).selector = {};
+        }),
+        [],
+      ],
+      [
         'minAvailable 1 of 2 replicas',
         change('PodDisruptionBudget', (d) => {
           delete pdbSpec(d).maxUnavailable;
