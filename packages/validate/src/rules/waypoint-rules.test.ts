@@ -145,6 +145,18 @@ describe('waypoint rules', () => {
         ],
       ],
       [
+        'the L7 policy on a Service named like the waypoint',
+        policy((d) => {
+          at(d, 'spec').targetRefs = refs(['Service', 'orders-api-waypoint']);
+        }),
+        [
+          needsWaypoint(
+            'targetRefs Service orders/orders-api-waypoint does not exist in the rendered tree',
+          ),
+          idle('orders-api'),
+        ],
+      ],
+      [
         'the L7 policy on its Service and on one that does not exist',
         policy((d) => {
           at(d, 'spec').targetRefs = refs(['Service', 'orders-api'], ['Service', 'orders-v2']);
