@@ -1,6 +1,6 @@
 import { arr, isObject, labels, obj, selects, show, str } from '../json.js';
 import { envRule, type Rule } from '../rule.js';
-import { type EnvTree, ofKind } from '../tree-index.js';
+import { type EnvTree, type K8sObject, ofKind } from '../tree-index.js';
 import { matchLabels, serviceSelector, type Workload, workloads } from '../workloads.js';
 
 /** Keys ztunnel can enforce; anything else in an L4 policy turns it into DENY. */
@@ -42,6 +42,11 @@ function waypointPrincipalOf(env: EnvTree, w: Workload): string | undefined {
       return `cluster.local/ns/${service.namespace}/sa/${name}`;
   }
   return undefined;
+}
+
+/** A PeerAuthentication without a workload selector applies to its whole namespace. */
+function namespaceWide(policy: K8sObject): boolean {
+  return Object.keys(matchLabels(obj(policy.doc, 'spec')?.selector)).length === 0;
 }
 
 export const meshRules: readonly Rule[] = [
@@ -145,16 +150,15 @@ export const meshRules: readonly Rule[] = [
     const peer = ofKind(env, 'PeerAuthentication');
     for (const p of peer) {
       const mode = str(p.doc, 'spec', 'mtls', 'mode');
-      if (mode !== undefined && mode !== 'STRICT')
+      // Unset inherits: a workload policy its namespace's mode, a namespace-wide one the mesh-wide
+      // policy's, which routeplane does not render, so PERMISSIVE (istio.io PeerAuthentication reference).
+      if (mode !== 'STRICT' && (mode !== undefined || namespaceWide(p)))
         r.on(p, `spec.mtls.mode must be STRICT, but ${show(mode)} was given`);
     }
     if (peer.length === 0) return;
     const namespaces = [...new Set(workloads(env).map((w) => w.object.namespace))].sort();
     for (const ns of namespaces) {
-      const covered = peer.some(
-        (p) =>
-          p.namespace === ns && Object.keys(matchLabels(obj(p.doc, 'spec')?.selector)).length === 0,
-      );
+      const covered = peer.some((p) => p.namespace === ns && namespaceWide(p));
       const first = workloads(env).find((w) => w.object.namespace === ns);
       if (!covered && first)
         r.on(

@@ -15,11 +15,15 @@ export const podCoverageRules: readonly Rule[] = [
       const pdbs = ofKind(env, 'PodDisruptionBudget');
       for (const w of workloads(env)) {
         if (w.object.kind !== 'Deployment') continue;
-        const covering = pdbs.filter(
-          (p) =>
+        // policy/v1: a null selector matches no pods, an empty one ({}) every pod of the namespace.
+        const covering = pdbs.filter((p) => {
+          const selector = obj(p.doc, 'spec', 'selector');
+          return (
             p.namespace === w.object.namespace &&
-            selects(matchLabels(obj(p.doc, 'spec')?.selector), w.podLabels),
-        );
+            selector !== undefined &&
+            selects(matchLabels(selector), w.podLabels)
+          );
+        });
         if (covering.length === 0) {
           r.on(
             w.object,

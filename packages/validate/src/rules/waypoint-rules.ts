@@ -30,7 +30,7 @@ export function l7Fields(policy: K8sObject): string[] {
       for (const key of Object.keys(obj(to, 'operation') ?? {}))
         if (l7OperationKeys.has(key)) fields.push(`rules[${i}].to.operation.${key}`);
     }
-    for (const when of arr(rule, 'when').filter(isObject)) {
+    for (const when of arr(rule, 'when')) {
       const key = str(when, 'key') ?? '';
       if (l7WhenPrefixes.some((p) => key.startsWith(p))) fields.push(`rules[${i}].when ${key}`);
     }
@@ -76,10 +76,9 @@ export const waypointRules: readonly Rule[] = [
       const services = ofKind(env, 'Service');
       for (const p of ofKind(env, 'AuthorizationPolicy')) {
         const fields = l7Fields(p);
-        const refs = targetRefs(p);
-        // Selector-based policies are ztunnel's: policy/ztunnel-l4-only reports their L7 fields.
-        if (fields.length === 0 || refs.length === 0) continue;
-        for (const ref of refs) {
+        if (fields.length === 0) continue;
+        // Selector-based policies (no refs) are ztunnel's: policy/ztunnel-l4-only reports their L7 fields.
+        for (const ref of targetRefs(p)) {
           if (ref.kind === 'Gateway') {
             if (!findWaypoint(env, p.namespace, ref.name))
               r.on(
