@@ -216,6 +216,27 @@ describe('xlayer/sync-wave', () => {
     ]);
   });
 
+  it('follows a parentRef into the namespace it names', () => {
+    // A route in sample-apps attached to the gateway in istio-ingress, in the wave of the gateway.
+    const files = apply(cleanTree(), [
+      [`${apps}/routes.yaml`, 0, setWave('5')],
+      [
+        'generated/k8s/dev/routes/httproute-app1.yaml',
+        0,
+        (d) => {
+          at(d, 'metadata').namespace = 'sample-apps';
+          at(d, 'spec', 'parentRefs', 0).namespace = 'istio-ingress';
+        },
+      ],
+    ]);
+    expect(findings(files).filter((f) => f.startsWith('xlayer/sync-wave '))).toEqual([
+      waveFinding(
+        'routes',
+        'wave 5 deploys HTTPRoute/sample-apps/app1, which needs gw:istio-ingress/kong-cloud-gw-gateway from Application routeplane-dev-gateway (wave 5); expected a wave > 5',
+      ),
+    ]);
+  });
+
   describe('on the waypoint example', () => {
     const waypoints = `${apps}/waypoints-orders.yaml`;
     const ordersBackend = 'generated/k8s/dev/backends/orders/orders-api.yaml';
