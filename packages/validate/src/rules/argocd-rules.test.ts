@@ -9,7 +9,6 @@ import { waypointExampleFiles } from '../waypoint-corruptions.fixture.js';
  * The Argo CD rules on edits of the rendered App-of-Apps the corruption table does not make, each
  * with every finding (`rule object: message`) it causes; an empty list means the tree stays clean.
  */
-type Doc = Record<string, unknown>;
 type Edit = Parameters<typeof corrupt>[3];
 /** One edit: a document of a file, or a document appended to a file. */
 type Change = readonly [path: string, selector: string | number, edit: Edit];
@@ -119,20 +118,23 @@ describe('xlayer/sync-wave', () => {
       f.path === backend ? { path: f.path, documents: [...f.documents, serviceEntry] } : f,
     );
 
+  /** What the gateway and the routes say when the Gateway API CRDs come in wave 6. */
+  const crdsInWaveSix = [
+    waveFinding(
+      'gateway',
+      'wave 5 deploys HTTPRoute/istio-ingress/kong-cloud-gw-gateway-https-redirect, which needs crd:gateway.networking.k8s.io from Application routeplane-dev-gateway-api-crds (wave 6); expected a wave > 6',
+    ),
+    waveFinding(
+      'routes',
+      'wave 6 deploys ReferenceGrant/sample-apps/httproutes-from-istio-ingress, which needs crd:gateway.networking.k8s.io from Application routeplane-dev-gateway-api-crds (wave 6); expected a wave > 6',
+    ),
+  ];
+
   it.each<[string, Change[], string[]]>([
     [
       'Gateway API CRDs in the wave of the routes',
       [[`${apps}/gateway-api-crds.yaml`, 0, setWave('6')]],
-      [
-        waveFinding(
-          'gateway',
-          'wave 5 deploys HTTPRoute/istio-ingress/kong-cloud-gw-gateway-https-redirect, which needs crd:gateway.networking.k8s.io from Application routeplane-dev-gateway-api-crds (wave 6); expected a wave > 6',
-        ),
-        waveFinding(
-          'routes',
-          'wave 6 deploys ReferenceGrant/sample-apps/httproutes-from-istio-ingress, which needs crd:gateway.networking.k8s.io from Application routeplane-dev-gateway-api-crds (wave 6); expected a wave > 6',
-        ),
-      ],
+      crdsInWaveSix,
     ],
     [
       'Gateway API CRDs from a second source, in the wave of the routes',
@@ -151,16 +153,7 @@ describe('xlayer/sync-wave', () => {
           },
         ],
       ],
-      [
-        waveFinding(
-          'gateway',
-          'wave 5 deploys HTTPRoute/istio-ingress/kong-cloud-gw-gateway-https-redirect, which needs crd:gateway.networking.k8s.io from Application routeplane-dev-gateway-api-crds (wave 6); expected a wave > 6',
-        ),
-        waveFinding(
-          'routes',
-          'wave 6 deploys ReferenceGrant/sample-apps/httproutes-from-istio-ingress, which needs crd:gateway.networking.k8s.io from Application routeplane-dev-gateway-api-crds (wave 6); expected a wave > 6',
-        ),
-      ],
+      crdsInWaveSix,
     ],
     [
       'istiod in the wave of the gateway',
@@ -309,18 +302,29 @@ describe('xlayer/sync-wave', () => {
 
 describe('policy/argocd-application', () => {
   const rule = 'policy/argocd-application';
-  it.each<[string, Change[], string[]]>([
+  const unpinned = (name: string, repoURL: string, given: string) =>
+    on(rule, name, `source ${repoURL} targetRevision must be pinned, but ${given} was given`);
+  const istioCharts = 'https://istio-release.storage.googleapis.com/charts';
+  const valuesSource = (targetRevision: string) => ({
+    repoURL: 'https://example.com/values.git',
+    targetRevision,
+    ref: 'values',
+  });
+  const setRevision =
+    (revision: string | undefined): Edit =>
+    (d) => {
+      if (revision === undefined) delete source(d).targetRevision;
+      else source(d).targetRevision = revision;
+    };
+
+  // [case, file of argocd/dev/apps, edit of its Application, findings]
+  it.each<[string, string, Edit, string[]]>([
     [
       'no project',
-      [
-        [
-          `${apps}/routes.yaml`,
-          0,
-          (d) => {
-            delete at(d, 'spec').project;
-          },
-        ],
-      ],
+      'routes.yaml',
+      (d) => {
+        delete at(d, 'spec').project;
+      },
       [
         on(rule, 'routes', 'spec.project must be a dedicated AppProject, but nothing was given'),
         'schema/valid Application/argocd/routeplane-dev-routes: spec must have required property project {"missingProperty":"project"}',
@@ -328,108 +332,56 @@ describe('policy/argocd-application', () => {
     ],
     [
       'the default project',
-      [
-        [
-          `${apps}/routes.yaml`,
-          0,
-          (d) => {
-            at(d, 'spec').project = 'default';
-          },
-        ],
-      ],
+      'routes.yaml',
+      (d) => {
+        at(d, 'spec').project = 'default';
+      },
       [on(rule, 'routes', 'spec.project must be a dedicated AppProject, but "default" was given')],
     ],
-    ...(['HEAD', '', null] as const).map((revision): [string, Change[], string[]] => [
-      `targetRevision ${JSON.stringify(revision)}`,
-      [
-        [
-          `${apps}/istiod.yaml`,
-          0,
-          (d) => {
-            if (revision === null) delete source(d).targetRevision;
-            else source(d).targetRevision = revision;
-          },
-        ],
-      ],
-      [
-        on(
-          rule,
-          'istiod',
-          `source https://istio-release.storage.googleapis.com/charts targetRevision must be pinned, but ${revision === null ? 'nothing' : JSON.stringify(revision)} was given`,
-        ),
-      ],
-    ]),
     [
-      'a branch-like pinned revision other than HEAD',
-      [
-        [
-          `${apps}/istiod.yaml`,
-          0,
-          (d) => {
-            source(d).targetRevision = 'HEADS';
-          },
-        ],
-      ],
-      [],
+      'targetRevision HEAD',
+      'istiod.yaml',
+      setRevision('HEAD'),
+      [unpinned('istiod', istioCharts, '"HEAD"')],
     ],
+    [
+      'an empty targetRevision',
+      'istiod.yaml',
+      setRevision(''),
+      [unpinned('istiod', istioCharts, '""')],
+    ],
+    [
+      'no targetRevision',
+      'istiod.yaml',
+      setRevision(undefined),
+      [unpinned('istiod', istioCharts, 'nothing')],
+    ],
+    ['a pinned revision that merely starts with HEAD', 'istiod.yaml', setRevision('HEADS'), []],
     [
       'an unpinned second source',
-      [
-        [
-          `${apps}/istiod.yaml`,
-          0,
-          toSources({
-            repoURL: 'https://example.com/values.git',
-            targetRevision: 'HEAD',
-            ref: 'values',
-          }),
-        ],
-      ],
-      [
-        on(
-          rule,
-          'istiod',
-          'source https://example.com/values.git targetRevision must be pinned, but "HEAD" was given',
-        ),
-      ],
+      'istiod.yaml',
+      toSources(valuesSource('HEAD')),
+      [unpinned('istiod', 'https://example.com/values.git', '"HEAD"')],
     ],
+    ['sources that are all pinned', 'istiod.yaml', toSources(valuesSource('v2')), []],
     [
-      'sources that are all pinned',
-      [
-        [
-          `${apps}/istiod.yaml`,
-          0,
-          toSources({
-            repoURL: 'https://example.com/values.git',
-            targetRevision: 'v2',
-            ref: 'values',
-          }),
-        ],
-      ],
-      [],
-    ],
-    [
-      'a malformed (non-object) source is left to the schema',
-      [[`${apps}/istiod.yaml`, 0, toSources('values')]],
+      'a malformed (non-object) source, left to the schema',
+      'istiod.yaml',
+      toSources('values'),
       [
         'schema/valid Application/argocd/routeplane-dev-istiod: spec.sources.1 must be object {"type":"object"}',
       ],
     ],
     [
       'Replace=true without ServerSideApply',
-      [
-        [
-          `${apps}/routes.yaml`,
-          0,
-          (d) => {
-            list(d, 'spec', 'syncPolicy', 'syncOptions').push('Replace=true');
-          },
-        ],
-      ],
+      'routes.yaml',
+      (d) => {
+        list(d, 'spec', 'syncPolicy', 'syncOptions').push('Replace=true');
+      },
       [],
     ],
-  ])('%s', (_name, changes, expected) => {
-    expect(findings(apply(cleanTree(), changes))).toEqual(expected);
+  ])('%s', (_name, file, edit, expected) => {
+    expect(findings(apply(cleanTree(), [[`${apps}/${file}`, 0, edit]]))).toEqual(expected);
   });
 });
 
@@ -439,7 +391,7 @@ describe('policy/argocd-project', () => {
       [
         `${apps}/project.yaml`,
         0,
-        (d: Doc) => {
+        (d) => {
           delete d.spec;
         },
       ],

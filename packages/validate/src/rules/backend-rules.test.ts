@@ -54,47 +54,26 @@ const targetFinding = (message: string) =>
 
 describe('backend rules', () => {
   it.each<[string, Change[], string[]]>([
-    [
-      'a backendRef of another kind',
+    ...(
+      [
+        ['another kind', 'multicluster.x-k8s.io', 'ServiceImport'],
+        ['kind Service in another group', 'gateway.networking.k8s.io', 'Service'],
+        ['the core group but another kind', '', 'Pod'],
+      ] as const
+    ).map(([name, group, kind]): [string, Change[], string[]] => [
+      `a backendRef of ${name}`,
       [
         onRoute((ref) => {
-          ref.group = 'multicluster.x-k8s.io';
-          ref.kind = 'ServiceImport';
+          ref.group = group;
+          ref.kind = kind;
         }),
       ],
       [
         refFinding(
-          'backendRef sample-apps/sample-app-1 must be a core Service, but group "multicluster.x-k8s.io" kind "ServiceImport" was given',
+          `backendRef sample-apps/sample-app-1 must be a core Service, but group "${group}" kind "${kind}" was given`,
         ),
       ],
-    ],
-    [
-      'a backendRef of kind Service in another group',
-      [
-        onRoute((ref) => {
-          ref.group = 'gateway.networking.k8s.io';
-          ref.kind = 'Service';
-        }),
-      ],
-      [
-        refFinding(
-          'backendRef sample-apps/sample-app-1 must be a core Service, but group "gateway.networking.k8s.io" kind "Service" was given',
-        ),
-      ],
-    ],
-    [
-      'a backendRef of the core group but another kind',
-      [
-        onRoute((ref) => {
-          ref.kind = 'Pod';
-        }),
-      ],
-      [
-        refFinding(
-          'backendRef sample-apps/sample-app-1 must be a core Service, but group "" kind "Pod" was given',
-        ),
-      ],
-    ],
+    ]),
     [
       'a backendRef spelling out the core group and kind Service',
       [
