@@ -365,11 +365,16 @@ describe('policy/argocd-application', () => {
     ],
     ['sources that are all pinned', 'istiod.yaml', toSources(valuesSource('v2')), []],
     [
-      'a malformed (non-object) source, left to the schema',
+      // The pinned chart source after it is still read as pinned.
+      'a malformed (non-object) source before a pinned one, left to the schema',
       'istiod.yaml',
-      toSources('values'),
+      (d) => {
+        const spec = at(d, 'spec');
+        spec.sources = ['values', spec.source];
+        delete spec.source;
+      },
       [
-        'schema/valid Application/argocd/routeplane-dev-istiod: spec.sources.1 must be object {"type":"object"}',
+        'schema/valid Application/argocd/routeplane-dev-istiod: spec.sources.0 must be object {"type":"object"}',
       ],
     ],
     [
