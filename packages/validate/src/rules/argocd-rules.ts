@@ -6,6 +6,7 @@ interface AppSource {
   readonly repoURL: string;
   readonly path: string | undefined;
   readonly chart: string | undefined;
+  readonly targetRevision: string | undefined;
 }
 
 function sources(app: K8sObject): readonly AppSource[] {
@@ -15,20 +16,21 @@ function sources(app: K8sObject): readonly AppSource[] {
       repoURL: str(s, 'repoURL') ?? '',
       path: str(s, 'path'),
       chart: str(s, 'chart'),
+      targetRevision: str(s, 'targetRevision'),
     }),
   );
 }
 
 /** The `argocd.argoproj.io/sync-wave` of an Application (0 when absent, as Argo CD reads it). */
 export function wave(app: K8sObject): number {
-  return Number(str(app.doc, 'metadata', 'annotations', 'argocd.argoproj.io/sync-wave') ?? '0');
+  return Number(str(app.doc, 'metadata', 'annotations', 'argocd.argoproj.io/sync-wave') ?? 0);
 }
 
 /** Sources whose path lives in this repository's rendered tree (argocd/ or generated/). */
 export function localPaths(app: K8sObject): readonly string[] {
   return sources(app)
-    .map((s) => s.path?.replace(/\/+$/, ''))
-    .filter((p): p is string => p !== undefined && /^(argocd|generated|deck)\//.test(p));
+    .flatMap((s) => s.path?.replace(/\/+$/, '') ?? [])
+    .filter((p) => /^(argocd|generated|deck)\//.test(p));
 }
 
 /** What each Application provides to others, and what its objects need. */
@@ -112,9 +114,8 @@ export const argocdRules: readonly Rule[] = [
         if (project === undefined || project === 'default') {
           r.on(app, `spec.project must be a dedicated AppProject, but ${show(project)} was given`);
         }
-        for (const [i, s] of sources(app).entries()) {
-          const source = obj(app.doc, 'spec', 'source') ?? arr(app.doc, 'spec', 'sources')[i];
-          const revision = str(source, 'targetRevision');
+        for (const s of sources(app)) {
+          const revision = s.targetRevision;
           if (revision === undefined || revision === '' || revision === 'HEAD') {
             r.on(
               app,

@@ -3,8 +3,9 @@ import { fileRule, type RawFinding, type Rule } from '../rule.js';
 import { hasModel, modelErrors } from '../schema/model-validators.js';
 import { metadataValidator, strictValidator } from '../schema/strict-schemas.js';
 
+/** A JSON Pointer (ajv's instancePath: empty, or `/`-led) as a dotted field path. */
 function where(path: string): string {
-  return path === '' ? '(object)' : path.replace(/^\//, '').replaceAll('/', '.');
+  return path === '' ? '(object)' : path.slice(1).replaceAll('/', '.');
 }
 
 export const schemaRules: readonly Rule[] = [
