@@ -35,6 +35,13 @@ export interface ValidateOptions extends CatalogOptions {
   readonly crds?: string;
 }
 
+/**
+ * CRD sets already indexed, by directory. A `routeplane` process validates once, but in-process
+ * callers (the CLI tests) validate many trees against the same CRDs, which do not change under a
+ * running process: indexing them, parsing the YAML and compiling the schemas once saves seconds.
+ */
+const crdSets = new Map<string, CrdCatalog>();
+
 /** The CRDs `crd/*` checks use, and what the report says about them. */
 function crdSetup(
   options: ValidateOptions,
@@ -44,7 +51,8 @@ function crdSetup(
   const found = findCrdDirectory(repoRoot, options.crds, io.env, io.cwd);
   if (found.status === 'missing') throw new UsageError(found.reason);
   if (found.status === 'skipped') return { report: found };
-  const catalog = loadCrdCatalog(found.dir);
+  const catalog = crdSets.get(found.dir) ?? loadCrdCatalog(found.dir);
+  crdSets.set(found.dir, catalog);
   if (catalog.crds === 0) throw new UsageError(`${found.from} ${found.dir} holds no CRD`);
   return {
     catalog,
