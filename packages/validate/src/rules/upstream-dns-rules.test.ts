@@ -56,7 +56,7 @@ const endpointMapping = (tf: Doc, name: string) => {
     },
   };
 };
-const withoutZone = (tf: Doc) => {
+const withoutZone = (tf: Doc): undefined => {
   delete at(tf, 'resource').aws_route53_zone;
 };
 
