@@ -36,6 +36,12 @@ function usersApi(deck: unknown): Doc {
   return plugin;
 }
 
+/** Hands the managed cache add-on to the control plane resource `plane`. */
+function ownAddOnBy(tf: unknown, plane: string): void {
+  const owner = at(tf, 'resource', 'konnect_cloud_gateway_addon', 'managed_cache', 'owner');
+  at(owner, 'control_plane').control_plane_id = `\${konnect_gateway_control_plane.${plane}.id}`;
+}
+
 describe(rule, () => {
   // The whole rendered tree passing validate is apps/cli's examples.test.ts.
   it('passes examples/managed-cache', () => {
@@ -55,14 +61,7 @@ describe(rule, () => {
       'an add-on of another control plane',
       tf,
       (doc) => {
-        at(
-          doc,
-          'resource',
-          'konnect_cloud_gateway_addon',
-          'managed_cache',
-          'owner',
-          'control_plane',
-        ).control_plane_id = `\${konnect_gateway_control_plane.other.id}`;
+        ownAddOnBy(doc, 'other');
       },
       noAddOn,
     ],
@@ -96,14 +95,7 @@ describe(rule, () => {
       (doc) => {
         const planes = at(doc, 'resource', 'konnect_gateway_control_plane');
         planes.other = { ...at(planes, 'control_plane'), name: 'kong-cloud-gw-other' };
-        at(
-          doc,
-          'resource',
-          'konnect_cloud_gateway_addon',
-          'managed_cache',
-          'owner',
-          'control_plane',
-        ).control_plane_id = `\${konnect_gateway_control_plane.other.id}`;
+        ownAddOnBy(doc, 'other');
       },
       noAddOn,
     ],
