@@ -105,6 +105,16 @@ describe('Terraform an apply could not complete', () => {
       [],
     ],
     [
+      'private-only endpoint, TCP up to 443 without from_port (EC2 refuses it)',
+      privateWith({ ip_protocol: 'tcp', to_port: 443, cidr_ipv4: '10.9.0.0/24' }),
+      [unreachable()],
+    ],
+    [
+      'private-only endpoint, TCP from 443 without to_port (EC2 refuses it)',
+      privateWith({ ip_protocol: 'tcp', from_port: 443, cidr_ipv4: '10.9.0.0/24' }),
+      [unreachable()],
+    ],
+    [
       'private-only endpoint, UDP on 443',
       privateWith({ ...tcp443, ip_protocol: 'udp' }),
       [unreachable()],
