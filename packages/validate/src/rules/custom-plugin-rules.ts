@@ -1,4 +1,4 @@
-import { isObject, obj, str } from '../json.js';
+import { obj, str } from '../json.js';
 import { kongPlugins } from '../kong.js';
 import type { RawFinding, Rule } from '../rule.js';
 import { deckWithTerraform } from '../tree-index.js';
@@ -28,10 +28,11 @@ export const customPluginRules: readonly Rule[] = [
     check: (tree) => {
       const out: RawFinding[] = [];
       for (const { file, tf } of deckWithTerraform(tree.files)) {
+        // `str` reads no name from a non-object body, and every plugin name is a string.
         const uploaded = new Set(
-          Object.values(obj(tf, 'resource', 'konnect_gateway_custom_plugin_streaming') ?? {})
-            .filter(isObject)
-            .map((u) => str(u, 'name')),
+          Object.values(obj(tf, 'resource', 'konnect_gateway_custom_plugin_streaming') ?? {}).map(
+            (u) => str(u, 'name'),
+          ),
         );
         for (const plugin of kongPlugins(file.documents[0])) {
           if (bundled.has(plugin.name) || uploaded.has(plugin.name)) continue;

@@ -1,7 +1,8 @@
-import { arr, isObject, type JsonObject, obj, str } from '../json.js';
+import { arr, type JsonObject, obj, str } from '../json.js';
 import { kongPlugins } from '../kong.js';
 import { envRule, type RawFinding, type Rule } from '../rule.js';
 import { deckWithTerraform } from '../tree-index.js';
+import { resourcesOf } from './terraform-rules.js';
 
 /** The tag render-deck puts on a per-node limit the catalog accepted (`acceptPerNodeLimits`). */
 const perNodeAccepted = 'rate-limit-per-node-accepted';
@@ -36,19 +37,12 @@ const perNodeRule = envRule(
   },
 );
 
-/** Terraform resources of one type, as [name, body] pairs. */
-function tfResources(tf: unknown, type: string): [string, JsonObject][] {
-  return Object.entries(obj(tf, 'resource', type) ?? {}).flatMap(([name, body]) =>
-    isObject(body) ? [[name, body] as [string, JsonObject]] : [],
-  );
-}
-
 /** The managed-cache add-ons owned by the control plane kong.yaml syncs to, by resource name. */
 function addOnsOfControlPlane(tf: unknown, controlPlaneName: string | undefined): string[] {
-  const planes = tfResources(tf, 'konnect_gateway_control_plane')
+  const planes = resourcesOf(tf, 'konnect_gateway_control_plane')
     .filter(([, plane]) => str(plane, 'name') === controlPlaneName)
     .map(([name]) => `\${konnect_gateway_control_plane.${name}.id}`);
-  return tfResources(tf, 'konnect_cloud_gateway_addon')
+  return resourcesOf(tf, 'konnect_cloud_gateway_addon')
     .filter(
       ([, addOn]) =>
         obj(addOn, 'config', 'managed_cache') !== undefined &&

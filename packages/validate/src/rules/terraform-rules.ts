@@ -27,8 +27,10 @@ function opensApi(rule: JsonObject, cluster: string): boolean {
     return false;
   }
   const protocol = String(rule.ip_protocol ?? rule.protocol ?? '');
-  const from = num(rule, 'from_port') ?? -1;
-  const to = num(rule, 'to_port') ?? -1;
+  // EC2 refuses a TCP rule without both ports ("Must specify both from and to ports with
+  // TCP/UDP"), so a missing port opens nothing: NaN fails every comparison below.
+  const from = num(rule, 'from_port') ?? Number.NaN;
+  const to = num(rule, 'to_port') ?? Number.NaN;
   const typed = str(rule, 'type');
   return (
     (typed === undefined || typed === 'ingress') &&

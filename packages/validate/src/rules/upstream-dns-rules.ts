@@ -1,14 +1,9 @@
-import { arr, isObject, type JsonObject, obj, str } from '../json.js';
+import { arr, obj, str } from '../json.js';
 import type { RawFinding, Rule } from '../rule.js';
 import { deckWithTerraform } from '../tree-index.js';
+import { resourcesOf } from './terraform-rules.js';
 
 const ruleId = 'xlayer/kong-upstream-resolvable';
-
-function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
-  return Object.entries(obj(tf, 'resource', type) ?? {}).filter((e): e is [string, JsonObject] =>
-    isObject(e[1]),
-  );
-}
 
 /**
  * Upstream targets that name the gateway by its certificate's name (the upstream's `host_header`):
@@ -16,16 +11,14 @@ function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
  * is resolved outside routeplane.
  */
 function certificateNameTargets(deck: unknown): { upstream: string; host: string }[] {
+  // `arr`/`str` read nothing from a non-object, so malformed entries need no filter here.
   return arr(deck, 'upstreams')
-    .filter(isObject)
     .flatMap((u) =>
-      arr(u, 'targets')
-        .filter(isObject)
-        .map((t) => ({
-          upstream: str(u, 'name') ?? '',
-          host: (str(t, 'target') ?? '').replace(/:\d+$/, ''),
-          certificate: str(u, 'host_header'),
-        })),
+      arr(u, 'targets').map((t) => ({
+        upstream: str(u, 'name') ?? '',
+        host: (str(t, 'target') ?? '').replace(/:\d+$/, ''),
+        certificate: str(u, 'host_header'),
+      })),
     )
     .filter(({ host, certificate }) => host === certificate)
     .map(({ upstream, host }) => ({ upstream, host }));
@@ -34,9 +27,12 @@ function certificateNameTargets(deck: unknown): { upstream: string; host: string
 /** Why Kong could not resolve `host` through this Terraform, or undefined when it can. */
 function unresolvable(host: string, tf: unknown): string | undefined {
   const endpoint = resourcesOf(tf, 'konnect_cloud_gateway_transit_gateway').some(([, a]) =>
-    arr(a, 'aws_resource_endpoint_gateway', 'transit_gateway_attachment_config', 'resource_config')
-      .filter(isObject)
-      .some((c) => str(c, 'domain_name') === host),
+    arr(
+      a,
+      'aws_resource_endpoint_gateway',
+      'transit_gateway_attachment_config',
+      'resource_config',
+    ).some((c) => str(c, 'domain_name') === host),
   );
   if (endpoint) return undefined;
   const zones = resourcesOf(tf, 'aws_route53_zone').filter(
