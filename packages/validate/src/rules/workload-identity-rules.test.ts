@@ -125,6 +125,23 @@ describe(rule, () => {
     expect(findings(corrupt(tree, prod, 0, edit))).toEqual(expected);
   });
 
+  it.each<[string, (tf: unknown) => undefined]>([
+    [
+      "a null statement beside the networks' one (IAM rejects the document)",
+      editTrust((t) => {
+        (t.Statement as unknown[]).push(null);
+      }),
+    ],
+    [
+      'a principal that is not a string beside the networks (IAM rejects the document)',
+      editTrust((t) => {
+        if (t.Statement[0]) (t.Statement[0].Principal.AWS as unknown[]).push(42);
+      }),
+    ],
+  ])('skips %s', (_name, edit) => {
+    expect(findings(corrupt(tree, prod, 0, edit))).toEqual([]);
+  });
+
   it('passes a trust that lists sts:AssumeRole among other actions', () => {
     const edited = corrupt(
       tree,
