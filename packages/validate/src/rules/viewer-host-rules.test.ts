@@ -198,6 +198,29 @@ describe(rule, () => {
     ],
     ['a viewer-host value that is not a string (left to the schema rule)', [viewerHosts(42)]],
     [
+      'an alias that is not a string beside the served one (Terraform rejects it)',
+      [
+        distribution((d) => {
+          d.aliases = [42, 'api.dev.example.com'];
+        }),
+      ],
+    ],
+    [
+      'a null distribution entry before the real one (Terraform rejects it)',
+      [
+        [
+          terraform,
+          (tf) => {
+            const resources = at(tf, 'resource');
+            resources.aws_cloudfront_distribution = {
+              broken: null,
+              ...at(resources, 'aws_cloudfront_distribution'),
+            };
+          },
+        ],
+      ],
+    ],
+    [
       'no CloudFront distribution in front of Kong',
       [
         [
