@@ -1,18 +1,12 @@
-import { arr, isObject, type JsonObject, obj, str } from '../json.js';
+import { arr, isObject, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
+import { isTerraformJson, resourcesOf } from './terraform-rules.js';
+
+/** Kept for the ALB rules that import them from here. */
+export { isTerraformJson, resourcesOf };
 
 /** The front-end group of the gateway's internal NLB (infra parts/gateway-ingress.ts). */
 const gatewayGroupRef = 'aws_security_group.gateway_nlb_security_group.id';
-
-export function isTerraformJson(path: string): boolean {
-  return path.startsWith('generated/terraform/') && path.endsWith('.tf.json');
-}
-
-export function resourcesOf(tf: unknown, type: string): [string, JsonObject][] {
-  return Object.entries(obj(tf, 'resource', type) ?? {}).filter((e): e is [string, JsonObject] =>
-    isObject(e[1]),
-  );
-}
 
 /** What a rule of the gateway NLB's group admits: a CIDR or another security group. */
 interface NlbSource {
@@ -25,7 +19,7 @@ function nlbSources(tf: unknown): NlbSource[] {
   return resourcesOf(tf, 'aws_vpc_security_group_ingress_rule')
     .filter(([, rule]) => (str(rule, 'security_group_id') ?? '').includes(gatewayGroupRef))
     .map(([name, rule]) => {
-      const cidr = str(rule, 'cidr_ipv4');
+      const cidr = str(rule, 'cidr_ipv4') ?? str(rule, 'cidr_ipv6');
       const group = str(rule, 'referenced_security_group_id');
       return {
         name,

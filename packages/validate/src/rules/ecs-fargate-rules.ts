@@ -30,7 +30,11 @@ function checkRedis(path: string, tf: unknown, r: Reporter): void {
         const source = str(rule, 'referenced_security_group_id');
         if (source !== undefined && groups.has(source)) continue;
         const given =
-          source ?? str(rule, 'cidr_ipv4') ?? str(rule, 'prefix_list_id') ?? 'another source';
+          source ??
+          str(rule, 'cidr_ipv4') ??
+          str(rule, 'cidr_ipv6') ??
+          str(rule, 'prefix_list_id') ??
+          'another source';
         r.at(
           path,
           `aws_elasticache_replication_group.${name}`,

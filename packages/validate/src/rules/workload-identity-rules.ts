@@ -1,5 +1,6 @@
 import { arr, isObject, type JsonObject, obj, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
+import { isTerraformJson } from './terraform-rules.js';
 
 const ruleId = 'xlayer/kong-workload-identity';
 
@@ -13,6 +14,10 @@ const networkRole =
 const list = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
 
+/** A statement's principals: `"*"` (anyone), or every value under AWS, Service, Federated. */
+const principalsOf = (principal: unknown): unknown[] =>
+  isObject(principal) ? Object.values(principal).flatMap(list) : list(principal);
+
 /** Principals of the trust policy's Allow statements for sts:AssumeRole. */
 function assumePrincipals(role: JsonObject): string[] {
   let document: unknown;
@@ -24,7 +29,7 @@ function assumePrincipals(role: JsonObject): string[] {
   return arr(document, 'Statement')
     .filter(isObject)
     .filter((s) => s.Effect === 'Allow' && list(s.Action).includes('sts:AssumeRole'))
-    .flatMap((s) => list(obj(s, 'Principal')?.AWS))
+    .flatMap((s) => principalsOf(s.Principal))
     .filter((p): p is string => typeof p === 'string');
 }
 
@@ -65,8 +70,7 @@ export const workloadIdentityRules: readonly Rule[] = [
     ruleId,
     "Every workload identity role trusts the Konnect role of every network of the environment (arn:aws:iam::<Kong's account>:role/<network id>) and no other principal",
     (file, r) => {
-      if (file.path.startsWith('generated/terraform/') && file.path.endsWith('.tf.json'))
-        checkTrust(file.path, file.documents[0], r);
+      if (isTerraformJson(file.path)) checkTrust(file.path, file.documents[0], r);
     },
   ),
 ];
