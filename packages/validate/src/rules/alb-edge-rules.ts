@@ -1,12 +1,9 @@
-import { arr, isObject, type JsonObject, obj, str } from '../json.js';
+import { arr, type JsonObject, obj, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
 import { accessLogProblems } from './alb-access-logs.js';
 import { isTerraformJson, resourcesOf } from './dedicated-gateway-rules.js';
 
 const ruleId = 'xlayer/kong-alb-edge';
-
-const strings = (value: unknown, key: string): string[] =>
-  arr(value, key).filter((s): s is string => typeof s === 'string');
 
 /**
  * Whether an expression is (an element of) the data planes' private IPs: it names
@@ -31,7 +28,6 @@ function targetProblems(tf: unknown, albRef: string): string[] {
   );
   const forwarded = listeners.flatMap(([, l]) =>
     arr(l, 'default_action')
-      .filter(isObject)
       .filter((a) => str(a, 'type') === 'forward')
       .map((a) => str(a, 'target_group_arn') ?? ''),
   );
@@ -69,7 +65,7 @@ function pathProblems(tf: unknown, alb: JsonObject): string[] {
   const kongCidrs = resourcesOf(tf, 'konnect_cloud_gateway_network').map(
     ([, n]) => str(n, 'cidr_block') ?? '',
   );
-  const subnets = strings(alb, 'subnets');
+  const subnets = arr(alb, 'subnets');
   const tables = new Set(
     resourcesOf(tf, 'aws_route_table_association')
       .filter(([, a]) => subnets.includes(str(a, 'subnet_id') ?? ''))
@@ -85,7 +81,7 @@ function pathProblems(tf: unknown, alb: JsonObject): string[] {
     problems.push(
       `no route of the ALB subnets' route tables leads to Kong's network (${kongCidrs.join(', ')}) over a Transit Gateway or peering connection`,
     );
-  const groups = strings(alb, 'security_groups');
+  const groups = arr(alb, 'security_groups');
   for (const [name, rule] of resourcesOf(tf, 'aws_vpc_security_group_egress_rule')) {
     if (!groups.includes(str(rule, 'security_group_id') ?? '')) continue;
     if (!kongCidrs.includes(str(rule, 'cidr_ipv4') ?? ''))
