@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { at, corrupt, list } from '../corrupt.fixture.js';
-import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
-import type { TreeFile } from '../finding.js';
+import { at, list } from '../corrupt.fixture.js';
+import { albFindingsAfter, albRule, type Doc, onAlb, resource } from './alb-edge.fixture.js';
 
 /**
  * The access-log part of xlayer/kong-alb-edge (alb-access-logs.ts) on examples/alb-edge's dev
  * Terraform: one edit per case, with the exact finding on the ALB it must cause or none.
  */
-const rule = 'xlayer/kong-alb-edge';
-const tree = exampleTree('alb-edge');
-const dev = 'generated/terraform/dev/main.tf.json';
-
-type Doc = Record<string, unknown>;
-
-const findings = (files: TreeFile[]) => ruleFindings(rule, files);
-const resource = (tf: Doc, type: string, name: string): Doc => at(tf, 'resource', type, name);
 const logsArn = `\${aws_s3_bucket.alb_access_logs.arn}`;
 const accessLogs = (tf: Doc): Doc => at(tf, 'resource', 'aws_lb', 'alb_edge', 'access_logs');
 const noGrant = (writer: string, region = 'us-east-1', path = 'alb/AWSLogs/') =>
@@ -39,7 +30,7 @@ function editDelivery(tf: Doc, edit: (statement: Doc) => void): void {
   bucketPolicy.policy = JSON.stringify(document);
 }
 
-describe(rule, () => {
+describe(albRule, () => {
   it.each<[string, (tf: Doc) => void, string]>([
     [
       'no access logs',
@@ -194,11 +185,7 @@ describe(rule, () => {
       noGrant(elbAccount, 'its region'),
     ],
   ])('flags %s', (_name, edit, expected) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([`${dev} aws_lb.alb_edge: ${expected}`]);
+    expect(albFindingsAfter(edit)).toEqual([onAlb(expected)]);
   });
 
   it.each<[string, (tf: Doc) => void]>([
@@ -257,31 +244,15 @@ describe(rule, () => {
           };
       },
     ],
-  ])('accepts %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
-  });
-
-  it.each<[string, (delivery: Doc) => void]>([
     [
-      'a wildcard covering the prefix',
-      (s) => {
-        s.Resource = [`\${aws_s3_bucket.alb_access_logs.arn}/*`];
-        s.Action = ['s3:PutObject'];
+      'delivery granted on a wildcard covering the prefix',
+      (tf) => {
+        editDelivery(tf, (s) => {
+          s.Resource = [`${logsArn}/*`];
+          s.Action = ['s3:PutObject'];
+        });
       },
     ],
-  ])('accepts delivery granted to %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      editDelivery(tf, edit);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
-  });
-
-  it.each<[string, (tf: Doc) => void]>([
     [
       'the bucket named by its bucket attribute',
       (tf) => {
@@ -296,11 +267,7 @@ describe(rule, () => {
       },
     ],
   ])('accepts %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    expect(albFindingsAfter(edit)).toEqual([]);
   });
 
   const elbAccountArn = `\${data.aws_elb_service_account.elb_service_account.arn}`;
@@ -326,13 +293,12 @@ describe(rule, () => {
     ],
     ['the log delivery service in me-central-1', 'me-central-1', { Service: deliveryService }, []],
   ])('judges delivery granted to %s', (_name, region, principal, expected) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
+    const grant = (tf: Doc) => {
       defaultProvider(tf).region = region;
       editDelivery(tf, (s) => {
         s.Principal = principal;
       });
-      return tf;
-    });
-    expect(findings(edited)).toEqual(expected.map((e) => `${dev} aws_lb.alb_edge: ${e}`));
+    };
+    expect(albFindingsAfter(grant)).toEqual(expected.map(onAlb));
   });
 });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
-import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
-import type { TreeFile } from '../finding.js';
+import {
+  albFindings,
+  albFindingsAfter,
+  albRule,
+  albTree,
+  type Doc,
+  dev,
+  onAlb,
+  resource,
+} from './alb-edge.fixture.js';
 
-const rule = 'xlayer/kong-alb-edge';
-const tree = exampleTree('alb-edge');
-const dev = 'generated/terraform/dev/main.tf.json';
-
-type Doc = Record<string, unknown>;
-
-const findings = (files: TreeFile[]) => ruleFindings(rule, files);
-const resource = (tf: Doc, type: string, name: string): Doc => at(tf, 'resource', type, name);
 const legacyGroupArn =
   'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy/0123456789abcdef';
 
-describe(rule, () => {
+describe(albRule, () => {
   it('passes examples/alb-edge (dev behind the ALB, prod behind CloudFront)', () => {
-    expect(findings(tree)).toEqual([]);
+    expect(albFindings(albTree)).toEqual([]);
   });
 
   it.each<[string, (tf: Doc) => void, string]>([
@@ -226,11 +226,7 @@ describe(rule, () => {
       'no REGIONAL WAF web ACL is associated with it',
     ],
   ])('flags %s', (_name, edit, expected) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([`${dev} aws_lb.alb_edge: ${expected}`]);
+    expect(albFindingsAfter(edit)).toEqual([onAlb(expected)]);
   });
 
   it.each<[string, (tf: Doc) => void]>([
@@ -259,11 +255,7 @@ describe(rule, () => {
       },
     ],
   ])('accepts %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    expect(albFindingsAfter(edit)).toEqual([]);
   });
 
   it.each<[string, (tf: Doc) => void]>([
@@ -280,29 +272,29 @@ describe(rule, () => {
       },
     ],
   ])('leaves alone %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
+    const withoutWaf = (tf: Doc) => {
       edit(tf);
       delete at(tf, 'resource').aws_wafv2_web_acl_association;
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    };
+    expect(albFindingsAfter(withoutWaf)).toEqual([]);
   });
 
   it('reads only .tf.json files as Terraform', () => {
-    const copy = corrupt(tree, dev, 0, (tf) => {
+    const copy = corrupt(albTree, dev, 0, (tf) => {
       delete at(tf, 'resource').aws_wafv2_web_acl_association;
       return tf;
     }).find((f) => f.path === dev);
     if (copy === undefined) throw new Error(`no ${dev} rendered`);
-    expect(findings([...tree, { ...copy, path: 'generated/terraform/dev/plan.json' }])).toEqual([]);
+    expect(
+      albFindings([...albTree, { ...copy, path: 'generated/terraform/dev/plan.json' }]),
+    ).toEqual([]);
   });
 
   it('ignores internal load balancers', () => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
+    const internal = (tf: Doc) => {
       resource(tf, 'aws_lb', 'alb_edge').internal = true;
       delete at(tf, 'resource').aws_wafv2_web_acl_association;
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    };
+    expect(albFindingsAfter(internal)).toEqual([]);
   });
 });
