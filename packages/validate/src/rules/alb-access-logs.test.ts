@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { albFindingsAfter, albRule, type Doc, onAlb, resource } from '../alb-edge.fixture.js';
 import { at, list } from '../corrupt.fixture.js';
-import { albFindingsAfter, albRule, type Doc, onAlb, resource } from './alb-edge.fixture.js';
 
 /**
  * The access-log part of xlayer/kong-alb-edge (alb-access-logs.ts) on examples/alb-edge's dev

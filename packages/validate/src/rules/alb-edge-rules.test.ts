@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { at, corrupt } from '../corrupt.fixture.js';
 import {
   albFindings,
   albFindingsAfter,
@@ -9,7 +8,8 @@ import {
   dev,
   onAlb,
   resource,
-} from './alb-edge.fixture.js';
+} from '../alb-edge.fixture.js';
+import { at, corrupt } from '../corrupt.fixture.js';
 
 const legacyGroupArn =
   'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy/0123456789abcdef';

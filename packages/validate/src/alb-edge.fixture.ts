@@ -1,6 +1,6 @@
-import { at, corrupt } from '../corrupt.fixture.js';
-import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
-import type { TreeFile } from '../finding.js';
+import { at, corrupt } from './corrupt.fixture.js';
+import { exampleTree, ruleFindings } from './example-tree.fixture.js';
+import type { TreeFile } from './finding.js';
 
 /**
  * examples/alb-edge for the xlayer/kong-alb-edge tests (alb-edge-rules, alb-access-logs): rendered
