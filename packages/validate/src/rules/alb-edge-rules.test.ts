@@ -11,6 +11,7 @@ import {
 } from '../alb-edge.fixture.js';
 import { at, corrupt } from '../corrupt.fixture.js';
 
+const kongGroupArn = `\${aws_lb_target_group.alb_kong_targets.arn}`;
 const legacyGroupArn =
   'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy/0123456789abcdef';
 
@@ -165,6 +166,35 @@ describe(albRule, () => {
         resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'instance';
       },
       'target group alb_kong_targets has target_type instance, not ip',
+    ],
+    [
+      'instance targets behind a weighted forward block',
+      (tf) => {
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').default_action = [
+          { type: 'forward', forward: { target_group: [{ arn: kongGroupArn, weight: 1 }] } },
+        ];
+        resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'instance';
+      },
+      'target group alb_kong_targets has target_type instance, not ip',
+    ],
+    [
+      'instance targets behind a forward block written as a list',
+      (tf) => {
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').default_action = [
+          { type: 'forward', forward: [{ target_group: { arn: kongGroupArn } }] },
+        ];
+        resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'instance';
+      },
+      'target group alb_kong_targets has target_type instance, not ip',
+    ],
+    [
+      'a forward action naming no target group',
+      (tf) => {
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').default_action = [
+          { type: 'forward' },
+        ];
+      },
+      'no listener forwards anywhere',
     ],
     [
       "Kong's IPs attached to another target group",

@@ -23,6 +23,21 @@ function isKongPrivateIp(tf: unknown, expression: string): boolean {
   );
 }
 
+/** A nested block's bodies: Terraform JSON writes a block as one object or a list of them. */
+function bodies(value: unknown, key: string): unknown[] {
+  const one = obj(value, key);
+  return one === undefined ? [...arr(value, key)] : [one];
+}
+
+/** The target groups a forward action sends to: its target_group_arn, or its forward block's. */
+function forwardTargets(action: unknown): string[] {
+  const single = str(action, 'target_group_arn');
+  if (single !== undefined) return [single];
+  return bodies(action, 'forward')
+    .flatMap((f) => bodies(f, 'target_group'))
+    .map((g) => attr(g, 'arn'));
+}
+
 /** Problems of the target groups one ALB forwards to (must be ip targets on Kong's private IPs). */
 function targetProblems(tf: unknown, albRef: string): string[] {
   const problems: string[] = [];
@@ -32,7 +47,7 @@ function targetProblems(tf: unknown, albRef: string): string[] {
   const forwarded = listeners.flatMap(([, l]) =>
     arr(l, 'default_action')
       .filter((a) => str(a, 'type') === 'forward')
-      .map((a) => attr(a, 'target_group_arn')),
+      .flatMap(forwardTargets),
   );
   if (forwarded.length === 0) problems.push('no listener forwards anywhere');
   for (const [name, group] of resourcesOf(tf, 'aws_lb_target_group')) {
