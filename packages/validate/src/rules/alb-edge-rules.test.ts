@@ -1,43 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import {
+  albFindings,
+  albFindingsAfter,
+  albRule,
+  albTree,
+  type Doc,
+  dev,
+  onAlb,
+  resource,
+} from '../alb-edge.fixture.js';
 import { at, corrupt } from '../corrupt.fixture.js';
-import { exampleTree, ruleFindings } from '../example-tree.fixture.js';
-import type { TreeFile } from '../finding.js';
 
-const rule = 'xlayer/kong-alb-edge';
-const tree = exampleTree('alb-edge');
-const dev = 'generated/terraform/dev/main.tf.json';
+const kongGroupArn = `\${aws_lb_target_group.alb_kong_targets.arn}`;
+const legacyGroupArn =
+  'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy/0123456789abcdef';
 
-type Doc = Record<string, unknown>;
-
-const findings = (files: TreeFile[]) => ruleFindings(rule, files);
-const resource = (tf: Doc, type: string, name: string): Doc => at(tf, 'resource', type, name);
-const accessLogs = (tf: Doc): Doc => at(tf, 'resource', 'aws_lb', 'alb_edge', 'access_logs');
-const noGrant = (writer: string, region = 'us-east-1') =>
-  `no policy of bucket alb_access_logs lets ELB, which writes as ${writer} in ${region}, put objects under alb/AWSLogs/`;
-const elbAccount = "the region's ELB account (aws_elb_service_account)";
-const deliveryService = 'logdelivery.elasticloadbalancing.amazonaws.com';
-
-/** Moves the configuration's default AWS provider to another region. */
-function moveTo(tf: Doc, region: string): void {
-  const providers = at(tf, 'provider', 'aws') as unknown as Doc[];
-  const home = providers.find((p) => p.alias === undefined);
-  if (home === undefined) throw new Error('no default aws provider rendered');
-  home.region = region;
-}
-
-/** Edits the policy statement that lets ELB deliver logs. */
-function editDelivery(tf: Doc, edit: (statement: Doc) => void): void {
-  const bucketPolicy = resource(tf, 'aws_s3_bucket_policy', 'alb_access_logs_policy');
-  const document = JSON.parse(String(bucketPolicy.policy)) as { Statement: Doc[] };
-  const delivery = document.Statement.find((s) => s.Sid === 'ElbAccessLogDelivery');
-  if (delivery === undefined) throw new Error('no ElbAccessLogDelivery statement rendered');
-  edit(delivery);
-  bucketPolicy.policy = JSON.stringify(document);
-}
-
-describe(rule, () => {
+describe(albRule, () => {
   it('passes examples/alb-edge (dev behind the ALB, prod behind CloudFront)', () => {
-    expect(findings(tree)).toEqual([]);
+    expect(albFindings(albTree)).toEqual([]);
   });
 
   it.each<[string, (tf: Doc) => void, string]>([
@@ -113,164 +93,238 @@ describe(rule, () => {
       'no listener forwards anywhere',
     ],
     [
-      'no access logs',
+      "Kong's API access left unset",
       (tf) => {
-        delete resource(tf, 'aws_lb', 'alb_edge').access_logs;
+        delete resource(tf, 'konnect_cloud_gateway_configuration', 'cloud_gateway_configuration')
+          .api_access;
       },
-      'access logs are not enabled',
+      'konnect_cloud_gateway_configuration api_access is unset, not private, so clients can bypass the ALB and its WAF',
     ],
     [
-      'access logs turned off',
+      "Kong's configuration written as an empty block",
       (tf) => {
-        accessLogs(tf).enabled = false;
+        at(tf, 'resource').konnect_cloud_gateway_configuration = {};
       },
-      'access logs are not enabled',
+      'konnect_cloud_gateway_configuration api_access is unset, not private, so clients can bypass the ALB and its WAF',
     ],
     [
-      'access logs to a bucket this configuration does not hold',
+      "a target naming Kong's configuration but not its private IPs",
       (tf) => {
-        accessLogs(tf).bucket = 'someone-elses-bucket';
+        resource(tf, 'aws_lb_target_group_attachment', 'alb_kong_target_1').target_id =
+          `\${konnect_cloud_gateway_configuration.cloud_gateway_configuration.id}`;
       },
-      'access logs go to someone-elses-bucket, not to an aws_s3_bucket of this configuration',
+      "target alb_kong_target_1 is not a private IP of Kong's data planes",
     ],
     [
-      'an SSE-KMS log bucket (ELB cannot write to it)',
+      "a target on another resource's private IPs",
       (tf) => {
-        resource(
-          tf,
-          'aws_s3_bucket_server_side_encryption_configuration',
-          'alb_access_logs_encryption',
-        ).rule = [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } }];
+        resource(tf, 'aws_lb_target_group_attachment', 'alb_kong_target_1').target_id =
+          `\${element(aws_network_interface.proxy.private_ip_addresses, 0)}`;
       },
-      'bucket alb_access_logs encrypts with aws:kms, but ELB access logs take SSE-S3 (AES256) only',
+      "target alb_kong_target_1 is not a private IP of Kong's data planes",
     ],
     [
-      'no bucket policy',
+      'a target from a local that holds no Kong IP',
       (tf) => {
-        delete at(tf, 'resource').aws_s3_bucket_policy;
+        resource(tf, 'aws_lb_target_group_attachment', 'alb_kong_target_1').target_id =
+          `\${local.kong_aws_account_id}`;
       },
-      noGrant(elbAccount),
+      "target alb_kong_target_1 is not a private IP of Kong's data planes",
     ],
     [
-      'a policy granting some other principal',
+      'a target from a local map',
       (tf) => {
-        editDelivery(tf, (s) => {
-          s.Principal = { AWS: 'arn:aws:iam::111122223333:root' };
-        });
+        at(tf, 'locals').kong_endpoints = { primary: '10.0.0.10' };
+        resource(tf, 'aws_lb_target_group_attachment', 'alb_kong_target_1').target_id =
+          `\${local.kong_endpoints.primary}`;
       },
-      noGrant(elbAccount),
+      "target alb_kong_target_1 is not a private IP of Kong's data planes",
     ],
     [
-      'a policy granting another path than the prefix',
+      'target_type left unset (AWS defaults to instance)',
       (tf) => {
-        editDelivery(tf, (s) => {
-          s.Resource = String(s.Resource).replace('/alb/', '/other/');
-        });
+        delete resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type;
       },
-      noGrant(elbAccount),
+      'target group alb_kong_targets has target_type instance, not ip',
     ],
     [
-      'a policy denying instead of allowing',
+      'Lambda targets',
       (tf) => {
-        editDelivery(tf, (s) => {
-          s.Effect = 'Deny';
-        });
+        resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'lambda';
       },
-      noGrant(elbAccount),
+      'target group alb_kong_targets has target_type lambda, not ip',
     ],
     [
-      'a policy granting only reads',
+      'instance targets next to a listener forwarding to a group of another configuration',
       (tf) => {
-        editDelivery(tf, (s) => {
-          s.Action = 's3:GetObject';
-        });
+        at(tf, 'resource', 'aws_lb_listener').alb_legacy_listener = {
+          default_action: [{ target_group_arn: legacyGroupArn, type: 'forward' }],
+          load_balancer_arn: `\${aws_lb.alb_edge.arn}`,
+          port: 8443,
+          protocol: 'HTTPS',
+        };
+        resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'instance';
       },
-      noGrant(elbAccount),
+      'target group alb_kong_targets has target_type instance, not ip',
     ],
     [
-      'an ALB created before its bucket policy (AWS refuses to turn logging on)',
+      'instance targets behind a weighted forward block',
       (tf) => {
-        delete resource(tf, 'aws_lb', 'alb_edge').depends_on;
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').default_action = [
+          { type: 'forward', forward: { target_group: [{ arn: kongGroupArn, weight: 1 }] } },
+        ];
+        resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'instance';
       },
-      'it does not depend on aws_s3_bucket_policy.alb_access_logs_policy, and AWS refuses to turn logging on before ELB may write',
+      'target group alb_kong_targets has target_type instance, not ip',
+    ],
+    [
+      'instance targets behind a forward block written as a list',
+      (tf) => {
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').default_action = [
+          { type: 'forward', forward: [{ target_group: { arn: kongGroupArn } }] },
+        ];
+        resource(tf, 'aws_lb_target_group', 'alb_kong_targets').target_type = 'instance';
+      },
+      'target group alb_kong_targets has target_type instance, not ip',
+    ],
+    [
+      'a forward action naming no target group',
+      (tf) => {
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').default_action = [
+          { type: 'forward' },
+        ];
+      },
+      'no listener forwards anywhere',
+    ],
+    [
+      "Kong's IPs attached to another target group",
+      (tf) => {
+        for (const attachment of Object.values(
+          at(tf, 'resource', 'aws_lb_target_group_attachment'),
+        ))
+          (attachment as Doc).target_group_arn = `\${aws_lb_target_group.spare_targets.arn}`;
+      },
+      'target group alb_kong_targets has no targets',
+    ],
+    [
+      'the forwarding listener on another load balancer',
+      (tf) => {
+        resource(tf, 'aws_lb_listener', 'alb_https_listener').load_balancer_arn =
+          `\${aws_lb.internal_alb.arn}`;
+      },
+      'no listener forwards anywhere',
+    ],
+    [
+      "a route to Kong's network over the internet gateway",
+      (tf) => {
+        const route = resource(tf, 'aws_route', 'alb_kong_route');
+        delete route.transit_gateway_id;
+        route.gateway_id = `\${aws_internet_gateway.internet_gateway.id}`;
+      },
+      "no route of the ALB subnets' route tables leads to Kong's network (192.168.0.0/16) over a Transit Gateway or peering connection",
+    ],
+    [
+      'no route to either of two Kong networks',
+      (tf) => {
+        at(tf, 'resource', 'konnect_cloud_gateway_network').cloud_gateway_network_2 = {
+          ...resource(tf, 'konnect_cloud_gateway_network', 'cloud_gateway_network'),
+          cidr_block: '172.16.0.0/16',
+        };
+        delete at(tf, 'resource', 'aws_route').alb_kong_route;
+      },
+      "no route of the ALB subnets' route tables leads to Kong's network (192.168.0.0/16, 172.16.0.0/16) over a Transit Gateway or peering connection",
+    ],
+    [
+      'an egress rule to another security group',
+      (tf) => {
+        const egress = resource(tf, 'aws_vpc_security_group_egress_rule', 'alb_edge_to_kong');
+        delete egress.cidr_ipv4;
+        egress.referenced_security_group_id = `\${aws_security_group.gateway_nlb_security_group.id}`;
+      },
+      "egress rule alb_edge_to_kong sends to a non-CIDR destination, not to Kong's network",
+    ],
+    [
+      'the ALB associated with a CloudFront ACL while the regional one stays unused',
+      (tf) => {
+        at(tf, 'resource', 'aws_wafv2_web_acl').cloudfront_web_acl = {
+          ...resource(tf, 'aws_wafv2_web_acl', 'web_acl'),
+          scope: 'CLOUDFRONT',
+        };
+        resource(tf, 'aws_wafv2_web_acl_association', 'alb_web_acl_association').web_acl_arn =
+          `\${aws_wafv2_web_acl.cloudfront_web_acl.arn}`;
+      },
+      'no REGIONAL WAF web ACL is associated with it',
     ],
   ])('flags %s', (_name, edit, expected) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([`${dev} aws_lb.alb_edge: ${expected}`]);
-  });
-
-  it.each<[string, (delivery: Doc) => void]>([
-    [
-      'a wildcard covering the prefix',
-      (s) => {
-        s.Resource = [`\${aws_s3_bucket.alb_access_logs.arn}/*`];
-        s.Action = ['s3:PutObject'];
-      },
-    ],
-  ])('accepts delivery granted to %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      editDelivery(tf, edit);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    expect(albFindingsAfter(edit)).toEqual([onAlb(expected)]);
   });
 
   it.each<[string, (tf: Doc) => void]>([
     [
-      'the bucket named by its bucket attribute',
+      "a target naming Kong's private IPs directly",
       (tf) => {
-        accessLogs(tf).bucket = `\${aws_s3_bucket.alb_access_logs.bucket}`;
+        resource(tf, 'aws_lb_target_group_attachment', 'alb_kong_target_0').target_id =
+          `\${konnect_cloud_gateway_configuration.cloud_gateway_configuration.dataplane_groups[0].private_ip_addresses[0]}`;
       },
     ],
     [
-      'access_logs written as a one-block list',
+      "a route to Kong's network over a peering connection",
       (tf) => {
-        const alb = resource(tf, 'aws_lb', 'alb_edge');
-        alb.access_logs = [alb.access_logs];
+        const route = resource(tf, 'aws_route', 'alb_kong_route');
+        delete route.transit_gateway_id;
+        route.vpc_peering_connection_id = `\${aws_vpc_peering_connection.kong.id}`;
+      },
+    ],
+    [
+      'a target group no listener forwards to, whatever its targets',
+      (tf) => {
+        at(tf, 'resource', 'aws_lb_target_group').spare_targets = {
+          ...resource(tf, 'aws_lb_target_group', 'alb_kong_targets'),
+          target_type: 'instance',
+        };
       },
     ],
   ])('accepts %s', (_name, edit) => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      edit(tf);
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    expect(albFindingsAfter(edit)).toEqual([]);
   });
 
-  it.each<[string, string, string, string[]]>([
-    // AWS documents the account for regions launched before August 2022, the service after.
-    ['the log delivery service in us-east-1', 'us-east-1', 'Service', [noGrant(elbAccount)]],
+  it.each<[string, (tf: Doc) => void]>([
     [
-      'the ELB account in me-central-1',
-      'me-central-1',
-      'AWS',
-      [noGrant(deliveryService, 'me-central-1')],
+      'an internet-facing network load balancer',
+      (tf) => {
+        resource(tf, 'aws_lb', 'alb_edge').load_balancer_type = 'network';
+      },
     ],
-    ['the log delivery service in me-central-1', 'me-central-1', 'Service', []],
-  ])('judges delivery granted to %s', (_name, region, key, expected) => {
-    const principal =
-      key === 'Service'
-        ? { Service: deliveryService }
-        : { AWS: `\${data.aws_elb_service_account.elb_service_account.arn}` };
-    const edited = corrupt(tree, dev, 0, (tf) => {
-      moveTo(tf, region);
-      editDelivery(tf, (s) => {
-        s.Principal = principal;
-      });
+    [
+      'an ALB in a configuration without a Dedicated Cloud Gateway',
+      (tf) => {
+        delete at(tf, 'resource').konnect_cloud_gateway_configuration;
+      },
+    ],
+  ])('leaves alone %s', (_name, edit) => {
+    const withoutWaf = (tf: Doc) => {
+      edit(tf);
+      delete at(tf, 'resource').aws_wafv2_web_acl_association;
+    };
+    expect(albFindingsAfter(withoutWaf)).toEqual([]);
+  });
+
+  it('reads only .tf.json files as Terraform', () => {
+    const copy = corrupt(albTree, dev, 0, (tf) => {
+      delete at(tf, 'resource').aws_wafv2_web_acl_association;
       return tf;
-    });
-    expect(findings(edited)).toEqual(expected.map((e) => `${dev} aws_lb.alb_edge: ${e}`));
+    }).find((f) => f.path === dev);
+    if (copy === undefined) throw new Error(`no ${dev} rendered`);
+    expect(
+      albFindings([...albTree, { ...copy, path: 'generated/terraform/dev/plan.json' }]),
+    ).toEqual([]);
   });
 
   it('ignores internal load balancers', () => {
-    const edited = corrupt(tree, dev, 0, (tf) => {
+    const internal = (tf: Doc) => {
       resource(tf, 'aws_lb', 'alb_edge').internal = true;
       delete at(tf, 'resource').aws_wafv2_web_acl_association;
-      return tf;
-    });
-    expect(findings(edited)).toEqual([]);
+    };
+    expect(albFindingsAfter(internal)).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
-import { arr, isObject, type JsonObject, obj, str } from '../json.js';
+import { arr, type JsonObject, obj, str } from '../json.js';
 import { fileRule, type Reporter, type Rule } from '../rule.js';
 import { accessLogProblems } from './alb-access-logs.js';
 import { isTerraformJson, resourcesOf } from './dedicated-gateway-rules.js';
 
 const ruleId = 'xlayer/kong-alb-edge';
 
-const strings = (value: unknown, key: string): string[] =>
-  arr(value, key).filter((s): s is string => typeof s === 'string');
+/** A string attribute, '' when unset: an unset reference names no resource. */
+const attr = (value: unknown, key: string): string => str(value, key) ?? '';
 
 /**
  * Whether an expression is (an element of) the data planes' private IPs: it names
@@ -23,17 +23,31 @@ function isKongPrivateIp(tf: unknown, expression: string): boolean {
   );
 }
 
+/** A nested block's bodies: Terraform JSON writes a block as one object or a list of them. */
+function bodies(value: unknown, key: string): unknown[] {
+  const one = obj(value, key);
+  return one === undefined ? [...arr(value, key)] : [one];
+}
+
+/** The target groups a forward action sends to: its target_group_arn, or its forward block's. */
+function forwardTargets(action: unknown): string[] {
+  const single = str(action, 'target_group_arn');
+  if (single !== undefined) return [single];
+  return bodies(action, 'forward')
+    .flatMap((f) => bodies(f, 'target_group'))
+    .map((g) => attr(g, 'arn'));
+}
+
 /** Problems of the target groups one ALB forwards to (must be ip targets on Kong's private IPs). */
 function targetProblems(tf: unknown, albRef: string): string[] {
   const problems: string[] = [];
   const listeners = resourcesOf(tf, 'aws_lb_listener').filter(([, l]) =>
-    (str(l, 'load_balancer_arn') ?? '').includes(albRef),
+    attr(l, 'load_balancer_arn').includes(albRef),
   );
   const forwarded = listeners.flatMap(([, l]) =>
     arr(l, 'default_action')
-      .filter(isObject)
       .filter((a) => str(a, 'type') === 'forward')
-      .map((a) => str(a, 'target_group_arn') ?? ''),
+      .flatMap(forwardTargets),
   );
   if (forwarded.length === 0) problems.push('no listener forwards anywhere');
   for (const [name, group] of resourcesOf(tf, 'aws_lb_target_group')) {
@@ -44,11 +58,11 @@ function targetProblems(tf: unknown, albRef: string): string[] {
         `target group ${name} has target_type ${str(group, 'target_type') ?? 'instance'}, not ip`,
       );
     const attachments = resourcesOf(tf, 'aws_lb_target_group_attachment').filter(([, a]) =>
-      (str(a, 'target_group_arn') ?? '').includes(groupRef),
+      attr(a, 'target_group_arn').includes(groupRef),
     );
     if (attachments.length === 0) problems.push(`target group ${name} has no targets`);
     for (const [id, a] of attachments) {
-      if (!isKongPrivateIp(tf, str(a, 'target_id') ?? ''))
+      if (!isKongPrivateIp(tf, attr(a, 'target_id')))
         problems.push(`target ${id} is not a private IP of Kong's data planes`);
       // An IP outside the VPC (Kong's network) is registered only with availability_zone "all".
       else if (str(a, 'availability_zone') !== 'all')
@@ -66,29 +80,29 @@ function pathProblems(tf: unknown, alb: JsonObject): string[] {
     problems.push(
       `konnect_cloud_gateway_configuration api_access is ${str(config, 'api_access') ?? 'unset'}, not private, so clients can bypass the ALB and its WAF`,
     );
-  const kongCidrs = resourcesOf(tf, 'konnect_cloud_gateway_network').map(
-    ([, n]) => str(n, 'cidr_block') ?? '',
+  const kongCidrs = resourcesOf(tf, 'konnect_cloud_gateway_network').map(([, n]) =>
+    attr(n, 'cidr_block'),
   );
-  const subnets = strings(alb, 'subnets');
+  const subnets = arr(alb, 'subnets');
   const tables = new Set(
     resourcesOf(tf, 'aws_route_table_association')
-      .filter(([, a]) => subnets.includes(str(a, 'subnet_id') ?? ''))
-      .map(([, a]) => str(a, 'route_table_id') ?? ''),
+      .filter(([, a]) => subnets.includes(attr(a, 'subnet_id')))
+      .map(([, a]) => attr(a, 'route_table_id')),
   );
   const connected = resourcesOf(tf, 'aws_route').some(
     ([, route]) =>
-      tables.has(str(route, 'route_table_id') ?? '') &&
-      kongCidrs.includes(str(route, 'destination_cidr_block') ?? '') &&
+      tables.has(attr(route, 'route_table_id')) &&
+      kongCidrs.includes(attr(route, 'destination_cidr_block')) &&
       (str(route, 'transit_gateway_id') ?? str(route, 'vpc_peering_connection_id')) !== undefined,
   );
   if (!connected)
     problems.push(
       `no route of the ALB subnets' route tables leads to Kong's network (${kongCidrs.join(', ')}) over a Transit Gateway or peering connection`,
     );
-  const groups = strings(alb, 'security_groups');
+  const groups = arr(alb, 'security_groups');
   for (const [name, rule] of resourcesOf(tf, 'aws_vpc_security_group_egress_rule')) {
-    if (!groups.includes(str(rule, 'security_group_id') ?? '')) continue;
-    if (!kongCidrs.includes(str(rule, 'cidr_ipv4') ?? ''))
+    if (!groups.includes(attr(rule, 'security_group_id'))) continue;
+    if (!kongCidrs.includes(attr(rule, 'cidr_ipv4')))
       problems.push(
         `egress rule ${name} sends to ${str(rule, 'cidr_ipv4') ?? 'a non-CIDR destination'}, not to Kong's network`,
       );
@@ -102,8 +116,8 @@ function wafProblems(tf: unknown, albRef: string): string[] {
     .map(([name]) => `aws_wafv2_web_acl.${name}.arn`);
   const associated = resourcesOf(tf, 'aws_wafv2_web_acl_association').some(
     ([, a]) =>
-      (str(a, 'resource_arn') ?? '').includes(albRef) &&
-      regional.some((acl) => (str(a, 'web_acl_arn') ?? '').includes(acl)),
+      attr(a, 'resource_arn').includes(albRef) &&
+      regional.some((acl) => attr(a, 'web_acl_arn').includes(acl)),
   );
   return associated ? [] : ['no REGIONAL WAF web ACL is associated with it'];
 }

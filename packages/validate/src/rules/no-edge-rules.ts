@@ -1,5 +1,5 @@
 import { viewerHostHeader } from '@routeplane/model';
-import { arr, isObject, obj, str } from '../json.js';
+import { arr, obj, str } from '../json.js';
 import type { RawFinding, Rule } from '../rule.js';
 import { deckWithTerraform } from '../tree-index.js';
 
@@ -25,7 +25,6 @@ export const noEdgeRules: readonly Rule[] = [
         if (obj(tf, 'resource', 'aws_cloudfront_distribution') !== undefined) continue;
         const deck = file.documents[0];
         const checks = arr(deck, 'plugins')
-          .filter(isObject)
           .filter((p) => str(p, 'name') === 'pre-function')
           .filter((p) =>
             arr(p, 'config', 'access').some((c) => String(c).includes(originCheckMarker)),
@@ -39,8 +38,8 @@ export const noEdgeRules: readonly Rule[] = [
               'checks the CloudFront origin secret, but no CloudFront distribution sends it in this environment, so Kong refuses every request with 403',
           });
         }
-        for (const service of arr(deck, 'services').filter(isObject)) {
-          for (const route of arr(service, 'routes').filter(isObject)) {
+        for (const service of arr(deck, 'services')) {
+          for (const route of arr(service, 'routes')) {
             const matches = Object.keys(obj(route, 'headers') ?? {}).some(
               (k) => k.toLowerCase() === header,
             );
