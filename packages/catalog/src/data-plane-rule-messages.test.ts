@@ -49,7 +49,7 @@ describe('data-plane-kind: every problem, where it points', () => {
         [
           'aws.edge',
           true,
-          "is a dedicated-only option (CloudFront to the Dedicated Cloud Gateway's custom domain), but every environment uses kong.dataPlane.kind ecsFargate: remove it",
+          "is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but every environment uses kong.dataPlane.kind ecsFargate: remove it",
         ],
       ],
     ],
@@ -82,7 +82,7 @@ describe('data-plane-kind: every problem, where it points', () => {
         [
           'environments.0.aws',
           false,
-          'needs edge (CloudFront + WAF in front of the Dedicated Cloud Gateway) for environment dev, whose data plane kind is dedicated',
+          'needs edge (what clients reach in front of the Dedicated Cloud Gateway: kind cloudfront, alb or none) for environment dev, whose data plane kind is dedicated',
         ],
       ],
     ],
@@ -121,7 +121,7 @@ describe('data-plane-kind: every problem, where it points', () => {
         [
           'environments.1.aws.edge',
           true,
-          dedicatedOnly("CloudFront to the Dedicated Cloud Gateway's custom domain", 'dev'),
+          dedicatedOnly("what clients reach in front of the Dedicated Cloud Gateway", 'dev'),
         ],
       ],
     ],

@@ -133,7 +133,7 @@ describe('edge-keys: every missing key, where it points', () => {
         [
           'environments.0.aws',
           false,
-          'needs edge (CloudFront + WAF in front of the Dedicated Cloud Gateway) for environment dev, whose data plane kind is dedicated',
+          'needs edge (what clients reach in front of the Dedicated Cloud Gateway: kind cloudfront, alb or none) for environment dev, whose data plane kind is dedicated',
         ],
         [
           'environments.1.aws.edge',

@@ -30,7 +30,7 @@ describe('settings each environment must have its own', () => {
     );
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(
-      /^catalog\.yaml:\d+:\d+ aws\.edge\.domainName: CloudFront alias "api\.dev\.example\.com" of environment "staging" is also environment "dev"'s \(both inherit it from the top-level aws\.edge\.domainName\); each environment needs its own: set environments\[2\]\.aws\.edge\.domainName$/,
+      /^catalog\.yaml:\d+:\d+ aws\.edge\.domainName: public domain name "api\.dev\.example\.com" of environment "staging" is also environment "dev"'s \(both inherit it from the top-level aws\.edge\.domainName\); each environment needs its own: set environments\[2\]\.aws\.edge\.domainName$/,
     );
     expect(problems.join('\n')).toContain(
       'Konnect custom domain "proxy.kong-cloud-gw-dev.example.com"',
@@ -56,11 +56,11 @@ describe('settings each environment must have its own', () => {
       'environments[2].controlPlaneName: Konnect control plane name "kong-cloud-gw-prod" of environment "staging" is also environment "prod"\'s; each environment needs its own',
     ],
     [
-      'CloudFront alias',
+      'public domain name',
       staging({
         aws: { ...staging().aws, edge: { ...staging().aws.edge, domainName: 'api.example.com' } },
       }),
-      'environments[2].aws.edge.domainName: CloudFront alias "api.example.com" of environment "staging" is also environment "prod"\'s; each environment needs its own',
+      'environments[2].aws.edge.domainName: public domain name "api.example.com" of environment "staging" is also environment "prod"\'s; each environment needs its own',
     ],
     [
       'certificate ARN',

@@ -68,7 +68,7 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
     if (catalog.aws.edge !== undefined)
       report(
         ['aws', 'edge'],
-        dedicatedOnly("CloudFront to the Dedicated Cloud Gateway's custom domain"),
+        dedicatedOnly("what clients reach in front of the Dedicated Cloud Gateway"),
         true,
       );
   }
@@ -98,7 +98,7 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
       if (aws.edge === undefined)
         report(
           awsValuePath(env, index, []),
-          `needs edge (CloudFront + WAF in front of the Dedicated Cloud Gateway) for environment ${env.name}, whose data plane kind is dedicated`,
+          `needs edge (what clients reach in front of the Dedicated Cloud Gateway: kind cloudfront, alb or none) for environment ${env.name}, whose data plane kind is dedicated`,
         );
       if (env.kong?.dataPlane?.ecsFargate !== undefined)
         report(
@@ -119,7 +119,7 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
     if (env.aws?.edge !== undefined)
       report(
         ['environments', index, 'aws', 'edge'],
-        own("CloudFront to the Dedicated Cloud Gateway's custom domain"),
+        own("what clients reach in front of the Dedicated Cloud Gateway"),
         true,
       );
     for (const [key, what] of dedicatedEnvironmentOptions)

@@ -33,7 +33,7 @@ const awsSetting = (
 
 /** The rule table: what must differ between environments, and why in the label. */
 const perEnvironmentSettings: readonly PerEnvironmentSetting[] = [
-  awsSetting('CloudFront alias', ['edge', 'domainName'], (aws) =>
+  awsSetting('public domain name', ['edge', 'domainName'], (aws) =>
     readEdgeKey(aws.edge, 'domainName'),
   ),
   awsSetting('Konnect custom domain', ['edge', 'kongProxyDomain'], (aws) =>

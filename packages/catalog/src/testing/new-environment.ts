@@ -1,6 +1,6 @@
 /**
  * A catalog `environments[]` entry for a new environment with everything it must not share with
- * the shipped dev and prod: its own control plane, cluster, CloudFront alias, custom domain and
+ * the shipped dev and prod: its own control plane, cluster, public domain name, custom domain and
  * certificates (the state key defaults to routeplane/<name>).
  */
 export function newEnvironment(name: string) {
