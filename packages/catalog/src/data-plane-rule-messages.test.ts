@@ -49,7 +49,7 @@ describe('data-plane-kind: every problem, where it points', () => {
         [
           'aws.edge',
           true,
-          "is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but every environment uses kong.dataPlane.kind ecsFargate: remove it",
+          'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but every environment uses kong.dataPlane.kind ecsFargate: remove it',
         ],
       ],
     ],
@@ -121,7 +121,7 @@ describe('data-plane-kind: every problem, where it points', () => {
         [
           'environments.1.aws.edge',
           true,
-          dedicatedOnly("what clients reach in front of the Dedicated Cloud Gateway", 'dev'),
+          dedicatedOnly('what clients reach in front of the Dedicated Cloud Gateway', 'dev'),
         ],
       ],
     ],

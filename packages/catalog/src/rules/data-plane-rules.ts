@@ -68,7 +68,7 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
     if (catalog.aws.edge !== undefined)
       report(
         ['aws', 'edge'],
-        dedicatedOnly("what clients reach in front of the Dedicated Cloud Gateway"),
+        dedicatedOnly('what clients reach in front of the Dedicated Cloud Gateway'),
         true,
       );
   }
@@ -119,7 +119,7 @@ function checkKindOptions(catalog: RouteCatalog, report: RuleContext['report']):
     if (env.aws?.edge !== undefined)
       report(
         ['environments', index, 'aws', 'edge'],
-        own("what clients reach in front of the Dedicated Cloud Gateway"),
+        own('what clients reach in front of the Dedicated Cloud Gateway'),
         true,
       );
     for (const [key, what] of dedicatedEnvironmentOptions)

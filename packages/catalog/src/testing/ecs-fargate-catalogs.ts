@@ -46,7 +46,7 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
       'environments.1.aws.edge',
       { domainName: 'a.example.com', kongProxyDomain: 'p.example.com' },
     ]),
-    "is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway)",
+    'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway)',
     'environments[1].aws.edge',
   ],
   [
@@ -121,7 +121,7 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
         },
       },
     ]),
-    "is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway)",
+    'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway)',
     'environments[1].aws.edge',
   ],
   [
@@ -248,7 +248,7 @@ export const badEcsFargateCatalogs: readonly [string, string, string, string][] 
   [
     'a CloudFront custom domain (aws.edge) on an all-ecsFargate catalog',
     ecsExample(['aws.edge', shippedEdge]),
-    "is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but every environment uses kong.dataPlane.kind ecsFargate: remove it",
+    'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but every environment uses kong.dataPlane.kind ecsFargate: remove it',
     'aws.edge',
   ],
   [
