@@ -31,6 +31,7 @@ function insideTargetRanges(cidr: string): boolean {
   return albTargetRanges.some((range) => {
     const r = parseIpv4Cidr(range);
     return (
+      // Stryker disable next-line StringLiteral: albTargetRanges all parse: r is never a string
       typeof r !== 'string' &&
       parsed.prefix >= r.prefix &&
       parsed.address.match(r.address, r.prefix)

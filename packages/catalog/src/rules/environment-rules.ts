@@ -87,7 +87,9 @@ export const environmentRules: readonly SemanticRule[] = [
           }
           const shared =
             setting.shareable === true &&
+            // Stryker disable next-line OptionalChaining: shareable values come from a set aws.edge
             earlier.aws.edge?.certificatesShared === true &&
+            // Stryker disable next-line OptionalChaining: shareable values come from a set aws.edge
             current.aws.edge?.certificatesShared === true;
           if (shared) continue;
           const path = setting.where(current.env, current.index);
