@@ -68,6 +68,10 @@ const notServed = (values: string, served: string) =>
   onApp2(
     `matches X-Viewer-Host ${values}, but CloudFront serves only ${served}, so no such request reaches Kong`,
   );
+const unchecked = (values: string) =>
+  onApp2(
+    `matches X-Viewer-Host ${values}, a regex validate cannot compile, so whether CloudFront's aliases reach the route is unchecked (routeplane renders anchored lowercase regexes): check it by hand, or waive this finding`,
+  );
 const noFunction = onApp2(
   "matches header X-Viewer-Host, but CloudFront's default behaviour has no viewer-request function setting it from the viewer's Host, so the route never matches",
 );
@@ -131,6 +135,26 @@ describe(rule, () => {
         }),
       ],
       [notServed('api.dev.example.com, api.example.com', 'no alias')],
+    ],
+    [
+      'a viewer-host regex JavaScript cannot compile (Kong may: not judged, reported unchecked)',
+      [viewerHosts('~*a++')],
+      [unchecked('~*a++ (Invalid regular expression: /a++/: Nothing to repeat)')],
+    ],
+    [
+      'two uncompilable regexes beside a served name, without the viewer-request function',
+      [
+        viewerHosts('api.dev.example.com', '~*[', '~*a++'),
+        distribution((d) => {
+          delete at(d, 'default_cache_behavior').function_association;
+        }),
+      ],
+      [
+        unchecked(
+          '~*[ (Invalid regular expression: /[/: Unterminated character class), ~*a++ (Invalid regular expression: /a++/: Nothing to repeat)',
+        ),
+        noFunction,
+      ],
     ],
     [
       'a distribution without the viewer-request function',
