@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { ecsExample } from './testing/ecs-fargate-catalogs.js';
 import { type Expected, expectedProblems } from './testing/expected-problems.js';
 
+const ecsFargateBlock = parseDocument(ecsExample()).toJS().kong.dataPlane.ecsFargate;
 /** The edge-kind rule: the CloudFront origin header is refused only when no CloudFront sends it. */
 const header = { name: 'X-Origin-Verify', valueEnv: 'DECK_CLOUDFRONT_ORIGIN_SECRET' };
 const devNone = ['environments.0.aws.edge', { kind: 'none' }] as const;
@@ -46,6 +48,41 @@ describe('edge-kind: every problem, where it points', () => {
           'environments.0.aws',
           false,
           'needs edge (what clients reach in front of the Dedicated Cloud Gateway: kind cloudfront, alb or none) for environment dev, whose data plane kind is dedicated',
+        ],
+      ],
+    ],
+    [
+      // Only the dedicated dev reads the header, and its edge is an ALB: prod's ecsFargate edge does not count.
+      'the origin header next to an ALB dev and an ecsFargate prod (at the key)',
+      shipped(
+        ['environments.0.aws.edge', { kind: 'alb', publicZone: 'example.com' }],
+        ['environments.1.kong', { dataPlane: { kind: 'ecsFargate', ecsFargate: ecsFargateBlock } }],
+      ),
+      [
+        [
+          'kong.upstream.privateDnsZone',
+          true,
+          'is a dedicated-only option (a private hosted zone attached to the Konnect networks), but environment prod uses kong.dataPlane.kind ecsFargate, whose Kong would resolve gateway.hostname without it: remove it and use hostEnv or upstreamHost',
+        ],
+        [
+          'kong.cloudfrontOriginHeader',
+          true,
+          'is the secret CloudFront adds and Kong checks, but no dedicated environment sets aws.edge.kind cloudfront (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
+        ],
+        [
+          'environments.1.dataPlaneBaseRps',
+          true,
+          "is a dedicated-only option (the Dedicated Cloud Gateway's autopilot base), but environment prod uses kong.dataPlane.kind ecsFargate: remove it",
+        ],
+        [
+          'environments.1.aws.edge',
+          true,
+          'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but environment prod uses kong.dataPlane.kind ecsFargate: remove it',
+        ],
+        [
+          'environments.1.kong.dataPlane.ecsFargate.tasks.minCount',
+          false,
+          'production needs at least 2 Kong tasks (one per AZ survives an AZ or task loss), but 1 was given (environment prod)',
         ],
       ],
     ],
