@@ -206,6 +206,54 @@ describe('data-plane-kind: every problem, where it points', () => {
       ),
       [],
     ],
+    [
+      // dev and prod inherit the top-level entry apiGateway, but as dedicated they read no ECS entry.
+      "a mixed catalog whose top-level apiGateway settings only a dedicated environment's default could use",
+      shipped(
+        [
+          'environments.2',
+          {
+            name: 'staging',
+            controlPlaneName: 'kong-fargate-staging',
+            aws: { cluster: { name: 'kong-fargate-staging' } },
+            kong: {
+              dataPlane: {
+                kind: 'ecsFargate',
+                ecsFargate: {
+                  entry: 'cloudfront',
+                  cloudfront: {
+                    domainName: 'api.staging.example.com',
+                    viewerCertificateArn:
+                      'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000041',
+                    wafRateLimitPer5Minutes: 2000,
+                  },
+                },
+              },
+            },
+          },
+        ],
+        ['routes.3.plugins.rateLimiting.policy', undefined],
+        ['kong.upstream.privateDnsZone', undefined],
+        ['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST'],
+        [
+          'kong.dataPlane',
+          {
+            kind: 'dedicated',
+            ecsFargate: {
+              ...ecsFargateBlock,
+              tasks: { ...ecsFargateBlock.tasks, minCount: 1 },
+            },
+          },
+        ],
+      ),
+      [
+        [
+          `${ecs}.apiGateway`,
+          true,
+          'is an option of entry apiGateway, but environment staging uses entry cloudfront: remove it',
+        ],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(catalogProblems(text)).toEqual(expectedProblems(text, expected));
   });
