@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { ecsExample } from './testing/ecs-fargate-catalogs.js';
 import { type Expected, expectedProblems } from './testing/expected-problems.js';
+import { mixedCatalog } from './testing/mixed-catalog.js';
 
-const ecsFargateBlock = parseDocument(ecsExample()).toJS().kong.dataPlane.ecsFargate;
 /** The edge-kind rule: the CloudFront origin header is refused only when no CloudFront sends it. */
 const header = { name: 'X-Origin-Verify', valueEnv: 'DECK_CLOUDFRONT_ORIGIN_SECRET' };
 const devNone = ['environments.0.aws.edge', { kind: 'none' }] as const;
@@ -52,37 +51,19 @@ describe('edge-kind: every problem, where it points', () => {
       ],
     ],
     [
-      // Only the dedicated dev reads the header, and its edge is an ALB: prod's ecsFargate edge does not count.
-      'the origin header next to an ALB dev and an ecsFargate prod (at the key)',
+      // The dedicated dev (alb) and prod (none) read the header; staging on ECS Fargate inherits
+      // the top-level CloudFront edge, but no Dedicated Cloud Gateway sits behind it.
+      'the origin header next to an ALB dev, a prod without edge and an ecsFargate staging (at the key)',
       shipped(
+        ...mixedCatalog(),
         ['environments.0.aws.edge', { kind: 'alb', publicZone: 'example.com' }],
-        ['environments.1.kong', { dataPlane: { kind: 'ecsFargate', ecsFargate: ecsFargateBlock } }],
+        prodNone,
       ),
       [
-        [
-          'kong.upstream.privateDnsZone',
-          true,
-          'is a dedicated-only option (a private hosted zone attached to the Konnect networks), but environment prod uses kong.dataPlane.kind ecsFargate, whose Kong would resolve gateway.hostname without it: remove it and use hostEnv or upstreamHost',
-        ],
         [
           'kong.cloudfrontOriginHeader',
           true,
           'is the secret CloudFront adds and Kong checks, but no dedicated environment sets aws.edge.kind cloudfront (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
-        ],
-        [
-          'environments.1.dataPlaneBaseRps',
-          true,
-          "is a dedicated-only option (the Dedicated Cloud Gateway's autopilot base), but environment prod uses kong.dataPlane.kind ecsFargate: remove it",
-        ],
-        [
-          'environments.1.aws.edge',
-          true,
-          'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but environment prod uses kong.dataPlane.kind ecsFargate: remove it',
-        ],
-        [
-          'environments.1.kong.dataPlane.ecsFargate.tasks.minCount',
-          false,
-          'production needs at least 2 Kong tasks (one per AZ survives an AZ or task loss), but 1 was given (environment prod)',
         ],
       ],
     ],

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
-import { ecsExample } from './testing/ecs-fargate-catalogs.js';
 import { type Expected, expectedProblems } from './testing/expected-problems.js';
+import { mixedCatalog } from './testing/mixed-catalog.js';
 
 /** The workload-identity-roles rule: ARN accounts, and role names unique per known account. */
-const ecsFargateBlock = parseDocument(ecsExample()).toJS().kong.dataPlane.ecsFargate;
 const roles = (env: number, ...names: string[]) =>
   [`environments.${env}.workloadIdentityRoles`, names.map((role) => ({ role }))] as const;
 
@@ -41,35 +39,12 @@ describe('workload-identity-roles: every problem, where it points', () => {
     [
       // data-plane-kind refuses the option whole; its entries are not checked one by one.
       'roles on an ecsFargate environment',
-      shipped(
-        ['environments.1.kong', { dataPlane: { kind: 'ecsFargate', ecsFargate: ecsFargateBlock } }],
-        roles(1, 'arn:aws:iam::111122223333:role/x', 'x', 'x'),
-      ),
+      shipped(...mixedCatalog(), roles(2, 'arn:aws:iam::111122223333:role/x', 'x', 'x')),
       [
         [
-          'kong.upstream.privateDnsZone',
+          'environments.2.workloadIdentityRoles',
           true,
-          'is a dedicated-only option (a private hosted zone attached to the Konnect networks), but environment prod uses kong.dataPlane.kind ecsFargate, whose Kong would resolve gateway.hostname without it: remove it and use hostEnv or upstreamHost',
-        ],
-        [
-          'environments.1.dataPlaneBaseRps',
-          true,
-          "is a dedicated-only option (the Dedicated Cloud Gateway's autopilot base), but environment prod uses kong.dataPlane.kind ecsFargate: remove it",
-        ],
-        [
-          'environments.1.aws.edge',
-          true,
-          'is a dedicated-only option (what clients reach in front of the Dedicated Cloud Gateway), but environment prod uses kong.dataPlane.kind ecsFargate: remove it',
-        ],
-        [
-          'environments.1.kong.dataPlane.ecsFargate.tasks.minCount',
-          false,
-          'production needs at least 2 Kong tasks (one per AZ survives an AZ or task loss), but 1 was given (environment prod)',
-        ],
-        [
-          'environments.1.workloadIdentityRoles',
-          true,
-          "is a dedicated-only option (roles the Dedicated Cloud Gateway's Konnect network roles assume), but environment prod uses kong.dataPlane.kind ecsFargate: remove it",
+          "is a dedicated-only option (roles the Dedicated Cloud Gateway's Konnect network roles assume), but environment staging uses kong.dataPlane.kind ecsFargate: remove it",
         ],
       ],
     ],
