@@ -8,6 +8,13 @@ import { type Expected, expectedProblems } from './testing/expected-problems.js'
  * target ranges (a network is accepted only inside one of them, its prefix at least the range's).
  */
 const alb = ['environments.0.aws.edge', { kind: 'alb', publicZone: 'example.com' }] as const;
+const albNeedsDomain =
+  "kind alb needs domainName and wafRateLimitPer5Minutes after the environment's overrides, but domainName is missing (environment dev)";
+const konnectDns = {
+  publicZone: 'example.com',
+  edgeTarget: 'dev.edge.konnect.example.net',
+  acmeChallengeTarget: 'dev.acme.konnect.example.net',
+};
 const targets = (cidr: string) =>
   `aws.edge.kind alb registers the data planes' private IPs as ALB targets, which must lie in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, but ${cidr} was given (environment dev)`;
 const overlapsVpc = (cidr: string) =>
@@ -77,6 +84,27 @@ describe('alb-edge: every problem, where it points', () => {
       [
         ['kong.networkCidr', true, targets('10.0.0.0/7')],
         ['aws.vpcCidr', false, overlapsVpc('10.0.0.0/7')],
+      ],
+    ],
+    [
+      // edge-keys reports the missing domain; the zone check has nothing to compare.
+      'an ALB edge without its domain name (at the edge)',
+      shipped(alb, ['aws.edge.domainName', undefined]),
+      [['environments.0.aws.edge', true, albNeedsDomain]],
+    ],
+    [
+      'an ALB edge without its domain name, naming a Konnect domain DNS (at the key)',
+      shipped(
+        ['environments.0.aws.edge', { ...alb[1], kongDomainDns: konnectDns }],
+        ['aws.edge.domainName', undefined],
+      ),
+      [
+        ['environments.0.aws.edge', true, albNeedsDomain],
+        [
+          'environments.0.aws.edge.kongDomainDns',
+          true,
+          "names the DNS of the Konnect custom domain, which aws.edge.kind alb does not render (clients call the ALB at domainName (missing); Kong's API access is private): remove it (environment dev)",
+        ],
       ],
     ],
   ])('%s', (_name, text, expected) => {

@@ -19,6 +19,26 @@ describe('custom plugin rules: every problem, where it points', () => {
       ],
     ],
     [
+      'a route enabling an undeclared custom plugin next to two declared ones (every name listed)',
+      shipped(
+        [
+          'kong.customPlugins',
+          [
+            { name: 'a-one', handler: 'h.lua', schema: 's.lua' },
+            { name: 'b-two', handler: 'h2.lua', schema: 's2.lua' },
+          ],
+        ],
+        ['routes.0.plugins', { custom: ['c-three'] }],
+      ),
+      [
+        [
+          'routes.0.plugins.custom.0',
+          false,
+          'must name one of kong.customPlugins (a-one, b-two), but "c-three" was given',
+        ],
+      ],
+    ],
+    [
       'custom plugins on an ecsFargate catalog (custom-plugin-data-plane, at the key)',
       ecsExample([
         'kong.customPlugins',

@@ -4,6 +4,7 @@ import { shipped, shippedCatalogText } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { ecsExample } from './testing/ecs-fargate-catalogs.js';
 import { type Expected, expectedProblems } from './testing/expected-problems.js';
+import { ecsFargateBlock, mixedCatalog } from './testing/mixed-catalog.js';
 
 /**
  * The exact problem list of the data-plane rules (rule data-plane-kind): every problem, its key
@@ -14,7 +15,6 @@ import { type Expected, expectedProblems } from './testing/expected-problems.js'
 
 const ecs = 'kong.dataPlane.ecsFargate';
 const edge = parseDocument(shippedCatalogText).toJS().aws.edge;
-const ecsFargateBlock = parseDocument(ecsExample()).toJS().kong.dataPlane.ecsFargate;
 const dedicatedOnly = (what: string, env: string) =>
   `is a dedicated-only option (${what}), but environment ${env} uses kong.dataPlane.kind ecsFargate: remove it`;
 const memory = (cpu: number, range: string, given: number, env: string) =>
@@ -183,28 +183,30 @@ describe('data-plane-kind: every problem, where it points', () => {
     [
       // The top-level block is staging's; the dedicated prod is not held to two Kong tasks.
       'a mixed catalog whose ecsFargate settings (one task) are top-level',
-      shipped(
-        [
-          'environments.2',
-          {
-            name: 'staging',
-            controlPlaneName: 'kong-fargate-staging',
-            aws: { cluster: { name: 'kong-fargate-staging' } },
-            kong: { dataPlane: { kind: 'ecsFargate' } },
-          },
-        ],
-        ['routes.3.plugins.rateLimiting.policy', undefined],
-        ['kong.upstream.privateDnsZone', undefined],
-        ['kong.upstream.hostEnv', 'DECK_GATEWAY_UPSTREAM_HOST'],
-        [
-          'kong.dataPlane',
-          {
-            kind: 'dedicated',
-            ecsFargate: { ...ecsFargateBlock, tasks: { ...ecsFargateBlock.tasks, minCount: 1 } },
-          },
-        ],
-      ),
+      shipped(...mixedCatalog()),
       [],
+    ],
+    [
+      // dev and prod inherit the top-level entry apiGateway, but as dedicated they read no ECS entry.
+      "a mixed catalog whose top-level apiGateway settings only a dedicated environment's default could use",
+      shipped(
+        ...mixedCatalog({
+          entry: 'cloudfront',
+          cloudfront: {
+            domainName: 'api.staging.example.com',
+            viewerCertificateArn:
+              'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000041',
+            wafRateLimitPer5Minutes: 2000,
+          },
+        }),
+      ),
+      [
+        [
+          `${ecs}.apiGateway`,
+          true,
+          'is an option of entry apiGateway, but environment staging uses entry cloudfront: remove it',
+        ],
+      ],
     ],
   ])('%s', (_name, text, expected) => {
     expect(catalogProblems(text)).toEqual(expectedProblems(text, expected));

@@ -183,6 +183,18 @@ describe('dedicated data-plane rules: every problem, where it points', () => {
         ],
       ],
     ],
+    [
+      // The schema lets any non-empty string through; the networks rule reports it, regions skip it.
+      'a Kong network that is no CIDR next to a data-plane region',
+      shipped(['kong.networkCidr', 'abc'], regions(region('us-west-2', '172.16.0.0/16'))),
+      [
+        [
+          'kong.networkCidr',
+          false,
+          'must be an IPv4 CIDR such as 10.0.0.0/16, but "abc" was given',
+        ],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(catalogProblems(text)).toEqual(expectedProblems(text, expected));
   });

@@ -3,6 +3,7 @@ import { shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { ecsExample } from './testing/ecs-fargate-catalogs.js';
 import { type Expected, expectedProblems } from './testing/expected-problems.js';
+import { mixedCatalog } from './testing/mixed-catalog.js';
 
 /** The edge-kind rule: the CloudFront origin header is refused only when no CloudFront sends it. */
 const header = { name: 'X-Origin-Verify', valueEnv: 'DECK_CLOUDFRONT_ORIGIN_SECRET' };
@@ -46,6 +47,23 @@ describe('edge-kind: every problem, where it points', () => {
           'environments.0.aws',
           false,
           'needs edge (what clients reach in front of the Dedicated Cloud Gateway: kind cloudfront, alb or none) for environment dev, whose data plane kind is dedicated',
+        ],
+      ],
+    ],
+    [
+      // The dedicated dev (alb) and prod (none) read the header; staging on ECS Fargate inherits
+      // the top-level CloudFront edge, but no Dedicated Cloud Gateway sits behind it.
+      'the origin header next to an ALB dev, a prod without edge and an ecsFargate staging (at the key)',
+      shipped(
+        ...mixedCatalog(),
+        ['environments.0.aws.edge', { kind: 'alb', publicZone: 'example.com' }],
+        prodNone,
+      ),
+      [
+        [
+          'kong.cloudfrontOriginHeader',
+          true,
+          'is the secret CloudFront adds and Kong checks, but no dedicated environment sets aws.edge.kind cloudfront (no CloudFront sends it): remove it, or its DECK_CLOUDFRONT_ORIGIN_SECRET would be required for nothing',
         ],
       ],
     ],

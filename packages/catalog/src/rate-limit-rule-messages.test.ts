@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadModelFromBytes } from './load-model.js';
+import { formatProblem } from './problems.js';
 import { shipped } from './testing/bad-catalogs.js';
 import { catalogProblems } from './testing/catalog-problems.js';
 import { ecsExample } from './testing/ecs-fargate-catalogs.js';
@@ -15,6 +17,22 @@ const versionProblem = (version: string) =>
 const ecsOnly =
   "Konnect's managed cache serves Dedicated Cloud Gateways only; ECS Fargate counts in its own ElastiCache Redis";
 const controlPlane = (length: number) => `k${'x'.repeat(length - 1)}`;
+
+/** users-api's limit counted per node: no route counts in a shared store. */
+const everyLimitLocal = [
+  'routes.3.plugins.rateLimiting',
+  { minute: 100, limitBy: 'consumer', policy: 'local', acceptPerNodeLimits: true },
+] as const;
+const unusedCache = (env: string) =>
+  `provisions a managed cache add-on for environment ${env}, but no rate limit counts in it (every route's limit is local or absent): remove it, or drop policy: local from a limit that should count across nodes`;
+
+/** The loader's warnings, located at the value like its problems. */
+function warningsOf(text: string): string[] {
+  return loadModelFromBytes(new TextEncoder().encode(text), {
+    displayName: 'catalog.yaml',
+    baseDir: '.',
+  }).warnings.map(formatProblem);
+}
 
 describe('rate-limit-store: every problem, where it points', () => {
   it.each<[string, string, readonly Expected[]]>([
@@ -96,6 +114,17 @@ describe('rate-limit-store: every problem, where it points', () => {
       ),
     ],
     [
+      // Only prod's own cache asks for the add-on, and with it for Kong 3.13.
+      'Kong 3.12 with a managed cache in one environment only',
+      shipped(
+        ['kong.managedCache', undefined],
+        ['environments.0.kong', cache()],
+        ['versions.kongGateway', '3.12'],
+        everyLimitLocal,
+      ),
+      [['versions.kongGateway', false, versionProblem('3.12')]],
+    ],
+    [
       'a control plane name whose add-on name has the 70 characters Konnect allows',
       shipped(['environments.0.controlPlaneName', controlPlane(56)]),
       [],
@@ -113,5 +142,27 @@ describe('rate-limit-store: every problem, where it points', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(catalogProblems(text)).toEqual(expectedProblems(text, expected));
+  });
+});
+
+describe('rate-limit-store: the warning about a managed cache no limit counts in', () => {
+  it.each<[string, string, readonly Expected[]]>([
+    [
+      'every limit local and no managed cache',
+      shipped(['kong.managedCache', undefined], everyLimitLocal),
+      [],
+    ],
+    [
+      'every limit local and a top-level managed cache',
+      shipped(everyLimitLocal),
+      [['kong.managedCache', false, unusedCache('dev, prod')]],
+    ],
+    [
+      "every limit local and prod's own managed cache (at prod's key)",
+      shipped(['kong.managedCache', undefined], ['environments.1.kong', cache()], everyLimitLocal),
+      [['environments.1.kong.managedCache', false, unusedCache('prod')]],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(warningsOf(text)).toEqual(expectedProblems(text, expected));
   });
 });

@@ -61,6 +61,17 @@ describe('service rules: every problem, where it points', () => {
         ],
       ],
     ],
+    [
+      'a health path none of three responses answers (every path listed)',
+      shipped(['services.1.healthPath', '/nope']),
+      [
+        [
+          'services.1.healthPath',
+          false,
+          'must be one of the paths the server answers (/app1, /app1/info, /app1/health), but "/nope" was given',
+        ],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(catalogProblems(text)).toEqual(expectedProblems(text, expected));
   });
