@@ -142,6 +142,11 @@ describe(rule, () => {
       [unchecked('~*a++ (Invalid regular expression: /a++/: Nothing to repeat)')],
     ],
     [
+      'a plain viewer host that would be no valid regex (compared as text, never compiled)',
+      [viewerHosts('api.dev.example.com(')],
+      [notServed('api.dev.example.com(', 'api.dev.example.com')],
+    ],
+    [
       'two uncompilable regexes beside a served name, without the viewer-request function',
       [
         viewerHosts('api.dev.example.com', '~*[', '~*a++'),
