@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanTree } from '../clean-tree.fixture.js';
 import { at, corrupt, list } from '../corrupt.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { validateTree } from '../validate-tree.js';
+import { findingLines } from '../tree-edits.fixture.js';
 import { waypointExampleFiles } from '../waypoint-corruptions.fixture.js';
 
 /**
@@ -39,9 +39,7 @@ function apply(files: readonly TreeFile[], changes: readonly Change[]): TreeFile
     [...files],
   );
 }
-function findings(files: readonly TreeFile[]): string[] {
-  return validateTree({ files, waivers: [] }).map((f) => `${f.rule} ${f.object}: ${f.message}`);
-}
+const findings = (files: readonly TreeFile[]): string[] => findingLines(files);
 /** A finding of `rule` on the dev Application `name`. */
 const on = (rule: string, name: string, message: string) =>
   `${rule} Application/argocd/routeplane-dev-${name}: ${message}`;

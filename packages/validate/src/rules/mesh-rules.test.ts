@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanTree } from '../clean-tree.fixture.js';
 import { at, corrupt, list } from '../corrupt.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { validateTree } from '../validate-tree.js';
+import { findingLines } from '../tree-edits.fixture.js';
 import { meshRules } from './mesh-rules.js';
 
 /**
@@ -19,11 +19,7 @@ const gatewayPrincipal = 'cluster.local/ns/istio-ingress/sa/kong-cloud-gw-gatewa
 type Doc = Record<string, unknown>;
 type Edit = (files: TreeFile[]) => TreeFile[];
 
-function findings(edit: Edit): string[] {
-  return validateTree({ files: edit(cleanTree()), waivers: [] }, meshRules).map(
-    (f) => `${f.rule} ${f.object}: ${f.message}`,
-  );
-}
+const findings = (edit: Edit): string[] => findingLines(edit(cleanTree()), meshRules);
 
 const policy =
   (change: (d: Doc) => Doc | null | undefined): Edit =>

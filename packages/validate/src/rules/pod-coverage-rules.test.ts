@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanTree } from '../clean-tree.fixture.js';
 import { at, corrupt, list } from '../corrupt.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { validateTree } from '../validate-tree.js';
+import { findingLines } from '../tree-edits.fixture.js';
 import { podCoverageRules } from './pod-coverage-rules.js';
 
 /**
@@ -16,11 +16,7 @@ const object = 'Deployment/sample-apps/sample-app-1';
 type Doc = Record<string, unknown>;
 type Edit = (files: TreeFile[]) => TreeFile[];
 
-function findings(edit: Edit): string[] {
-  return validateTree({ files: edit(cleanTree()), waivers: [] }, podCoverageRules).map(
-    (f) => `${f.rule} ${f.object}: ${f.message}`,
-  );
-}
+const findings = (edit: Edit): string[] => findingLines(edit(cleanTree()), podCoverageRules);
 
 const change =
   (kind: string, edit: (d: Doc) => Doc | null | undefined): Edit =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTree } from '../clean-tree.fixture.js';
 import { at, corrupt } from '../corrupt.fixture.js';
+import { findingLines } from '../tree-edits.fixture.js';
 import { validateTree } from '../validate-tree.js';
 
 /**
@@ -18,7 +19,7 @@ type Edit = Parameters<typeof corrupt>[3];
 
 function findings(edit: Edit): string[] {
   const files = corrupt(cleanTree(), backend, 'Deployment', edit);
-  return validateTree({ files, waivers: [] }).map((f) => `${f.rule} ${f.object}: ${f.message}`);
+  return findingLines(files);
 }
 const on = (rule: string, message: string) =>
   `${rule} Deployment/sample-apps/sample-app-1: ${message}`;

@@ -5,9 +5,9 @@ import { renderInfra } from '@routeplane/render-terraform';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
+import { ruleFindings } from '../example-tree.fixture.js';
 import type { TreeFile } from '../finding.js';
 import { treeFromRendered } from '../rendered-files.js';
-import { validateTree } from '../validate-tree.js';
 
 const rule = 'xlayer/kong-rate-limit-managed-cache';
 const model = loadModel(join(repoRoot, 'examples/managed-cache/catalog.yaml'));
@@ -17,11 +17,7 @@ const kong = 'deck/dev/kong.yaml';
 
 type Doc = Record<string, unknown>;
 
-function findings(files: TreeFile[], ruleId = rule): string[] {
-  return validateTree({ files, waivers: [] })
-    .filter((f) => f.rule === ruleId)
-    .map((f) => `${f.file} ${f.object}: ${f.message}`);
-}
+const findings = (files: TreeFile[], ruleId = rule): string[] => ruleFindings(ruleId, files);
 
 const noAddOn = `${kong} route users-api: rate-limiting-advanced counts in a Redis partial, but the environment's Terraform has no konnect_cloud_gateway_addon with config.managed_cache owned by control plane kong-cloud-gw-dev, so Konnect never creates the partial and decK sync fails`;
 /** users-api's plugins, wherever its service sits in kong.yaml. */

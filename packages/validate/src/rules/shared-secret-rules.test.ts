@@ -4,9 +4,9 @@ import { renderDeck } from '@routeplane/render-deck';
 import { repoRoot } from '@routeplane/test-support';
 import { describe, expect, it } from 'vitest';
 import { corrupt } from '../corrupt.fixture.js';
+import { ruleFindings } from '../example-tree.fixture.js';
 import type { TreeFile } from '../finding.js';
 import { treeFromRendered } from '../rendered-files.js';
-import { validateTree } from '../validate-tree.js';
 
 const rule = 'xlayer/kong-backend-secret';
 const file = 'deck/dev/kong.yaml';
@@ -17,11 +17,7 @@ const tree = treeFromRendered(
 type Doc = Record<string, unknown>;
 type Route = { name: string; plugins?: { name: string; config: Doc }[] };
 
-function findings(files: TreeFile[]): string[] {
-  return validateTree({ files, waivers: [] })
-    .filter((f) => f.rule === rule)
-    .map((f) => `${f.file} ${f.object}: ${f.message}`);
-}
+const findings = (files: TreeFile[]): string[] => ruleFindings(rule, files);
 
 /** users-api's routes in the rendered kong.yaml. */
 function usersRoutes(deck: unknown): Route[] {

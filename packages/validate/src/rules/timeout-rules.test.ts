@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTree } from '../clean-tree.fixture.js';
 import { at, corrupt } from '../corrupt.fixture.js';
-import { validateTree } from '../validate-tree.js';
+import { findingLines } from '../tree-edits.fixture.js';
 
 /** xlayer/kong-timeout: Kong's read_timeout against the HTTPRoute's request timeout. */
 const kong = 'deck/dev/kong.yaml';
@@ -13,9 +13,7 @@ function findings(edit: Edit): string[] {
   const timed = corrupt(cleanTree(), httpRoute, 'HTTPRoute', (d) => {
     at(d, 'spec', 'rules', 0).timeouts = { request: '90s' };
   });
-  return validateTree({ files: corrupt(timed, kong, 0, edit), waivers: [] }).map(
-    (f) => `${f.rule} ${f.object}: ${f.message}`,
-  );
+  return findingLines(corrupt(timed, kong, 0, edit));
 }
 const tooShort = (ms: number) =>
   `xlayer/kong-timeout KongRoute/app1: service read_timeout must exceed the HTTPRoute's request timeout 90000 ms (else Kong cuts first and may retry a request the gateway still works on), but ${ms} ms was given`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, corrupt } from '../corrupt.fixture.js';
 import type { TreeFile } from '../finding.js';
-import { validateTree } from '../validate-tree.js';
+import { findingLines } from '../tree-edits.fixture.js';
 import { waypointExampleFiles, waypointFile } from '../waypoint-corruptions.fixture.js';
 import { waypointRules } from './waypoint-rules.js';
 
@@ -17,11 +17,8 @@ const catalogNamespace = 'generated/k8s/dev/namespaces/catalog.yaml';
 type Doc = Record<string, unknown>;
 type Edit = (files: readonly TreeFile[]) => readonly TreeFile[];
 
-function findings(edit: Edit): string[] {
-  return validateTree({ files: [...edit(waypointExampleFiles)], waivers: [] }, waypointRules).map(
-    (f) => `${f.rule} ${f.object}: ${f.message}`,
-  );
-}
+const findings = (edit: Edit): string[] =>
+  findingLines([...edit(waypointExampleFiles)], waypointRules);
 
 const change =
   (path: string, kind: string, edit: (d: Doc) => Doc | null | undefined): Edit =>
